@@ -1,0 +1,64 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies are kept few on purpose: CI builds from scratch on 2 cores.
+// HMAC-SHA256 comes from the system's libcrypto and SQLite from the system's
+// libsqlite3, each behind a small Swift owner.
+let package = Package(
+    name: "feedwatch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "feedwatch", targets: ["feedwatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CLibCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
+
+        .target(name: "Model"),
+        .target(name: "Fetch", dependencies: ["Model", "CCurl", "CCurlShim"]),
+        .target(name: "Parse", dependencies: ["Model", "CLibXML2"]),
+        .target(name: "Extract", dependencies: ["Model"]),
+        .target(name: "Rules", dependencies: ["Model"]),
+        .target(name: "Alert", dependencies: ["Model", "CLibCrypto"]),
+        .target(name: "Store", dependencies: ["Model", "CSQLite"]),
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "Model", "Fetch", "Parse", "Extract", "Rules", "Alert", "Store",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "feedwatch",
+            dependencies: [
+                "Model", "Fetch", "Parse", "Extract", "Rules", "Daemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
+        .testTarget(name: "ModelTests", dependencies: ["Model"]),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
+        .testTarget(name: "ParseTests", dependencies: ["Parse", "Model"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Model"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Model"]),
+        .testTarget(name: "AlertTests", dependencies: ["Alert", "Model", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Model"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Model", "TestSupport", "feedwatch"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,99 @@
+import Foundation
+internal import CCurl
+internal import CCurlShim
+
+/// Owns one libcurl easy handle, configured for one `Transfer`.
+/// Not Sendable: created, run and freed on the fetch thread.
+final class CurlEasy {
+    let handle: UnsafeMutableRawPointer
+    let transfer: Transfer
+    private let headerList: CurlSList
+
+    /// nil when libcurl cannot allocate a handle.
+    init?(transfer: Transfer) {
+        guard let handle = curl_easy_init() else { return nil }
+        self.handle = handle
+        self.transfer = transfer
+        let request = transfer.request
+        var lines = request.headers.map { "\($0.name): \($0.value)" }
+        if request.method == .get { lines += request.validators.requestHeaders }
+        lines.append("Expect:")  // no 100-continue round trip on POST
+        headerList = CurlSList(lines)
+    }
+
+    deinit { curl_easy_cleanup(handle) }
+
+    /// Applies every option; the first libcurl refusal becomes the error.
+    func configure() throws(FetchError) {
+        let request = transfer.request
+        let context = Unmanaged.passUnretained(transfer).toOpaque()
+        var codes: [CURLcode] = [
+            ccurl_easy_setopt_string(handle, CURLOPT_URL, request.url),
+            // Signals must not be used by curl in a threaded daemon (CURLOPT_NOSIGNAL).
+            ccurl_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
+            ccurl_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https,file"),
+            // A redirect may never lead to a local file (CURLOPT_REDIR_PROTOCOLS_STR).
+            ccurl_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"),
+            ccurl_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, request.maxRedirects > 0 ? 1 : 0),
+            ccurl_easy_setopt_long(handle, CURLOPT_MAXREDIRS, request.maxRedirects),
+            ccurl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(request.connectTimeout * 1000)),
+            ccurl_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(request.totalTimeout * 1000)),
+            ccurl_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBodyBytes)),
+            // "" asks for every encoding this libcurl decodes (gzip, deflate, br).
+            ccurl_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""),
+            ccurl_easy_setopt_string(handle, CURLOPT_USERAGENT, request.userAgent),
+            ccurl_easy_setopt_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList.pointer)),
+            ccurl_easy_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION, curlWriteBody),
+            ccurl_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, context),
+            ccurl_easy_setopt_write_callback(handle, CURLOPT_HEADERFUNCTION, curlWriteHeader),
+            ccurl_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context),
+            ccurl_easy_setopt_pointer(handle, CURLOPT_PRIVATE, context),
+        ]
+        if request.method == .post {
+            codes.append(ccurl_easy_setopt_long(handle, CURLOPT_POST, 1))
+            codes.append(ccurl_easy_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count)))
+            // COPYPOSTFIELDS copies the bytes, so the buffer need not outlive this call.
+            codes.append(request.body.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress else {
+                    return ccurl_easy_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+                }
+                return ccurl_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
+            })
+        }
+        if let failed = codes.first(where: { $0 != CURLE_OK }) {
+            throw CurlError.map(failed, transfer: transfer)
+        }
+    }
+
+    /// The response once libcurl reports the transfer done with `code`.
+    func finish(code: CURLcode) -> Result<HTTPResponse, FetchError> {
+        guard code == CURLE_OK else { return .failure(CurlError.map(code, transfer: transfer)) }
+        var status = 0
+        _ = ccurl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        var effective: UnsafeMutablePointer<CChar>?
+        _ = ccurl_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effective)
+        let url = effective.map { String(cString: $0) } ?? transfer.request.url
+        // A file: read has no HTTP status; success means the file was read whole.
+        if status == 0 && url.lowercased().hasPrefix("file:") { status = 200 }
+        return .success(HTTPResponse(status: status, headers: transfer.headers, body: transfer.body, effectiveURL: url))
+    }
+}
+
+/// CURLOPT_WRITEFUNCTION: returning less than given aborts the transfer (the body cap).
+private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+    guard let context else { return 0 }
+    let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+    let length = size * count
+    guard let data else { return 0 }
+    return transfer.receive(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+}
+
+/// CURLOPT_HEADERFUNCTION: one header line per call, CRLF included.
+private func curlWriteHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+    let length = size * count
+    guard let context, let data else { return length }
+    let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+    let bytes = UnsafeRawBufferPointer(start: data, count: length)
+    transfer.receiveHeader(String(decoding: bytes, as: UTF8.self))
+    return length
+}

@@ -1,0 +1,67 @@
+internal import CCurl
+internal import CCurlShim
+
+/// Owns the libcurl multi handle. Not Sendable: only the fetch thread calls
+/// it, except `wakeup`, which curl documents as callable from any thread.
+final class CurlMulti {
+    let handle: UnsafeMutableRawPointer
+    private var transfers: [UnsafeMutableRawPointer: CurlEasy] = [:]
+
+    init?(maxConnections: Int) {
+        guard let handle = curl_multi_init() else { return nil }
+        self.handle = handle
+        _ = ccurl_multi_setopt_long(handle, CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections)
+        _ = ccurl_multi_setopt_long(handle, CURLMOPT_MAX_HOST_CONNECTIONS, 6)
+    }
+
+    deinit {
+        for easy in transfers.values { curl_multi_remove_handle(handle, easy.handle) }
+        transfers.removeAll()
+        curl_multi_cleanup(handle)
+    }
+
+    var count: Int { transfers.count }
+
+    func add(_ easy: CurlEasy) -> Bool {
+        guard curl_multi_add_handle(handle, easy.handle) == CURLM_OK else { return false }
+        transfers[easy.handle] = easy
+        return true
+    }
+
+    func remove(_ easy: CurlEasy) {
+        curl_multi_remove_handle(handle, easy.handle)
+        transfers[easy.handle] = nil
+    }
+
+    /// Runs transfers, then waits up to `timeoutMs` for activity or a wakeup.
+    func performAndPoll(timeoutMs: Int32) {
+        var running: Int32 = 0
+        _ = curl_multi_perform(handle, &running)
+        _ = curl_multi_poll(handle, nil, 0, timeoutMs, nil)
+        _ = curl_multi_perform(handle, &running)
+    }
+
+    /// Transfers libcurl reports finished, removed from the multi handle.
+    func takeFinished() -> [(CurlEasy, CURLcode)] {
+        var finished: [(CurlEasy, CURLcode)] = []
+        var remaining: Int32 = 0
+        while let message = curl_multi_info_read(handle, &remaining) {
+            guard message.pointee.msg == CURLMSG_DONE, let easyHandle = message.pointee.easy_handle,
+                  let easy = transfers[easyHandle] else { continue }
+            finished.append((easy, message.pointee.data.result))
+        }
+        for (easy, _) in finished { remove(easy) }
+        return finished
+    }
+
+    /// Transfers whose request matches, removed (for cancellation).
+    func removeAll(where predicate: (Transfer) -> Bool) -> [CurlEasy] {
+        let matching = transfers.values.filter { predicate($0.transfer) }
+        for easy in matching { remove(easy) }
+        return matching
+    }
+
+    static func wakeup(_ handle: UnsafeMutableRawPointer) {
+        _ = curl_multi_wakeup(handle)
+    }
+}

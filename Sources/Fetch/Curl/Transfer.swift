@@ -1,0 +1,41 @@
+import Foundation
+
+/// What one transfer collects while libcurl runs it; reached from curl's
+/// callbacks through `Unmanaged` userdata. Lives on the fetch thread only.
+final class Transfer {
+    let id: UInt64
+    let request: HTTPRequest
+    let continuation: CheckedContinuation<HTTPResponse, any Error>
+    var body: [UInt8] = []
+    var headers: [String: String] = [:]
+    var exceededCap = false
+
+    init(id: UInt64, request: HTTPRequest, continuation: CheckedContinuation<HTTPResponse, any Error>) {
+        self.id = id
+        self.request = request
+        self.continuation = continuation
+    }
+
+    /// Appends body bytes; false once the cap is passed, so curl aborts the transfer.
+    func receive(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard body.count + bytes.count <= request.maxBodyBytes else {
+            exceededCap = true
+            return false
+        }
+        body.append(contentsOf: bytes)
+        return true
+    }
+
+    /// One raw header line. A status line starts a new response (after a
+    /// redirect or a 100 Continue), so the headers of the previous one are dropped.
+    func receiveHeader(_ line: String) {
+        if line.hasPrefix("HTTP/") {
+            headers.removeAll()
+            return
+        }
+        guard let colon = line.firstIndex(of: ":") else { return }
+        let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        headers[name] = value
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// One alert: a rule that fired on an item (CONTRACT.md, "Alerts").
+public struct Alert: Sendable, Equatable {
+    public struct FeedRef: Sendable, Equatable {
+        public var id: String
+        public var url: String
+        public var title: String?
+        public init(id: String, url: String, title: String?) {
+            self.id = id
+            self.url = url
+            self.title = title
+        }
+    }
+
+    public struct ItemRef: Sendable, Equatable {
+        public var id: String
+        public var title: String?
+        public var link: String?
+        public var published: Date?
+        public var summary: String?
+        public init(id: String, title: String?, link: String?, published: Date?, summary: String?) {
+            self.id = id
+            self.title = title
+            self.link = link
+            self.published = published
+            self.summary = summary
+        }
+    }
+
+    public var id: String
+    public var rule: String
+    public var severity: String?
+    public var firedAt: Date
+    public var feed: FeedRef
+    public var item: ItemRef
+    public var matches: [WatchMatch]
+    public var entities: [EntityCount]
+
+    public init(
+        id: String, rule: String, severity: String?, firedAt: Date, feed: FeedRef, item: ItemRef,
+        matches: [WatchMatch], entities: [EntityCount]
+    ) {
+        self.id = id
+        self.rule = rule
+        self.severity = severity
+        self.firedAt = firedAt
+        self.feed = feed
+        self.item = item
+        self.matches = matches
+        self.entities = entities
+    }
+}
+
+/// Where a watched entity was found in an item.
+public struct WatchMatch: Sendable, Equatable {
+    public var watch: String
+    public var name: String
+    public var type: String
+    public var mentions: [Mention]
+    public init(watch: String, name: String, type: String, mentions: [Mention]) {
+        self.watch = watch
+        self.name = name
+        self.type = type
+        self.mentions = mentions
+    }
+}
+
+public struct Mention: Sendable, Equatable {
+    public enum Field: String, Sendable, Equatable, CaseIterable {
+        case title, summary, content
+    }
+    public var text: String
+    public var field: Field
+    public var start: Int
+    public var end: Int
+    public init(text: String, field: Field, start: Int, end: Int) {
+        self.text = text
+        self.field = field
+        self.start = start
+        self.end = end
+    }
+}
+
+/// An entity of the item with how often it occurs, variants of one name merged.
+public struct EntityCount: Sendable, Equatable {
+    public var text: String
+    public var type: EntityType
+    public var count: Int
+    public init(text: String, type: EntityType, count: Int) {
+        self.text = text
+        self.type = type
+        self.count = count
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import Model
+
+/// RSS author strings: "jane@example.org (Jane Doe)", "Jane Doe <jane@example.org>",
+/// a bare address or a bare name (RSS 2.0 §item "author" asks for the first form).
+enum AuthorString {
+    static func parse(_ raw: String) -> Author? {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return nil }
+        if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
+            let before = text[..<open].trimmingCharacters(in: .whitespaces)
+            let inside = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)
+            if before.contains("@") { return Author(name: inside.isEmpty ? nil : inside, email: before) }
+            if inside.contains("@") { return Author(name: before.isEmpty ? nil : before, email: inside) }
+        }
+        if let open = text.firstIndex(of: "<"), text.hasSuffix(">") {
+            let name = text[..<open].trimmingCharacters(in: CharacterSet(charactersIn: " \""))
+            let email = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            return Author(name: name.isEmpty ? nil : name, email: String(email))
+        }
+        if !text.contains(" "), text.contains("@") { return Author(email: text) }
+        return Author(name: text)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Model
+
+/// JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1).
+enum JSONFeedParser {
+    static func parse(_ bytes: [UInt8], url: String?) throws(ParseError) -> Feed {
+        let root: JSONValue
+        do { root = try JSONReader.parse(Array(bytes.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF })) } catch {
+            throw .notAFeed(reason: "invalid JSON (\(error))")
+        }
+        guard let version = root["version"]?.stringValue, version.contains("jsonfeed.org/version/") else {
+            throw .notAFeed(reason: "JSON without a jsonfeed.org version")
+        }
+        var feed = Feed(format: version.hasSuffix("/1") ? .json10 : .json11)
+        let base = root["feed_url"]?.stringValue ?? url
+        feed.title = root["title"]?.stringValue.map(HTMLText.fold)
+        feed.link = root["home_page_url"]?.stringValue.flatMap { URLResolver.resolve($0, against: base) }
+        feed.description = root["description"]?.stringValue
+        feed.language = root["language"]?.stringValue
+        feed.image = (root["icon"] ?? root["favicon"])?.stringValue.flatMap { URLResolver.resolve($0, against: base) }
+        feed.authors = authors(root)
+        if case let .array(items)? = root["items"] {
+            feed.entries = items.map { entry($0, base: base) }
+        }
+        return feed
+    }
+
+    private static func entry(_ item: JSONValue, base: String?) -> Entry {
+        var entry = Entry()
+        entry.id = item["id"].flatMap(scalarString)
+        entry.link = (item["url"] ?? item["external_url"])?.stringValue.flatMap { URLResolver.resolve($0, against: base) }
+        entry.title = item["title"]?.stringValue.map(HTMLText.plainText)
+        entry.summary = item["summary"]?.stringValue.map { HTMLSanitizer.escape($0, quotes: false) }
+        if let html = item["content_html"]?.stringValue {
+            entry.content = HTMLSanitizer.sanitize(html, base: entry.link ?? base)
+        } else if let text = item["content_text"]?.stringValue {
+            entry.content = HTMLSanitizer.escape(text, quotes: false)
+        }
+        entry.published = item["date_published"]?.stringValue.flatMap(FeedDate.parse)
+        entry.updated = item["date_modified"]?.stringValue.flatMap(FeedDate.parse)
+        entry.authors = authors(item)
+        if case let .array(tags)? = item["tags"] { entry.categories = tags.compactMap(\.stringValue) }
+        if case let .array(attachments)? = item["attachments"] {
+            entry.enclosures = attachments.compactMap { attachment in
+                guard let url = attachment["url"]?.stringValue.flatMap({ URLResolver.resolve($0, against: base) }) else { return nil }
+                var length: Int?
+                if case let .int(size)? = attachment["size_in_bytes"] { length = size }
+                return Enclosure(url: url, type: attachment["mime_type"]?.stringValue, length: length)
+            }
+        }
+        return entry
+    }
+
+    /// JSON Feed 1.1 `authors`, or 1.0's single `author`.
+    private static func authors(_ object: JSONValue) -> [Author] {
+        var list: [JSONValue] = []
+        if case let .array(items)? = object["authors"] { list = items } else if let single = object["author"] { list = [single] }
+        return list.compactMap { value in
+            let author = Author(name: value["name"]?.stringValue, uri: value["url"]?.stringValue)
+            return author.name == nil && author.uri == nil ? nil : author
+        }
+    }
+
+    /// JSON Feed ids are strings, but numbers are common in the wild.
+    private static func scalarString(_ value: JSONValue) -> String? {
+        switch value {
+        case let .string(s): s.isEmpty ? nil : s
+        case let .int(i): String(i)
+        case let .double(d): String(d)
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// Namespaces are matched by URI, never by prefix (Namespaces in XML 1.0 §3).
+enum Namespace {
+    static let atom10 = "http://www.w3.org/2005/Atom"
+    static let atom03 = "http://purl.org/atom/ns#"
+    static let rss10 = "http://purl.org/rss/1.0/"
+    static let rss090 = "http://my.netscape.com/rdf/simple/0.9/"
+    static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    static let dc = "http://purl.org/dc/elements/1.1/"
+    static let dcterms = "http://purl.org/dc/terms/"
+    static let content = "http://purl.org/rss/1.0/modules/content/"
+    static let userland = "http://backend.userland.com/rss2"
+
+    /// The vocabulary an element belongs to, as far as feed fields go.
+    enum Family { case rss, atom, dc, dcterms, content, rdf, other }
+
+    static func family(_ uri: String) -> Family {
+        switch uri {
+        case "", rss10, rss090, userland: .rss
+        case atom10, atom03: .atom
+        case dc: .dc
+        case dcterms: .dcterms
+        case content: .content
+        case rdf: .rdf
+        default: .other
+        }
+    }
+}

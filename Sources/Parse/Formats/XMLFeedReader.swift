@@ -1,0 +1,104 @@
+import Foundation
+import Model
+
+/// Streams an RSS (0.9x, 1.0, 2.0) or Atom (0.3, 1.0) document through
+/// libxml2's reader, building the feed one entry at a time.
+/// Not Sendable: one instance per parse.
+final class XMLFeedReader {
+    let reader: XMLReader
+    var feed = Feed()
+    /// The entry being read, and the depth of its element.
+    var entry: Entry?
+    var entryDepth = -1
+    /// An Atom person construct (author, contributor) being read.
+    var person: Author?
+    var personDepth = -1
+    var personIsFeedLevel = false
+    /// RSS <image> of the channel.
+    var imageDepth = -1
+
+    init(bytes: [UInt8], url: String?) throws(ParseError) {
+        guard let reader = XMLReader(bytes: bytes, url: url) else {
+            throw .notAFeed(reason: "the document could not be read as XML")
+        }
+        self.reader = reader
+    }
+
+    func parse() throws(ParseError) -> Feed {
+        guard moveToRoot() else { throw .notAFeed(reason: "no root element") }
+        feed.format = try detectFormat()
+        feed.language = reader.language.flatMap(nonEmpty)
+        var advanced = reader.read()
+        while advanced {
+            switch reader.kind {
+            case .element:
+                if handleElement() == .consumed {
+                    advanced = reader.skipSubtree()
+                    continue
+                }
+            case .endElement:
+                handleEnd(depth: reader.depth)
+            default:
+                break
+            }
+            advanced = reader.read()
+        }
+        if let entry { finish(entry) }  // a truncated document still yields its last entry
+        feed.bozo = reader.hadErrors
+        return feed
+    }
+
+    private func moveToRoot() -> Bool {
+        while reader.read() {
+            if reader.kind == .element { return true }
+        }
+        return false
+    }
+
+    private func detectFormat() throws(ParseError) -> FeedFormat {
+        let name = reader.localName.lowercased()
+        let ns = reader.namespaceURI
+        switch (name, ns) {
+        case ("rss", _):
+            switch reader.attribute("version")?.trimmingCharacters(in: .whitespaces) {
+            case "0.90": return .rss090
+            case "0.91": return .rss091
+            case "0.92": return .rss092
+            case "0.93": return .rss093
+            case "0.94": return .rss094
+            default: return .rss20
+            }
+        case ("rdf", _): return .rss10  // refined by the channel's namespace
+        case ("feed", Namespace.atom03): return .atom03
+        case ("feed", _): return .atom10
+        case ("channel", _): return .rss20
+        default:
+            throw .notAFeed(reason: "the root element is <\(reader.localName)>, not rss, RDF or feed")
+        }
+    }
+
+    enum Handling { case consumed, descend }
+
+    func finish(_ done: Entry) {
+        feed.entries.append(done)
+        entry = nil
+        entryDepth = -1
+    }
+
+    private func handleEnd(depth: Int) {
+        if depth == personDepth, let person {
+            if personIsFeedLevel { feed.authors.append(person) } else { entry?.authors.append(person) }
+            self.person = nil
+            personDepth = -1
+        } else if depth == entryDepth, let entry {
+            finish(entry)
+        } else if depth == imageDepth {
+            imageDepth = -1
+        }
+    }
+
+    func nonEmpty(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

@@ -1,0 +1,5 @@
+internal import CLibXML2
+
+enum XMLLibrary {
+    static func initialize() { xmlInitParser() }
+}

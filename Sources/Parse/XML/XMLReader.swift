@@ -1,0 +1,113 @@
+import Foundation
+internal import CLibXML2
+
+/// Owns a libxml2 streaming reader (xmlTextReader) over one document in memory.
+/// Options: RECOVER | NONET | NOERROR | NOWARNING, never NOENT, DTDLOAD or
+/// HUGE, so no external entity, DTD or network resource is ever loaded and
+/// internal entities are not expanded (no billion laughs).
+/// Not Sendable: one reader belongs to one parse on one thread.
+final class XMLReader {
+    enum NodeKind { case element, endElement, text, other }
+
+    private let reader: xmlTextReaderPtr
+    private let errors = XMLErrorLog()
+    /// Keeps the bytes alive: libxml2 reads from them in place.
+    private let buffer: [CChar]
+
+    init?(bytes: [UInt8], url: String?) {
+        buffer = bytes.map { CChar(bitPattern: $0) }
+        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue
+            | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let created = buffer.withUnsafeBufferPointer { raw in
+            xmlReaderForMemory(raw.baseAddress, Int32(raw.count), url, nil, options)
+        }
+        guard let created else { return nil }
+        reader = created
+        xmlTextReaderSetStructuredErrorHandler(reader, xmlReaderRecordError, Unmanaged.passUnretained(errors).toOpaque())
+    }
+
+    deinit { xmlFreeTextReader(reader) }
+
+    /// True when libxml2 reported a well-formedness error (the feed is "bozo").
+    var hadErrors: Bool { errors.count > 0 }
+    var firstError: String? { errors.first }
+
+    /// Advances to the next node; false at the end or on an unrecoverable error.
+    func read() -> Bool {
+        let result = xmlTextReaderRead(reader)
+        if result < 0 { errors.record("unrecoverable XML error") }
+        return result == 1
+    }
+
+    /// Skips the current element's subtree; false at the end.
+    func skipSubtree() -> Bool {
+        let result = xmlTextReaderNext(reader)
+        if result < 0 { errors.record("unrecoverable XML error") }
+        return result == 1
+    }
+
+    var kind: NodeKind {
+        switch xmlTextReaderNodeType(reader) {
+        case Int32(XML_READER_TYPE_ELEMENT.rawValue): .element
+        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): .endElement
+        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+             Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue): .text
+        default: .other
+        }
+    }
+
+    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+    var depth: Int { Int(xmlTextReaderDepth(reader)) }
+    var localName: String { Self.borrowed(xmlTextReaderConstLocalName(reader)) ?? "" }
+    var namespaceURI: String { Self.borrowed(xmlTextReaderConstNamespaceUri(reader)) ?? "" }
+    var value: String { Self.borrowed(xmlTextReaderConstValue(reader)) ?? "" }
+
+    /// The base URI in force here: the document URL with every xml:base applied.
+    var baseURI: String? { Self.owned(xmlTextReaderBaseUri(reader)) }
+    var language: String? { Self.owned(xmlTextReaderXmlLang(reader)) }
+
+    func attribute(_ name: String) -> String? {
+        Self.owned(xmlTextReaderGetAttribute(reader, name))
+    }
+
+    func attribute(_ name: String, namespace: String) -> String? {
+        Self.owned(xmlTextReaderGetAttributeNs(reader, name, namespace))
+    }
+
+    /// The text of the current element's subtree, markup removed, entities decoded.
+    func elementText() -> String { Self.owned(xmlTextReaderReadString(reader)) ?? "" }
+
+    /// The markup inside the current element, as written (for Atom xhtml content).
+    func innerXML() -> String { Self.owned(xmlTextReaderReadInnerXml(reader)) ?? "" }
+
+    private static func borrowed(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    /// Copies a string libxml2 allocated for us, then frees it at once.
+    private static func owned(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String? {
+        guard let pointer else { return nil }
+        defer { cxml_free(pointer) }
+        return String(cString: pointer)
+    }
+}
+
+/// Collects libxml2's error reports for one reader.
+final class XMLErrorLog {
+    private(set) var count = 0
+    private(set) var first: String?
+
+    func record(_ message: String) {
+        count += 1
+        if first == nil { first = message }
+    }
+}
+
+/// xmlStructuredErrorFunc: records the error; never throws or traps.
+private func xmlReaderRecordError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let context else { return }
+    let log = Unmanaged<XMLErrorLog>.fromOpaque(context).takeUnretainedValue()
+    let message = error?.pointee.message.map { String(cString: $0) } ?? "XML error"
+    let line = error?.pointee.line ?? 0
+    log.record("line \(line): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+}
