@@ -60,7 +60,7 @@ package enum HTMLSanitizer {
         return URLResolver.resolve(value, against: base) ?? value
     }
 
-    static func escape(_ text: String, quotes: Bool) -> String {
+    package static func escape(_ text: String, quotes: Bool) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {

@@ -1,6 +1,7 @@
 /// HTML to the plain text the extractor reads: scripts, styles, comments and
-/// attributes dropped, entities decoded, block elements turned into line breaks,
-/// runs of white space folded.
+/// attributes dropped, entities decoded, runs of white space folded. A line
+/// break in the source is white space, as HTML renders it, so a name wrapped
+/// across lines stays one name; block elements become a blank line.
 package enum HTMLText {
     /// Elements whose content is never text a reader sees.
     static let invisible: Set<String> = [
@@ -24,27 +25,31 @@ package enum HTMLText {
         var out = ""
         HTMLTree(html: html).walk(
             enter: { name, _ in
-                if blocks.contains(name) { out += "\n" }
+                if blocks.contains(name) { out += blockBreak }
                 return !invisible.contains(name)
             },
-            leave: { name in if blocks.contains(name) { out += "\n" } },
+            leave: { name in if blocks.contains(name) { out += blockBreak } },
             text: { out += $0 })
         return fold(out)
     }
 
-    /// Folds spaces and tabs to one space, keeps at most one line break, trims the ends.
-    static func fold(_ text: String) -> String {
+    /// Marks a block boundary while text is collected; raw newlines are plain white space.
+    private static let blockBreak = "\u{2029}"
+
+    /// Folds white space (newlines included) to one space, turns block
+    /// boundaries into one blank line, trims the ends.
+    package static func fold(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         var pendingBreak = false
         for scalar in text.unicodeScalars {
-            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+            if scalar == "\u{2029}" {
                 pendingBreak = true
             } else if scalar.properties.isWhitespace {
                 pendingSpace = true
             } else {
                 if !result.isEmpty {
-                    if pendingBreak { result.append("\n") } else if pendingSpace { result.append(" ") }
+                    if pendingBreak { result.append(contentsOf: "\n\n".unicodeScalars) } else if pendingSpace { result.append(" ") }
                 }
                 pendingSpace = false
                 pendingBreak = false

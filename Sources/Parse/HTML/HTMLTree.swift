@@ -10,9 +10,10 @@ final class HTMLTree {
     private let document: htmlDocPtr?
 
     /// Inputs are capped by the caller; the options never touch the network.
+    /// NOIMPLIED keeps a fragment a fragment: no <html>, <body> or <p> is invented around it.
     init(html: String) {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
         let bytes = Array(html.utf8)
         document = bytes.withUnsafeBufferPointer { raw in
             raw.baseAddress.flatMap { base in
@@ -29,7 +30,7 @@ final class HTMLTree {
     func walk(enter: (_ name: String, _ attributes: [(String, String)]) -> Bool,
               leave: (_ name: String) -> Void,
               text: (String) -> Void) {
-        guard let document, let root = xmlDocGetRootElement(document) else { return }
+        guard let document, let root = document.pointee.children else { return }
         HTMLTree.visit(root, enter: enter, leave: leave, text: text, depth: 0)
     }
 

@@ -1,0 +1,46 @@
+# feedwatch — two commands do all the set-up on a fresh Debian machine:
+#   make run    install missing system packages, build release, run on feeds.json
+#   make test   same set-up, then the whole test suite
+
+SWIFT      ?= swift
+PREFIX     ?= /usr/local
+CONFIG     ?= feeds.json
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build deps install clean check
+
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get install -y --no-install-recommends $$missing || \
+	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $$missing; }; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+run: build
+	.build/release/feedwatch run --config $(CONFIG)
+
+check: build
+	.build/release/feedwatch check --config $(CONFIG)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel
+
+install: build
+	install -D -m 0755 .build/release/feedwatch $(DESTDIR)$(PREFIX)/bin/feedwatch
+	install -D -m 0644 systemd/feedwatch.service $(DESTDIR)/etc/systemd/system/feedwatch.service
+	@if [ ! -e $(DESTDIR)/etc/feedwatch/feeds.json ]; then \
+	  install -D -m 0644 feeds.json $(DESTDIR)/etc/feedwatch/feeds.json; \
+	  install -D -m 0644 examples/diplomacy.xml $(DESTDIR)/etc/feedwatch/examples/diplomacy.xml; \
+	fi
+
+clean:
+	rm -rf .build

@@ -1,0 +1,40 @@
+import Foundation
+import Synchronization
+import Model
+
+/// Alerts on standard output: a readable line, or the alert JSON per line.
+public final class StdoutOutput: AlertOutput {
+    public enum Format: String, Sendable { case text, json }
+
+    public let name: String
+    private let format: Format
+    /// Serialises writes so lines from concurrent deliveries never interleave.
+    private let lock = Mutex(())
+
+    public init(name: String, format: Format) {
+        self.name = name
+        self.format = format
+    }
+
+    public func deliver(_ delivery: Delivery) async -> DeliveryResult {
+        let text = (format == .json ? delivery.payload : delivery.line) + "\n"
+        let ok = lock.withLock { _ in FileDescriptorWriter.writeAll(STDOUT_FILENO, Array(text.utf8)) }
+        return ok ? .delivered : .retry(after: nil, reason: "stdout: write failed (errno \(errno))")
+    }
+}
+
+/// Whole writes to a file descriptor, retried on EINTR and short writes.
+enum FileDescriptorWriter {
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Model
+
+/// What a webhook receiver answered.
+public struct WebhookResponse: Sendable {
+    public var status: Int
+    public var retryAfter: TimeInterval?
+    public init(status: Int, retryAfter: TimeInterval?) {
+        self.status = status
+        self.retryAfter = retryAfter
+    }
+}
+
+/// How Alert reaches the network: Daemon wires this to Fetch's engine, which owns all HTTP.
+public protocol WebhookTransport: Sendable {
+    func post(url: String, headers: [(name: String, value: String)], body: [UInt8], timeout: TimeInterval) async throws -> WebhookResponse
+}
+
+/// Alerts POSTed as JSON, with Standard Webhooks headers (webhook-id,
+/// webhook-timestamp, webhook-signature). 2xx is delivered; 410 stops; anything
+/// else, a timeout or a refused connection is retried later.
+public struct WebhookOutput: AlertOutput {
+    public let name: String
+    public let url: String
+    private let signer: WebhookSigner?
+    private let transport: any WebhookTransport
+    private let timeout: TimeInterval
+    private let extraHeaders: [(name: String, value: String)]
+    private let clock: @Sendable () -> Date
+
+    public init(name: String, url: String, secret: String?, headers: [(name: String, value: String)] = [],
+                timeout: TimeInterval = 15, transport: any WebhookTransport,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.name = name
+        self.url = url
+        signer = secret.map(WebhookSigner.init(secret:))
+        extraHeaders = headers
+        self.timeout = timeout
+        self.transport = transport
+        self.clock = clock
+    }
+
+    public func deliver(_ delivery: Delivery) async -> DeliveryResult {
+        let timestamp = Int(clock().timeIntervalSince1970)
+        var headers: [(name: String, value: String)] = [
+            ("Content-Type", "application/json"),
+            ("webhook-id", delivery.alertID),
+            ("webhook-timestamp", String(timestamp)),
+        ]
+        if let signer {
+            headers.append(("webhook-signature", signer.signature(id: delivery.alertID, timestamp: timestamp, body: delivery.payload)))
+        }
+        headers += extraHeaders
+        do {
+            let response = try await transport.post(url: url, headers: headers, body: Array(delivery.payload.utf8), timeout: timeout)
+            switch response.status {
+            case 200..<300: return .delivered
+            case 410: return .gone(reason: "webhook: HTTP 410 Gone")
+            default: return .retry(after: response.retryAfter, reason: "webhook: HTTP \(response.status)")
+            }
+        } catch {
+            return .retry(after: nil, reason: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Model
+
+extension ConfigReader {
+    mutating func readSettings(_ value: JSONValue) -> Configuration.Settings {
+        var settings = Configuration.Settings()
+        guard let object = object(value, at: "settings", allowed: [
+            "interval", "backfill", "concurrency", "userAgent", "timeout", "connectTimeout", "maxFeedBytes",
+            "maxRedirects", "jitter", "maxFeedBackoff", "retryBase", "maxRetryDelay", "onceDeliveryTimeout",
+        ]) else { return settings }
+        if let v = duration(object["interval"], at: "settings.interval") { settings.interval = max(v, 30) }
+        if let v = backfill(object["backfill"], at: "settings.backfill") { settings.backfill = v }
+        if let v = integer(object["concurrency"], at: "settings.concurrency", range: 1...1024) { settings.concurrency = v }
+        if let v = string(object["userAgent"], at: "settings.userAgent") { settings.userAgent = v }
+        if let v = duration(object["timeout"], at: "settings.timeout") { settings.timeout = v }
+        if let v = duration(object["connectTimeout"], at: "settings.connectTimeout") { settings.connectTimeout = v }
+        if let v = integer(object["maxFeedBytes"], at: "settings.maxFeedBytes", range: 1024...(1 << 30)) { settings.maxFeedBytes = v }
+        if let v = integer(object["maxRedirects"], at: "settings.maxRedirects", range: 0...20) { settings.maxRedirects = v }
+        if let v = object["jitter"] {
+            switch v {
+            case let .double(d) where (0...0.5).contains(d): settings.jitter = d
+            case let .int(i) where i == 0: settings.jitter = 0
+            default: fail("settings.jitter", "expected a fraction from 0 to 0.5")
+            }
+        }
+        if let v = duration(object["maxFeedBackoff"], at: "settings.maxFeedBackoff") { settings.maxFeedBackoff = v }
+        if let v = duration(object["retryBase"], at: "settings.retryBase") { settings.retryBase = v }
+        if let v = duration(object["maxRetryDelay"], at: "settings.maxRetryDelay") { settings.maxRetryDelay = v }
+        if let v = duration(object["onceDeliveryTimeout"], at: "settings.onceDeliveryTimeout") { settings.onceDeliveryTimeout = v }
+        return settings
+    }
+
+    /// A backfill window: a duration, or "0" for none.
+    mutating func backfill(_ value: JSONValue?, at path: String) -> TimeInterval? {
+        if case .string("0")? = value { return 0 }
+        return duration(value, at: path)
+    }
+
+    mutating func readFeeds(_ value: JSONValue, directory: String) -> [Configuration.FeedSource] {
+        guard let items = array(value, at: "feeds") else { return [] }
+        var feeds: [Configuration.FeedSource] = []
+        var ids = Set<String>()
+        for (index, item) in items.enumerated() {
+            let path = "feeds[\(index)]"
+            guard let object = object(item, at: path, allowed: ["url", "id", "interval", "backfill", "tags", "title", "comment"]),
+                  let raw = string(object["url"], at: "\(path).url", required: true) else { continue }
+            guard let url = feedURL(raw, directory: directory) else {
+                fail("\(path).url", "unsupported URL \"\(raw)\" (use http, https or file)")
+                continue
+            }
+            let id = string(object["id"], at: "\(path).id") ?? Slug.make(raw)
+            guard ids.insert(id).inserted else {
+                fail("\(path).id", "duplicate feed id \"\(id)\"")
+                continue
+            }
+            feeds.append(.init(id: id, url: url, interval: duration(object["interval"], at: "\(path).interval"),
+                               backfill: backfill(object["backfill"], at: "\(path).backfill"),
+                               tags: strings(object["tags"], at: "\(path).tags")))
+        }
+        return feeds
+    }
+
+    /// http(s) URLs as they are; `file:relative` against the config's folder; `file:///abs` as is.
+    private func feedURL(_ raw: String, directory: String) -> String? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        let lower = text.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return text }
+        guard lower.hasPrefix("file:") else { return nil }
+        let rest = String(text.dropFirst(5))
+        if rest.hasPrefix("//") { return text }
+        let path = resolve(path: rest, directory: directory)
+        return "file://" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
+    }
+
+    mutating func readWatch(_ value: JSONValue) -> [WatchEntry] {
+        guard let items = array(value, at: "watch") else { return [] }
+        var entries: [WatchEntry] = []
+        var ids = Set<String>()
+        for (index, item) in items.enumerated() {
+            let path = "watch[\(index)]"
+            guard let object = object(item, at: path, allowed: ["id", "name", "type", "aliases", "comment"]),
+                  let name = string(object["name"], at: "\(path).name", required: true) else { continue }
+            guard let typeName = string(object["type"], at: "\(path).type", required: true) else { continue }
+            guard let kind = WatchEntry.Kind(rawValue: typeName) else {
+                fail("\(path).type", "unknown type \"\(typeName)\" (person, organization or location)")
+                continue
+            }
+            let id = string(object["id"], at: "\(path).id") ?? Slug.make(name)
+            guard ids.insert(id).inserted else {
+                fail("\(path).id", "duplicate watch id \"\(id)\"")
+                continue
+            }
+            entries.append(WatchEntry(id: id, name: name, kind: kind, aliases: strings(object["aliases"], at: "\(path).aliases")))
+        }
+        return entries
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Model
+
+/// feeds.json, validated, with defaults applied and relative paths resolved.
+public struct Configuration: Sendable {
+    public struct Settings: Sendable {
+        public var interval: TimeInterval = 15 * 60
+        /// On a feed's first poll, items older than this are recorded without alerting.
+        public var backfill: TimeInterval = 24 * 3600
+        public var concurrency = 32
+        public var userAgent = "feedwatch/0.1.0 (+https://github.com/feedwatch/feedwatch)"
+        public var timeout: TimeInterval = 30
+        public var connectTimeout: TimeInterval = 10
+        public var maxFeedBytes = 20 << 20
+        public var maxRedirects = 5
+        /// Poll times are spread by up to this fraction of the interval.
+        public var jitter = 0.1
+        /// Longest wait between polls of a failing feed (it is never given up).
+        public var maxFeedBackoff: TimeInterval = 6 * 3600
+        public var retryBase: TimeInterval = 1
+        public var maxRetryDelay: TimeInterval = 3600
+        /// How long `run --once` keeps retrying deliveries before it exits.
+        public var onceDeliveryTimeout: TimeInterval = 60
+        public init() {}
+    }
+
+    public struct FeedSource: Sendable, Equatable {
+        public var id: String
+        public var url: String
+        public var interval: TimeInterval?
+        /// Overrides `settings.backfill` for this feed's first poll.
+        public var backfill: TimeInterval?
+        public var tags: [String]
+    }
+
+    public enum OutputKind: Sendable, Equatable {
+        case stdout(json: Bool)
+        case file(path: String)
+        case webhook(url: String, secret: String?, headers: [String: String], timeout: TimeInterval)
+    }
+
+    public struct Output: Sendable, Equatable {
+        public var name: String
+        public var kind: OutputKind
+    }
+
+    public var path: String
+    public var settings = Settings()
+    public var feeds: [FeedSource] = []
+    public var watch: [WatchEntry] = []
+    /// The configured rules, or one per watch entry when none are.
+    public var rules: [Rule] = []
+    public var outputs: [Output] = []
+
+    public init(path: String) { self.path = path }
+
+    public var directory: String { (path as NSString).deletingLastPathComponent }
+
+    /// The outputs a rule notifies: those it names, or all.
+    public func outputs(for rule: Rule) -> [String] {
+        rule.notify.isEmpty ? outputs.map(\.name) : rule.notify
+    }
+
+    public func interval(of feed: FeedSource) -> TimeInterval { feed.interval ?? settings.interval }
+    public func backfill(of feed: FeedSource) -> TimeInterval { feed.backfill ?? settings.backfill }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Logging
+import Model
+import Store
+
+extension Daemon {
+    func startDuePolls(group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
+        let free = configuration.settings.concurrency - busyFeeds.count
+        guard free > 0 else { return }
+        let configured = Set(configuration.feeds.map(\.id))
+        let now = clock()
+        let candidates: [FeedState]
+        if options.once {
+            var states: [FeedState] = []
+            for id in remainingFeeds.sorted() { if let state = try store.feedState(id) { states.append(state) } }
+            candidates = states
+        } else {
+            candidates = try store.dueFeeds(now: now, among: configured)
+        }
+        let poller = FeedPoller(engine: engine, settings: configuration.settings)
+        for state in candidates.lazy.filter({ !self.busyFeeds.contains($0.id) }).prefix(free) {
+            busyFeeds.insert(state.id)
+            remainingFeeds.remove(state.id)
+            let (url, etag, lastModified) = (state.url, state.validators.etag, state.validators.lastModified)
+            group.addTask {
+                .polled(feedID: state.id, result: await poller.poll(url: url, etag: etag, lastModified: lastModified))
+            }
+        }
+    }
+
+    func handlePoll(feedID: String, result: FeedPoller.Result, group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
+        guard let state = try store.feedState(feedID), let source = configuration.feeds.first(where: { $0.id == feedID }) else {
+            busyFeeds.remove(feedID)
+            return
+        }
+        var meta: Logger.Metadata = ["feed.id": "\(feedID)"]
+        switch result {
+        case .notModified:
+            if state.lastError != nil { logger.info("feed recovered", metadata: meta) }
+            try store.recordPoll(feedID: feedID, outcome: .notModified, nextPollAt: nextPoll(source))
+            busyFeeds.remove(feedID)
+        case let .failed(kind, message, retryAfter):
+            if state.lastError != kind {
+                meta["fetch.error"] = "\(message)"
+                logger.warning("feed failing", metadata: meta)
+            }
+            let delay = max(retryAfter ?? 0, failureDelay(failures: state.failures + 1, source: source))
+            try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: clock().addingTimeInterval(delay))
+            busyFeeds.remove(feedID)
+        case let .feed(feed, etag, lastModified):
+            if state.lastError != nil { logger.info("feed recovered", metadata: meta) }
+            if feed.bozo { logger.debug("feed is not well-formed; recovered", metadata: meta) }
+            try startAnalysis(feed, state: state, source: source, etag: etag, lastModified: lastModified, group: &group)
+        }
+    }
+
+    /// Splits the entries into seen (skipped), backfill (recorded without alerts
+    /// on a feed's first poll) and new (analysed in a child task).
+    private func startAnalysis(_ feed: Feed, state: FeedState, source: Configuration.FeedSource, etag: String?,
+                               lastModified: String?, group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
+        let cutoff = clock().addingTimeInterval(-configuration.backfill(of: source))
+        var fresh: [Entry] = []
+        var backfilled: [String] = []
+        var keys = Set<String>()
+        for entry in feed.entries {
+            let key = ItemIdentity.key(of: entry)
+            guard keys.insert(key).inserted, try !store.isSeen(feedID: state.id, itemKey: key) else { continue }
+            if !state.polledOnce, let date = entry.date, date < cutoff {
+                backfilled.append(key)
+            } else {
+                fresh.append(entry)
+            }
+        }
+        let analyzer = self.analyzer
+        let (feedID, url, title, now) = (state.id, source.url, feed.title, clock())
+        group.addTask {
+            let decisions = fresh.map { analyzer.decide($0, feedID: feedID, feedURL: url, feedTitle: title, now: now) }
+            return .analyzed(feedID: feedID, decisions: decisions, backfilled: backfilled, etag: etag, lastModified: lastModified)
+        }
+    }
+
+    /// Records every item in its own transaction, then the poll itself: the
+    /// validators are stored last, so a crash before this point re-fetches the
+    /// feed in full rather than answering 304 over unrecorded items.
+    func record(feedID: String, decisions: [ItemDecision], backfilled: [String], etag: String?, lastModified: String?) throws(StoreError) {
+        defer { busyFeeds.remove(feedID) }
+        let now = clock()
+        for key in backfilled { _ = try store.record(ItemRecord(feedID: feedID, itemKey: key, alerts: []), now: now) }
+        let rules = Dictionary(configuration.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for decision in decisions {
+            let queued = decision.alerts.map { alert in
+                QueuedAlert(id: alert.id, rule: alert.rule, link: alert.item.link, payload: alert.json.serialized(),
+                            line: alert.readableLine, outputs: rules[alert.rule].map(configuration.outputs(for:)) ?? [])
+            }
+            let fired = try store.record(ItemRecord(feedID: feedID, itemKey: decision.itemKey, alerts: queued), now: now)
+            for alert in decision.alerts where fired.contains(alert.id) {
+                logger.info("alert fired", metadata: ["alert.id": "\(alert.id)", "alert.rule": "\(alert.rule)",
+                                                      "feed.id": "\(feedID)", "item.link": "\(alert.item.link ?? "")"])
+            }
+        }
+        if !backfilled.isEmpty {
+            logger.info("first poll: older items recorded without alerts", metadata: ["feed.id": "\(feedID)", "items": "\(backfilled.count)"])
+        }
+        guard let source = configuration.feeds.first(where: { $0.id == feedID }) else { return }
+        try store.recordPoll(feedID: feedID, outcome: .fetched(etag: etag, lastModified: lastModified), nextPollAt: nextPoll(source))
+    }
+
+    /// The feed's interval, spread by the configured jitter so feeds do not poll in lockstep.
+    func nextPoll(_ source: Configuration.FeedSource) -> Date {
+        let interval = configuration.interval(of: source)
+        let spread = configuration.settings.jitter * Double.random(in: -1...1)
+        return clock().addingTimeInterval(interval * (1 + spread))
+    }
+
+    /// A failing feed waits 1 min, 2, 4 … up to the cap, and is never given up.
+    func failureDelay(failures: Int, source: Configuration.FeedSource) -> TimeInterval {
+        let exponent = Double(min(max(failures - 1, 0), 20))
+        return min(configuration.settings.maxFeedBackoff, 60 * pow(2, exponent)) * Double.random(in: 0.9...1.1)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Logging
+import Model
+import Alert
+import Fetch
+import Store
+
+/// The daemon: polls feeds on their schedules, decides alerts, delivers them.
+/// One loop owns the store and all decisions; fetching, parsing, analysis and
+/// deliveries run as child tasks whose results come back to that loop.
+/// Not Sendable: it is the loop's own state.
+public final class Daemon {
+    public struct Options: Sendable {
+        public var once = false
+        public var tick: TimeInterval = 0.25
+        public init(once: Bool = false) { self.once = once }
+    }
+
+    enum Event: Sendable {
+        case tick
+        case polled(feedID: String, result: FeedPoller.Result)
+        case analyzed(feedID: String, decisions: [ItemDecision], backfilled: [String], etag: String?, lastModified: String?)
+        case delivered(Delivery, DeliveryResult)
+    }
+
+    var configuration: Configuration
+    var analyzer: ItemAnalyzer
+    var outputs: OutputSet
+    let store: any StateStore
+    let engine: FetchEngine
+    let logger: Logger
+    let notifier: SystemdNotifier
+    let signals: SignalWatcher.Events
+    let options: Options
+    let clock: @Sendable () -> Date
+
+    var busyFeeds = Set<String>()
+    var busyDeliveries = Set<String>()
+    /// Outputs currently failing, so a dead webhook is logged once, not per attempt.
+    var failingOutputs = Set<String>()
+    /// `--once`: the feeds not yet polled.
+    var remainingFeeds = Set<String>()
+    var lastWatchdog = Date.distantPast
+
+    public init(configuration: Configuration, store: any StateStore, engine: FetchEngine, logger: Logger,
+                notifier: SystemdNotifier = SystemdNotifier(), signals: SignalWatcher.Events,
+                options: Options = Options(), clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.configuration = configuration
+        self.store = store
+        self.engine = engine
+        self.logger = logger
+        self.notifier = notifier
+        self.signals = signals
+        self.options = options
+        self.clock = clock
+        analyzer = ItemAnalyzer(watch: configuration.watch, rules: configuration.rules)
+        outputs = OutputSet(configuration.outputs, engine: engine)
+    }
+
+    /// Runs until SIGTERM/SIGINT, or in `--once` mode until every feed was polled and every alert delivered.
+    public func run() async throws {
+        try store.syncFeeds(configuration.feeds.map { ($0.id, $0.url) }, now: clock())
+        remainingFeeds = options.once ? Set(configuration.feeds.map(\.id)) : []
+        logger.info("feedwatch started", metadata: ["feeds": "\(configuration.feeds.count)", "watch": "\(configuration.watch.count)",
+                                                   "rules": "\(configuration.rules.count)", "once": "\(options.once)"])
+        notifier.ready(status: "watching \(configuration.feeds.count) feeds")
+        var deliveryDeadline: Date?
+        try await withThrowingTaskGroup(of: Event.self) { group in
+            group.addTask { .tick }
+            loop: while let event = try await group.next() {
+                try handle(event, group: &group)
+                if signalsSayStop() { break loop }
+                pingWatchdog()
+                try startDueWork(group: &group)
+                if options.once, remainingFeeds.isEmpty, busyFeeds.isEmpty {
+                    let deadline = deliveryDeadline ?? clock().addingTimeInterval(configuration.settings.onceDeliveryTimeout)
+                    deliveryDeadline = deadline
+                    if busyDeliveries.isEmpty, try store.pendingDeliveries() == 0 || clock() >= deadline { break loop }
+                }
+            }
+            notifier.stopping()
+            group.cancelAll()
+        }
+        let pending = try store.pendingDeliveries()
+        logger.info("feedwatch stopped", metadata: ["alerts.pending": "\(pending)"])
+    }
+
+    private func handle(_ event: Event, group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
+        switch event {
+        case .tick:
+            let interval = options.tick
+            group.addTask {
+                try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
+                return .tick
+            }
+        case let .polled(feedID, result):
+            try handlePoll(feedID: feedID, result: result, group: &group)
+        case let .analyzed(feedID, decisions, backfilled, etag, lastModified):
+            try record(feedID: feedID, decisions: decisions, backfilled: backfilled, etag: etag, lastModified: lastModified)
+        case let .delivered(delivery, result):
+            try settle(delivery, result)
+        }
+    }
+
+    private func startDueWork(group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
+        try startDuePolls(group: &group)
+        try startDueDeliveries(group: &group)
+    }
+
+    /// Handles SIGHUP here; true when the daemon should stop.
+    private func signalsSayStop() -> Bool {
+        for event in signals.take() {
+            switch event {
+            case .stop:
+                logger.info("stopping on signal")
+                return true
+            case .reload:
+                reload()
+            }
+        }
+        return false
+    }
+
+    private func pingWatchdog() {
+        guard let interval = notifier.watchdogInterval, clock().timeIntervalSince(lastWatchdog) >= interval else { return }
+        notifier.watchdog()
+        lastWatchdog = clock()
+    }
+}

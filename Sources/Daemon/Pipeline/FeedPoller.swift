@@ -1,0 +1,44 @@
+import Foundation
+import Model
+import Fetch
+import Parse
+import Store
+
+/// One poll of one feed: a conditional GET, then parsing.
+struct FeedPoller: Sendable {
+    enum Result: Sendable {
+        case feed(Feed, etag: String?, lastModified: String?)
+        case notModified
+        /// `kind` stays the same while the failure does (for logging once per change).
+        case failed(kind: String, message: String, retryAfter: TimeInterval?)
+    }
+
+    let engine: FetchEngine
+    let settings: Configuration.Settings
+
+    func poll(url: String, etag: String?, lastModified: String?) async -> Result {
+        let request = HTTPRequest(
+            url: url, validators: ConditionalGet(etag: etag, lastModified: lastModified),
+            connectTimeout: settings.connectTimeout, totalTimeout: settings.timeout,
+            maxBodyBytes: settings.maxFeedBytes, maxRedirects: settings.maxRedirects, userAgent: settings.userAgent)
+        let response: HTTPResponse
+        do {
+            response = try await engine.perform(request)
+        } catch let error as FetchError {
+            return .failed(kind: error.kind, message: error.description, retryAfter: nil)
+        } catch {
+            return .failed(kind: "error", message: "\(error)", retryAfter: nil)
+        }
+        if response.isNotModified { return .notModified }
+        guard response.isSuccess else {
+            return .failed(kind: "http-\(response.status)", message: "fetch: HTTP \(response.status) (\(url))",
+                           retryAfter: response.retryAfter())
+        }
+        do {
+            let feed = try FeedParser.parse(response.body, url: response.effectiveURL, maxBytes: settings.maxFeedBytes)
+            return .feed(feed, etag: response.validators.etag, lastModified: response.validators.lastModified)
+        } catch {
+            return .failed(kind: "not-a-feed", message: "\(error) (\(url))", retryAfter: nil)
+        }
+    }
+}

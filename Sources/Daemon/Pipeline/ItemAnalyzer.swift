@@ -1,0 +1,85 @@
+import Foundation
+import Model
+import Extract
+import Rules
+import Alert
+import Parse
+
+/// What feedwatch decides about one item: which rules fire, with which names where.
+public struct ItemDecision: Sendable {
+    public var itemKey: String
+    public var entry: Entry
+    public var alerts: [Alert]
+}
+
+/// Item → text → watched names → rules → alerts. Pure: the same item and
+/// configuration always give the same decision (firedAt aside).
+public struct ItemAnalyzer: Sendable {
+    public let extractor: Extractor
+    public let rules: [Rule]
+    private let watchByID: [String: WatchEntry]
+    /// Long summaries are cut in alerts; the link leads to the rest.
+    static let summaryLimit = 600
+
+    public init(watch: [WatchEntry], rules: [Rule], tagger: any EntityTagger = CapitalizedSpanTagger()) {
+        extractor = Extractor(watch: watch, tagger: tagger)
+        self.rules = rules
+        watchByID = Dictionary(watch.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func decide(_ entry: Entry, feedID: String, feedURL: String, feedTitle: String?, now: Date) -> ItemDecision {
+        let fields = ItemText(entry)
+        var mentions: [String: [Mention]] = [:]
+        for (field, text) in fields.all {
+            for entity in extractor.watchedEntities(in: text) {
+                guard let watch = entity.watch else { continue }
+                mentions[watch, default: []].append(Mention(text: entity.text, field: field, start: entity.start, end: entity.end))
+            }
+        }
+        let present = Set(mentions.keys)
+        let firing = present.isEmpty ? [] : RuleEvaluator.firing(rules, present: present)
+        guard !firing.isEmpty else { return ItemDecision(itemKey: ItemIdentity.key(of: entry), entry: entry, alerts: []) }
+
+        let entities = EntityCounter.count(fields.all.flatMap { extractor.entities(in: $0.1) })
+        let identity = ItemIdentity.global(of: entry, feedURL: feedURL)
+        let item = Alert.ItemRef(id: entry.id ?? entry.link ?? ItemIdentity.key(of: entry), title: entry.title, link: entry.link,
+                                 published: entry.date, summary: fields.summary.map { Self.shorten($0) })
+        let alerts = firing.map { rule in
+            let watches = rule.when.positiveWatches.intersection(present).sorted()
+            let matches = watches.compactMap { id -> WatchMatch? in
+                guard let watch = watchByID[id] else { return nil }
+                return WatchMatch(watch: id, name: watch.name, type: watch.kind.rawValue, mentions: mentions[id] ?? [])
+            }
+            return Alert(id: AlertID.make(rule: rule.id, itemIdentity: identity), rule: rule.id, severity: rule.severity,
+                         firedAt: now, feed: .init(id: feedID, url: feedURL, title: feedTitle), item: item,
+                         matches: matches, entities: entities)
+        }
+        return ItemDecision(itemKey: ItemIdentity.key(of: entry), entry: entry, alerts: alerts)
+    }
+
+    static func shorten(_ text: String) -> String {
+        guard text.count > summaryLimit else { return text }
+        let cut = text.prefix(summaryLimit)
+        let atWord = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return atWord + "…"
+    }
+}
+
+/// The plain text of an item's fields, as the extractor reads them and as mention offsets count.
+struct ItemText {
+    var title: String?
+    var summary: String?
+    var content: String?
+
+    init(_ entry: Entry) {
+        title = entry.title  // already plain text (Parse)
+        summary = entry.summary.map(HTMLText.plainText)
+        content = entry.content.map(HTMLText.plainText)
+    }
+
+    var all: [(Mention.Field, String)] {
+        [(.title, title), (.summary, summary), (.content, content)].compactMap { field, text in
+            text.flatMap { $0.isEmpty ? nil : (field, $0) }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Model
+import Alert
+import Fetch
+
+/// The configured outputs, built once per configuration.
+struct OutputSet: Sendable {
+    let byName: [String: any AlertOutput]
+
+    init(_ outputs: [Configuration.Output], engine: FetchEngine) {
+        var built: [String: any AlertOutput] = [:]
+        for output in outputs {
+            switch output.kind {
+            case let .stdout(json):
+                built[output.name] = StdoutOutput(name: output.name, format: json ? .json : .text)
+            case let .file(path):
+                built[output.name] = FileOutput(name: output.name, path: path)
+            case let .webhook(url, secret, headers, timeout):
+                built[output.name] = WebhookOutput(
+                    name: output.name, url: url, secret: secret,
+                    headers: headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) },
+                    timeout: timeout, transport: FetchWebhookTransport(engine: engine))
+            }
+        }
+        byName = built
+    }
+
+    func reopenAll() {
+        for output in byName.values { output.reopen() }
+    }
+}
+
+/// Webhook POSTs through the fetch engine, which owns all HTTP. Redirects are
+/// not followed: a receiver that moved must be reconfigured, not guessed at.
+struct FetchWebhookTransport: WebhookTransport {
+    let engine: FetchEngine
+
+    func post(url: String, headers: [(name: String, value: String)], body: [UInt8], timeout: TimeInterval) async throws -> WebhookResponse {
+        let request = HTTPRequest(url: url, method: .post, headers: headers, body: body,
+                                  connectTimeout: min(timeout, 10), totalTimeout: timeout,
+                                  maxBodyBytes: 1 << 20, maxRedirects: 0)
+        let response = try await engine.perform(request)
+        return WebhookResponse(status: response.status, retryAfter: response.retryAfter())
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Model
+
+/// The outbox: a delivery leaves it only once its output confirmed it.
+extension SQLiteStateStore {
+    public func dueDeliveries(now: Date, limit: Int) throws(StoreError) -> [Delivery] {
+        var deliveries: [Delivery] = []
+        try db.prepare("""
+            SELECT o.alert_id, o.output, a.payload, a.line, o.attempts FROM outbox o JOIN alerts a ON a.id = o.alert_id
+            WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at LIMIT ?
+            """).query(.real(now.timeIntervalSince1970), .int(limit)) { row in
+            deliveries.append(Delivery(alertID: row.text(0) ?? "", output: row.text(1) ?? "", payload: row.text(2) ?? "",
+                                       line: row.text(3) ?? "", attempt: row.int(4) + 1))
+        }
+        return deliveries
+    }
+
+    public func nextDeliveryTime() throws(StoreError) -> Date? {
+        var next: Date?
+        try db.prepare("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'").query { row in
+            if row.text(0) != nil { next = Date(timeIntervalSince1970: row.real(0)) }
+        }
+        return next
+    }
+
+    public func markDelivered(alertID: String, output: String) throws(StoreError) {
+        try db.prepare("UPDATE outbox SET state = 'done', attempts = attempts + 1, last_error = NULL WHERE alert_id = ? AND output = ?")
+            .run(.text(alertID), .text(output))
+    }
+
+    public func markRetry(alertID: String, output: String, at: Date, reason: String) throws(StoreError) {
+        try db.prepare("""
+            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE alert_id = ? AND output = ?
+            """).run(.real(at.timeIntervalSince1970), .text(reason), .text(alertID), .text(output))
+    }
+
+    public func markDead(alertID: String, output: String, reason: String) throws(StoreError) {
+        try db.prepare("UPDATE outbox SET state = 'dead', attempts = attempts + 1, last_error = ? WHERE alert_id = ? AND output = ?")
+            .run(.text(reason), .text(alertID), .text(output))
+    }
+
+    public func pendingDeliveries() throws(StoreError) -> Int {
+        var count = 0
+        try db.prepare("SELECT COUNT(*) FROM outbox WHERE state = 'pending'").query { count = $0.int(0) }
+        return count
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Model
+
+/// The state store in one SQLite file (WAL, synchronous=FULL so a committed
+/// transaction survives a power cut). Not Sendable: owned by the daemon loop.
+public final class SQLiteStateStore: StateStore {
+    let db: SQLiteDatabase
+
+    /// Opens or creates `state.db` in `directory`.
+    public init(directory: String) throws(StoreError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .open(path: directory, message: "cannot create the state directory")
+        }
+        db = try SQLiteDatabase(path: (directory as NSString).appendingPathComponent("state.db"))
+        try db.execute("PRAGMA journal_mode=WAL")
+        try db.execute("PRAGMA synchronous=FULL")
+        try StoreSchema.migrate(db)
+    }
+
+    public func syncFeeds(_ feeds: [(id: String, url: String)], now: Date) throws(StoreError) {
+        let upsert = try db.prepare("""
+            INSERT INTO feeds(id, url, next_poll_at) VALUES (?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET url = excluded.url,
+              etag = CASE WHEN feeds.url = excluded.url THEN feeds.etag END,
+              last_modified = CASE WHEN feeds.url = excluded.url THEN feeds.last_modified END
+            """)
+        try db.transaction { () throws(StoreError) in
+            for feed in feeds { try upsert.run(.text(feed.id), .text(feed.url), .real(now.timeIntervalSince1970)) }
+        }
+    }
+
+    public func feedState(_ id: String) throws(StoreError) -> FeedState? {
+        var state: FeedState?
+        try db.prepare("SELECT \(FeedColumns.list) FROM feeds WHERE id = ?").query(.text(id)) { state = FeedColumns.read($0) }
+        return state
+    }
+
+    public func dueFeeds(now: Date, among ids: Set<String>) throws(StoreError) -> [FeedState] {
+        var states: [FeedState] = []
+        try db.prepare("SELECT \(FeedColumns.list) FROM feeds WHERE next_poll_at <= ? ORDER BY next_poll_at")
+            .query(.real(now.timeIntervalSince1970)) { row in
+                let state = FeedColumns.read(row)
+                if ids.contains(state.id) { states.append(state) }
+            }
+        return states
+    }
+
+    public func nextPollTime(among ids: Set<String>) throws(StoreError) -> Date? {
+        var next: Date?
+        try db.prepare("SELECT id, next_poll_at FROM feeds ORDER BY next_poll_at").query { row in
+            if next == nil, let id = row.text(0), ids.contains(id) { next = Date(timeIntervalSince1970: row.real(1)) }
+        }
+        return next
+    }
+
+    public func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date) throws(StoreError) {
+        let next = SQLiteValue.real(nextPollAt.timeIntervalSince1970)
+        switch outcome {
+        case let .fetched(etag, lastModified):
+            try db.prepare("""
+                UPDATE feeds SET etag = ?, last_modified = ?, next_poll_at = ?, failures = 0, last_error = NULL,
+                polled_once = 1 WHERE id = ?
+                """).run(.text(etag), .text(lastModified), next, .text(feedID))
+        case .notModified:
+            try db.prepare("UPDATE feeds SET next_poll_at = ?, failures = 0, last_error = NULL, polled_once = 1 WHERE id = ?")
+                .run(next, .text(feedID))
+        case let .failed(kind):
+            try db.prepare("UPDATE feeds SET next_poll_at = ?, failures = failures + 1, last_error = ? WHERE id = ?")
+                .run(next, .text(kind), .text(feedID))
+        }
+    }
+
+    public func isSeen(feedID: String, itemKey: String) throws(StoreError) -> Bool {
+        var seen = false
+        try db.prepare("SELECT 1 FROM seen_items WHERE feed_id = ? AND item_key = ?")
+            .query(.text(feedID), .text(itemKey)) { _ in seen = true }
+        return seen
+    }
+
+    public func record(_ item: ItemRecord, now: Date) throws(StoreError) -> [String] {
+        let time = SQLiteValue.real(now.timeIntervalSince1970)
+        let seen = try db.prepare("INSERT OR IGNORE INTO seen_items(feed_id, item_key, first_seen) VALUES (?, ?, ?)")
+        let insertAlert = try db.prepare("""
+            INSERT OR IGNORE INTO alerts(id, rule, item_key, link, fired_at, payload, line) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        let queue = try db.prepare("INSERT OR IGNORE INTO outbox(alert_id, output, next_attempt_at) VALUES (?, ?, ?)")
+        return try db.transaction { () throws(StoreError) -> [String] in
+            try seen.run(.text(item.feedID), .text(item.itemKey), time)
+            var fresh: [String] = []
+            for alert in item.alerts {
+                try insertAlert.run(.text(alert.id), .text(alert.rule), .text(item.itemKey), .text(alert.link), time,
+                                    .text(alert.payload), .text(alert.line))
+                guard db.changes == 1 else { continue }  // fired before: by id, or by (rule, link)
+                fresh.append(alert.id)
+                for output in alert.outputs { try queue.run(.text(alert.id), .text(output), time) }
+            }
+            return fresh
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Model
+
+/// Where a feed stands: its validators, when it is next due, how it is failing.
+public struct FeedState: Sendable, Equatable {
+    public var id: String
+    public var url: String
+    public var validators: (etag: String?, lastModified: String?)
+    public var nextPollAt: Date
+    public var failures: Int
+    /// A short word for the current failure, so it is logged once per change.
+    public var lastError: String?
+    /// False until the first successful poll: backfill applies then.
+    public var polledOnce: Bool
+
+    public static func == (a: FeedState, b: FeedState) -> Bool {
+        a.id == b.id && a.url == b.url && a.validators.etag == b.validators.etag
+            && a.validators.lastModified == b.validators.lastModified && a.nextPollAt == b.nextPollAt
+            && a.failures == b.failures && a.lastError == b.lastError && a.polledOnce == b.polledOnce
+    }
+}
+
+/// An alert decided for an item, with the outputs it must reach.
+public struct QueuedAlert: Sendable, Equatable {
+    public var id: String
+    public var rule: String
+    public var link: String?
+    public var payload: String
+    public var line: String
+    public var outputs: [String]
+
+    public init(id: String, rule: String, link: String?, payload: String, line: String, outputs: [String]) {
+        self.id = id
+        self.rule = rule
+        self.link = link
+        self.payload = payload
+        self.line = line
+        self.outputs = outputs
+    }
+}
+
+/// Everything decided about one item: recorded as seen, its alerts queued, in one transaction.
+public struct ItemRecord: Sendable, Equatable {
+    public var feedID: String
+    public var itemKey: String
+    public var alerts: [QueuedAlert]
+
+    public init(feedID: String, itemKey: String, alerts: [QueuedAlert]) {
+        self.feedID = feedID
+        self.itemKey = itemKey
+        self.alerts = alerts
+    }
+}
+
+/// How a poll ended, for the feed's schedule.
+public enum PollOutcome: Sendable, Equatable {
+    case fetched(etag: String?, lastModified: String?)
+    case notModified
+    case failed(kind: String)
+}
+
+/// feedwatch's durable state. Each operation is a whole transaction, so a
+/// crash between any two leaves nothing half-done, and another backend
+/// (PostgreSQL, for several daemons) can implement the same operations.
+public protocol StateStore {
+    /// Adds configured feeds not yet known (due at once) and updates changed URLs.
+    func syncFeeds(_ feeds: [(id: String, url: String)], now: Date) throws(StoreError)
+    func feedState(_ id: String) throws(StoreError) -> FeedState?
+    /// Feeds due at `now`, soonest first.
+    func dueFeeds(now: Date, among ids: Set<String>) throws(StoreError) -> [FeedState]
+    func nextPollTime(among ids: Set<String>) throws(StoreError) -> Date?
+    func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date) throws(StoreError)
+
+    func isSeen(feedID: String, itemKey: String) throws(StoreError) -> Bool
+    /// Marks the item seen and queues its new alerts; returns the ids of the
+    /// alerts that were new (an alert already fired, by id or by (rule, link), is not queued again).
+    func record(_ item: ItemRecord, now: Date) throws(StoreError) -> [String]
+
+    func dueDeliveries(now: Date, limit: Int) throws(StoreError) -> [Delivery]
+    func nextDeliveryTime() throws(StoreError) -> Date?
+    func markDelivered(alertID: String, output: String) throws(StoreError)
+    func markRetry(alertID: String, output: String, at: Date, reason: String) throws(StoreError)
+    func markDead(alertID: String, output: String, reason: String) throws(StoreError)
+    func pendingDeliveries() throws(StoreError) -> Int
+}

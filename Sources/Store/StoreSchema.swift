@@ -1,0 +1,35 @@
+import Foundation
+
+/// The schema, versioned with `PRAGMA user_version` so later releases can migrate.
+enum StoreSchema {
+    static let version = 1
+
+    static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
+        var current = 0
+        try db.prepare("PRAGMA user_version").query { current = $0.int(0) }
+        guard current < version else { return }
+        try db.transaction { () throws(StoreError) in
+            try db.execute("""
+                CREATE TABLE IF NOT EXISTS feeds(
+                  id TEXT PRIMARY KEY, url TEXT NOT NULL, etag TEXT, last_modified TEXT,
+                  next_poll_at REAL NOT NULL, failures INTEGER NOT NULL DEFAULT 0, last_error TEXT,
+                  polled_once INTEGER NOT NULL DEFAULT 0);
+                CREATE INDEX IF NOT EXISTS feeds_due ON feeds(next_poll_at);
+                CREATE TABLE IF NOT EXISTS seen_items(
+                  feed_id TEXT NOT NULL, item_key TEXT NOT NULL, first_seen REAL NOT NULL,
+                  PRIMARY KEY(feed_id, item_key)) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS alerts(
+                  id TEXT PRIMARY KEY, rule TEXT NOT NULL, item_key TEXT NOT NULL, link TEXT,
+                  fired_at REAL NOT NULL, payload TEXT NOT NULL, line TEXT NOT NULL);
+                CREATE UNIQUE INDEX IF NOT EXISTS alerts_rule_link ON alerts(rule, link) WHERE link IS NOT NULL;
+                CREATE TABLE IF NOT EXISTS outbox(
+                  alert_id TEXT NOT NULL REFERENCES alerts(id), output TEXT NOT NULL,
+                  attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at REAL NOT NULL,
+                  state TEXT NOT NULL DEFAULT 'pending', last_error TEXT,
+                  PRIMARY KEY(alert_id, output));
+                CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_attempt_at);
+                PRAGMA user_version = \(version);
+                """)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Fetch
+import Parse
+
+/// Libraries are initialised once, before any thread starts
+/// (curl_global_init(3), xmlInitParser(3)); then the command runs.
+@main
+enum Main {
+    static func main() async {
+        FetchEngine.initializeLibrary()
+        FeedParser.initializeLibrary()
+        await Feedwatch.main()
+    }
+}
+
+struct Feedwatch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feedwatch",
+        abstract: "Watches RSS, Atom and JSON feeds for people and organisations, and alerts when they appear.",
+        version: FetchEngine.version,
+        subcommands: [Run.self, Check.self, Parse.self, Extract.self, Test.self])
+}
+
+/// Exit statuses from sysexits(3), as the contract uses them.
+enum ExitStatus {
+    static let dataError: Int32 = 65  // EX_DATAERR: not a feed
+    static let noInput: Int32 = 66  // EX_NOINPUT: cannot read the source
+    static let cannotCreate: Int32 = 73  // EX_CANTCREAT: the state directory
+    static let config: Int32 = 78  // EX_CONFIG
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Daemon
+import Fetch
+import Store
+
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the daemon: poll every feed on its schedule, decide alerts, deliver them.")
+
+    @OptionGroup var config: ConfigOption
+
+    @Option(name: .customLong("state-dir"), help: "Where state is kept (default: $STATE_DIRECTORY, else ./.feedwatch-state).")
+    var stateDir: String?
+
+    @Flag(help: "Poll every feed once, deliver every alert (retries included, bounded), then exit.")
+    var once = false
+
+    func run() async throws {
+        LoggingSystem.bootstrap { JournalLogHandler(label: $0) }
+        let logger = Logger(label: "feedwatch")
+        let configuration = try config.load()
+        let directory = stateDir ?? ProcessInfo.processInfo.environment["STATE_DIRECTORY"].flatMap {
+            // systemd may list several directories separated by colons; the first is ours.
+            $0.split(separator: ":").first.map(String.init)
+        } ?? ".feedwatch-state"
+        let store: SQLiteStateStore
+        do {
+            store = try SQLiteStateStore(directory: directory)
+        } catch {
+            StandardError.write("feedwatch: \(error)")
+            throw ExitCode(ExitStatus.cannotCreate)
+        }
+        let signals = SignalWatcher()
+        let engine = FetchEngine(maxConnections: max(configuration.settings.concurrency, 8))
+        defer { engine.shutdown() }
+        let daemon = Daemon(configuration: configuration, store: store, engine: engine, logger: logger,
+                            signals: signals.events, options: .init(once: once))
+        do {
+            try await daemon.run()
+        } catch {
+            logger.critical("daemon stopped on a state store error", metadata: ["store.error": "\(error)"])
+            throw ExitCode.failure
+        }
+        withExtendedLifetime(signals) {}
+    }
+}
