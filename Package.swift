@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
-        .testTarget(name: "ParseTests", dependencies: ["Parse", "Model"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ParseTests", dependencies: ["Parse", "Model"], exclude: ["Fixtures"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "Model"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Model"]),
         .testTarget(name: "AlertTests", dependencies: ["Alert", "Model", "TestSupport"]),

@@ -13,7 +13,7 @@ package enum FeedParser {
             throw .notAFeed(reason: "the document is empty")
         }
         if first == UInt8(ascii: "{") { return try JSONFeedParser.parse(bytes, url: url) }
-        return try XMLFeedReader(bytes: bytes, url: url).parse()
+        return try XMLFeedReader.parse(bytes: bytes, url: url)
     }
 
     /// Initialises libxml2 once per process, before any thread starts (xmlInitParser(3)).

@@ -16,6 +16,10 @@ enum RFC822Date {
                 if let zone = time.zone { offset = zone }
                 continue
             }
+            if clock != nil, token.first == "+" || token.first == "-", let zone = zoneOffset(token) {
+                offset = zone
+                continue
+            }
             if let m = monthNumber(token), month == nil {
                 month = m
                 continue

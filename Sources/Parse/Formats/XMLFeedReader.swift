@@ -17,11 +17,30 @@ final class XMLFeedReader {
     /// RSS <image> of the channel.
     var imageDepth = -1
 
-    init(bytes: [UInt8], url: String?) throws(ParseError) {
-        guard let reader = XMLReader(bytes: bytes, url: url) else {
-            throw .notAFeed(reason: "the document could not be read as XML")
-        }
+    /// True when the repair pass had to mend the document.
+    private let repaired: Bool
+
+    init(reader: XMLReader, repaired: Bool) {
         self.reader = reader
+        self.repaired = repaired
+    }
+
+    /// Streams the document; when it is not well-formed, parses it again with
+    /// the recovering tree parser and keeps whichever read found more.
+    static func parse(bytes: [UInt8], url: String?) throws(ParseError) -> Feed {
+        let prepared = XMLRepair.prepare(bytes)
+        var streamed: Result<Feed, ParseError> = .failure(.notAFeed(reason: "the document could not be read as XML"))
+        if let reader = XMLReader(bytes: prepared.bytes, url: url) {
+            let attempt = XMLFeedReader(reader: reader, repaired: prepared.repaired)
+            streamed = Result { () throws(ParseError) in try attempt.parse() }
+            if case .success = streamed, !reader.hadErrors { return try streamed.get() }
+        }
+        guard let recovering = XMLReader(recovering: prepared.bytes, url: url),
+              let recovered = try? XMLFeedReader(reader: recovering, repaired: true).parse() else {
+            return try streamed.get()
+        }
+        if case let .success(feed) = streamed, feed.entries.count > recovered.entries.count { return feed }
+        return recovered
     }
 
     func parse() throws(ParseError) -> Feed {
@@ -44,7 +63,7 @@ final class XMLFeedReader {
             advanced = reader.read()
         }
         if let entry { finish(entry) }  // a truncated document still yields its last entry
-        feed.bozo = reader.hadErrors
+        feed.bozo = reader.hadErrors || repaired
         return feed
     }
 

@@ -14,7 +14,9 @@ final class HTMLTree {
     init(html: String) {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
-        let bytes = Array(html.utf8)
+        // Wrapped in an element of our own so libxml2 does not invent a <p> around
+        // leading text; the wrapper is unknown to both walkers, which unwrap it.
+        let bytes = Array("<fw-fragment>\(html)</fw-fragment>".utf8)
         document = bytes.withUnsafeBufferPointer { raw in
             raw.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: raw.count) {

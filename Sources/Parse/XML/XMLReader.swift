@@ -13,20 +13,50 @@ final class XMLReader {
     private let errors = XMLErrorLog()
     /// Keeps the bytes alive: libxml2 reads from them in place.
     private let buffer: [CChar]
+    /// The recovered tree a walker reads, freed after the reader.
+    private let document: xmlDocPtr?
 
+    private static let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue
+        | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    /// A streaming reader: memory bounded by one entry, not by the document.
     init?(bytes: [UInt8], url: String?) {
         buffer = bytes.map { CChar(bitPattern: $0) }
-        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue
-            | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
         let created = buffer.withUnsafeBufferPointer { raw in
-            xmlReaderForMemory(raw.baseAddress, Int32(raw.count), url, nil, options)
+            xmlReaderForMemory(raw.baseAddress, Int32(raw.count), url, nil, Self.options)
         }
         guard let created else { return nil }
         reader = created
+        document = nil
         xmlTextReaderSetStructuredErrorHandler(reader, xmlReaderRecordError, Unmanaged.passUnretained(errors).toOpaque())
     }
 
-    deinit { xmlFreeTextReader(reader) }
+    /// A reader walking the tree libxml2's recovering parser builds: for
+    /// documents the streaming reader gives up on (mismatched tags, truncation),
+    /// where the tree parser keeps more. Same options, so still no entities or network.
+    init?(recovering bytes: [UInt8], url: String?) {
+        buffer = []
+        let parsed = bytes.withUnsafeBufferPointer { raw in
+            raw.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: raw.count) {
+                    xmlReadMemory($0, Int32(raw.count), url, nil, Self.options)
+                }
+            }
+        }
+        guard let parsed else { return nil }
+        guard let created = xmlReaderWalker(parsed) else {
+            xmlFreeDoc(parsed)
+            return nil
+        }
+        document = parsed
+        reader = created
+        errors.record("recovered by the tree parser")
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        if let document { xmlFreeDoc(document) }
+    }
 
     /// True when libxml2 reported a well-formedness error (the feed is "bozo").
     var hadErrors: Bool { errors.count > 0 }
@@ -74,11 +104,29 @@ final class XMLReader {
         Self.owned(xmlTextReaderGetAttributeNs(reader, name, namespace))
     }
 
+    /// The current element with its whole subtree: expanded from the stream,
+    /// or already there when walking a recovered tree.
+    private func currentSubtree() -> xmlNodePtr? {
+        document == nil ? xmlTextReaderExpand(reader) : xmlTextReaderCurrentNode(reader)
+    }
+
     /// The text of the current element's subtree, markup removed, entities decoded.
-    func elementText() -> String { Self.owned(xmlTextReaderReadString(reader)) ?? "" }
+    func elementText() -> String {
+        guard let node = currentSubtree() else { return "" }
+        return Self.owned(xmlNodeGetContent(node)) ?? ""
+    }
 
     /// The markup inside the current element, as written (for Atom xhtml content).
-    func innerXML() -> String { Self.owned(xmlTextReaderReadInnerXml(reader)) ?? "" }
+    func innerXML() -> String {
+        guard let node = currentSubtree(), let buffer = xmlBufferCreate() else { return "" }
+        defer { xmlBufferFree(buffer) }
+        var child = node.pointee.children
+        while let current = child {
+            xmlNodeDump(buffer, node.pointee.doc, current, 0, 0)
+            child = current.pointee.next
+        }
+        return xmlBufferContent(buffer).map { String(cString: $0) } ?? ""
+    }
 
     private static func borrowed(_ pointer: UnsafePointer<xmlChar>?) -> String? {
         pointer.map { String(cString: $0) }

@@ -1,0 +1,128 @@
+/// A byte-level pass before libxml2 sees a feed, mending what real feeds get
+/// wrong and XML cannot recover by itself:
+/// - a bare `&` ("Tom & Jerry") becomes `&amp;`;
+/// - HTML named references XML lacks (`&nbsp;`, `&eacute;`) become numeric ones;
+/// - numeric references into the C1 range mean Windows-1252 (`&#150;` → `&#8211;`);
+/// - a named reference nobody defined stays visible as text (`&amp;foo;`);
+/// - the DOCTYPE is removed, internal subset included, so no entity declared
+///   there is ever expanded (billion laughs) or resolved (XXE).
+/// CDATA sections, comments and processing instructions pass through untouched.
+/// UTF-16 documents are left alone (the pass reads ASCII-compatible bytes only).
+enum XMLRepair {
+    struct Result {
+        var bytes: [UInt8]
+        /// True when anything was mended: the document was not well-formed.
+        var repaired: Bool
+    }
+
+    static func prepare(_ input: [UInt8]) -> Result {
+        if input.count >= 2, (input[0] == 0xFE && input[1] == 0xFF) || (input[0] == 0xFF && input[1] == 0xFE) {
+            return Result(bytes: input, repaired: false)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count + 64)
+        var repaired = false
+        var i = 0
+        let n = input.count
+        while i < n {
+            let byte = input[i]
+            if byte == UInt8(ascii: "<") {
+                if let end = verbatimEnd(input, at: i) {
+                    out.append(contentsOf: input[i..<end])
+                    i = end
+                    continue
+                }
+                if let end = doctypeEnd(input, at: i) {
+                    repaired = repaired || input[i..<end].contains(UInt8(ascii: "["))
+                    i = end
+                    continue
+                }
+            } else if byte == UInt8(ascii: "&") {
+                let (replacement, length, mended) = reference(input, at: i)
+                out.append(contentsOf: replacement)
+                repaired = repaired || mended
+                i += length
+                continue
+            }
+            out.append(byte)
+            i += 1
+        }
+        return Result(bytes: out, repaired: repaired)
+    }
+
+    /// The end of a CDATA section, comment or processing instruction starting at `i`.
+    private static func verbatimEnd(_ s: [UInt8], at i: Int) -> Int? {
+        for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->"), ("<?", "?>")] where starts(s, at: i, with: open) {
+            return find(close, in: s, from: i + open.utf8.count).map { $0 + close.utf8.count } ?? s.count
+        }
+        return nil
+    }
+
+    /// The end of `<!DOCTYPE …>`, internal subset `[…]` included.
+    private static func doctypeEnd(_ s: [UInt8], at i: Int) -> Int? {
+        guard starts(s, at: i, with: "<!DOCTYPE") || starts(s, at: i, with: "<!doctype") else { return nil }
+        var j = i + 9
+        var depth = 0
+        var quote: UInt8?
+        while j < s.count {
+            let c = s[j]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                quote = c
+            } else if c == UInt8(ascii: "[") {
+                depth += 1
+            } else if c == UInt8(ascii: "]") {
+                depth -= 1
+            } else if c == UInt8(ascii: ">"), depth <= 0 {
+                return j + 1
+            }
+            j += 1
+        }
+        return s.count
+    }
+
+    /// What to write for the `&` at `i`: (bytes, input length consumed, was it mended).
+    private static func reference(_ s: [UInt8], at i: Int) -> ([UInt8], Int, Bool) {
+        var j = i + 1
+        let limit = min(s.count, i + 40)
+        while j < limit, isNameByte(s[j]) || s[j] == UInt8(ascii: "#") { j += 1 }
+        guard j < s.count, s[j] == UInt8(ascii: ";"), j > i + 1 else {
+            return (Array("&amp;".utf8), 1, true)  // a bare ampersand
+        }
+        let name = String(decoding: s[(i + 1)..<j], as: UTF8.self)
+        let whole = Array(s[i...j])
+        if name.hasPrefix("#") {
+            let digits = name.dropFirst()
+            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            guard let value else { return (Array("&amp;".utf8), 1, true) }
+            if let mapped = HTMLEntities.windows1252[value] { return (Array("&#\(mapped);".utf8), whole.count, true) }
+            return (whole, whole.count, false)
+        }
+        if ["amp", "lt", "gt", "quot", "apos"].contains(name) { return (whole, whole.count, false) }
+        if let code = HTMLEntities.codePoints[name] { return (Array("&#\(code);".utf8), whole.count, false) }
+        return (Array("&amp;".utf8), 1, true)  // undefined: kept as visible text
+    }
+
+    private static func isNameByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D || c == 0x2E
+    }
+
+    private static func starts(_ s: [UInt8], at i: Int, with prefix: String) -> Bool {
+        let p = Array(prefix.utf8)
+        guard i + p.count <= s.count else { return false }
+        for k in 0..<p.count where s[i + k] != p[k] { return false }
+        return true
+    }
+
+    private static func find(_ needle: String, in s: [UInt8], from start: Int) -> Int? {
+        let p = Array(needle.utf8)
+        guard s.count >= p.count, start <= s.count - p.count else { return nil }
+        var k = start
+        while k <= s.count - p.count {
+            if s[k] == p[0], starts(s, at: k, with: needle) { return k }
+            k += 1
+        }
+        return nil
+    }
+}

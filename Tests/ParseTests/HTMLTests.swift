@@ -1,0 +1,49 @@
+import Testing
+@testable import Parse
+
+@Suite("HTML to plain text")
+struct HTMLTextTests {
+    @Test("drops scripts, styles, comments and attributes; decodes entities")
+    func dropsInvisible() {
+        let text = HTMLText.plainText("<p title=\"Hamas\">A&amp;B &eacute;t&eacute;</p><script>var x = 'Hamas';</script><style>.x{}</style><!-- Hamas -->")
+        #expect(text == "A&B été")
+    }
+
+    @Test("block elements become paragraph breaks, source newlines become spaces")
+    func blocks() {
+        #expect(HTMLText.plainText("<p>One\nline</p><p>Two</p>") == "One line\n\nTwo")
+        #expect(HTMLText.plainText("a<br>b") == "a\n\nb")
+    }
+
+    @Test("a name split by inline markup stays one word")
+    func inlineMarkup() {
+        #expect(HTMLText.plainText("<em>Ha</em>mas and <b>Erdo</b>ğan") == "Hamas and Erdoğan")
+    }
+
+    @Test("text without markup is only folded")
+    func plain() {
+        #expect(HTMLText.plainText("  Hello \n  world  ") == "Hello world")
+    }
+}
+
+@Suite("HTML sanitising by allowlist")
+struct HTMLSanitizerTests {
+    @Test("removes scripts, handlers and dangerous URLs, keeps safe markup")
+    func sanitises() {
+        let out = HTMLSanitizer.sanitize(
+            "<p onclick='x()'>Hi <a href='JavaScript:alert(1)'>a</a> <a href=' data:text/html,x'>b</a><iframe src='x'></iframe><b>ok</b></p>",
+            base: "https://example.org/")
+        #expect(out == "<p>Hi <a>a</a> <a>b</a><b>ok</b></p>")
+    }
+
+    @Test("resolves relative URLs against the base")
+    func resolves() {
+        #expect(HTMLSanitizer.sanitize("<a href=\"/x?a=1&amp;b=2\">x</a>", base: "https://example.org/feed")
+            == "<a href=\"https://example.org/x?a=1&amp;b=2\">x</a>")
+    }
+
+    @Test("escapes text so it cannot become markup")
+    func escapes() {
+        #expect(HTMLSanitizer.sanitize("a &lt;script&gt; b", base: nil) == "a &lt;script&gt; b")
+    }
+}

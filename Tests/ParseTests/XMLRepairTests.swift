@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import Parse
+
+@Suite("XML repair before parsing")
+struct XMLRepairTests {
+    static func repair(_ text: String) -> (String, Bool) {
+        let result = XMLRepair.prepare(Array(text.utf8))
+        return (String(decoding: result.bytes, as: UTF8.self), result.repaired)
+    }
+
+    @Test("escapes bare ampersands and flags the document")
+    func bareAmpersand() {
+        #expect(Self.repair("<t>Tom & Jerry &amp; co</t>") == ("<t>Tom &amp; Jerry &amp; co</t>", true))
+    }
+
+    @Test("turns HTML named references into numeric ones")
+    func htmlEntities() {
+        #expect(Self.repair("<t>a&nbsp;b &eacute; &mdash;</t>") == ("<t>a&#160;b &#233; &#8212;</t>", false))
+    }
+
+    @Test("reads numeric references in the C1 range as Windows-1252")
+    func windows1252() {
+        #expect(Self.repair("<t>&#150; &#x93;</t>").0 == "<t>&#8211; &#8220;</t>")
+    }
+
+    @Test("leaves CDATA and comments untouched")
+    func verbatim() {
+        #expect(Self.repair("<t><![CDATA[a & b &nbsp;]]><!-- & --></t>") == ("<t><![CDATA[a & b &nbsp;]]><!-- & --></t>", false))
+    }
+
+    @Test("removes the DOCTYPE with its internal subset; undefined entities stay visible")
+    func doctype() {
+        let (out, repaired) = Self.repair("<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>")
+        #expect(out == "<r>&amp;x;</r>")
+        #expect(repaired)
+    }
+
+    @Test("hostile documents parse safely", arguments: ["hostile-billion-laughs.xml", "hostile-xxe.xml"])
+    func hostile(name: String) throws {
+        let url = GoldenFixtureTests.directory.appendingPathComponent(name)
+        let feed = try FeedParser.parse(Array(try Data(contentsOf: url)), url: nil)
+        let text = feed.json.serialized()
+        #expect(!text.contains("root:"))
+        #expect(!text.contains("lollol"))
+        #expect(feed.entries.count == 1)
+        #expect(feed.bozo)
+    }
+}
