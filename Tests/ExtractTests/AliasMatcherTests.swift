@@ -1,0 +1,82 @@
+import Testing
+import Model
+@testable import Extract
+
+@Suite("AliasMatcher finds watched names")
+struct AliasMatcherTests {
+    static let watch = [
+        WatchEntry(id: "erdogan", name: "Recep Tayyip Erdoğan", kind: .person, aliases: ["Erdoğan"]),
+        WatchEntry(id: "kalin", name: "Ibrahim Kalın", kind: .person),
+        WatchEntry(id: "hamas", name: "Hamas", kind: .organization),
+        WatchEntry(id: "al-hayya", name: "Khalil al-Hayya", kind: .person, aliases: ["al-Hayya"]),
+        WatchEntry(id: "turkey", name: "Turkey", kind: .location),
+        WatchEntry(id: "apple", name: "Apple", kind: .organization),
+        WatchEntry(id: "mitsotakis", name: "Kyriakos Mitsotakis", kind: .person, aliases: ["Mitsotakis"]),
+    ]
+    static let extractor = Extractor(watch: watch)
+
+    static func found(_ text: String) -> [String] {
+        extractor.watchedEntities(in: text).compactMap(\.watch)
+    }
+
+    @Test("matches regardless of case and diacritics", arguments: [
+        "Erdoğan spoke", "Erdogan spoke", "ERDOGAN SPOKE", "erdoğan's remark was quoted by Reuters, Erdogan said",
+    ])
+    func diacritics(text: String) {
+        #expect(Self.found(text).contains("erdogan"))
+    }
+
+    @Test("matches possessives with straight and curly apostrophes")
+    func possessives() {
+        #expect(Self.found("Erdogan's plan") == ["erdogan"])
+        #expect(Self.found("Erdoğan’s plan") == ["erdogan"])
+        #expect(Self.found("Mitsotakis’ government") == ["mitsotakis"])
+        #expect(Self.found("Kalın's visit") == [])  // a bare surname is not the watch name
+    }
+
+    @Test("matches hyphen and space variants of particle names")
+    func hyphens() {
+        #expect(Self.found("Khalil al-Hayya said") == ["al-hayya"])
+        #expect(Self.found("Khalil Al Hayya said") == ["al-hayya"])
+        #expect(Self.found("Al-Hayya said") == ["al-hayya"])
+    }
+
+    @Test("matches a name broken by a line break")
+    func lineBreak() {
+        #expect(Self.found("Intelligence chief Ibrahim\nKalin attended") == ["kalin"])
+    }
+
+    @Test("does not match across a paragraph break")
+    func paragraphBreak() {
+        #expect(Self.found("chief Ibrahim\n\nKalin attended") == [])
+    }
+
+    @Test("whole words only")
+    func wholeWords() {
+        #expect(Self.found("Ayumi Hamasaki sang") == [])
+        #expect(Self.found("Hamas-led government") == ["hamas"])
+    }
+
+    @Test("a capitalised watch name does not match an all-lowercase word")
+    func commonWords() {
+        #expect(Self.found("roast the turkey and an apple pie") == [])
+        #expect(Self.found("Turkey and Apple announced") == ["turkey", "apple"])
+    }
+
+    @Test("prefers the longest spelling and reports offsets in Unicode scalars")
+    func longest() throws {
+        let text = "🙂 President Recep Tayyip Erdoğan arrived"
+        let entity = try #require(Self.extractor.watchedEntities(in: text).first)
+        #expect(entity.text == "Recep Tayyip Erdoğan")
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[entity.start..<entity.end])) == entity.text)
+        #expect(entity.start == 12)
+    }
+
+    @Test("text in other scripts passes through without harm")
+    func otherScripts() {
+        #expect(Self.found("أردوغان يلتقي وفد حماس Erdogan") == ["erdogan"])
+        #expect(Self.found("Ο Ερντογάν συναντήθηκε") == [])
+        #expect(Self.found("") == [])
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import Model
+@testable import Store
+
+@Suite("SQLiteStateStore")
+struct SQLiteStateStoreTests {
+    static func temporaryStore() throws -> (SQLiteStateStore, String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-store-\(UUID().uuidString)").path
+        return (try SQLiteStateStore(directory: dir), dir)
+    }
+
+    static func alert(_ id: String, rule: String = "r", link: String? = nil, outputs: [String] = ["console", "hook"]) -> QueuedAlert {
+        QueuedAlert(id: id, rule: rule, link: link, payload: "{\"id\":\"\(id)\"}", line: id, outputs: outputs)
+    }
+
+    @Test("records an item and queues one delivery per output, once")
+    func recordsOnce() throws {
+        let (store, dir) = try Self.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let now = Date()
+        let item = ItemRecord(feedID: "f", itemKey: "i1", alerts: [Self.alert("a1")])
+        #expect(try store.record(item, now: now) == ["a1"])
+        #expect(try store.record(item, now: now) == [])
+        #expect(try store.isSeen(feedID: "f", itemKey: "i1"))
+        #expect(try store.pendingDeliveries() == 2)
+    }
+
+    @Test("the same link under the same rule alerts once, whatever the item id")
+    func sameLinkOnce() throws {
+        let (store, dir) = try Self.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let now = Date()
+        _ = try store.record(ItemRecord(feedID: "f1", itemKey: "x", alerts: [Self.alert("a1", link: "https://e/1")]), now: now)
+        #expect(try store.record(ItemRecord(feedID: "f2", itemKey: "y", alerts: [Self.alert("a2", link: "https://e/1")]), now: now) == [])
+        #expect(try store.record(ItemRecord(feedID: "f2", itemKey: "z", alerts: [Self.alert("a3", rule: "other", link: "https://e/1")]), now: now) == ["a3"])
+    }
+
+    @Test("a delivery leaves the outbox only when marked delivered; retries wait their turn")
+    func outbox() throws {
+        let (store, dir) = try Self.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let now = Date()
+        _ = try store.record(ItemRecord(feedID: "f", itemKey: "i", alerts: [Self.alert("a1", outputs: ["hook"])]), now: now)
+        let first = try #require(try store.dueDeliveries(now: now, limit: 10).first)
+        #expect(first.attempt == 1)
+        try store.markRetry(alertID: "a1", output: "hook", at: now.addingTimeInterval(60), reason: "HTTP 500")
+        #expect(try store.dueDeliveries(now: now, limit: 10).isEmpty)
+        let retry = try #require(try store.dueDeliveries(now: now.addingTimeInterval(61), limit: 10).first)
+        #expect(retry.attempt == 2)
+        #expect(retry.payload == first.payload)
+        try store.markDelivered(alertID: "a1", output: "hook")
+        #expect(try store.pendingDeliveries() == 0)
+    }
+
+    @Test("survives reopening: state is in the file")
+    func persists() throws {
+        let (store, dir) = try Self.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try store.syncFeeds([(id: "f", url: "https://e/feed")], now: Date(timeIntervalSince1970: 100))
+        try store.recordPoll(feedID: "f", outcome: .fetched(etag: "\"e\"", lastModified: nil), nextPollAt: Date(timeIntervalSince1970: 200))
+        let reopened = try SQLiteStateStore(directory: dir)
+        let state = try #require(try reopened.feedState("f"))
+        #expect(state.validators.etag == "\"e\"")
+        #expect(state.polledOnce)
+        #expect(state.nextPollAt == Date(timeIntervalSince1970: 200))
+        #expect(try reopened.dueFeeds(now: Date(timeIntervalSince1970: 150), among: ["f"]).isEmpty)
+        #expect(try reopened.dueFeeds(now: Date(timeIntervalSince1970: 250), among: ["f"]).count == 1)
+    }
+
+    @Test("a changed feed URL forgets the old validators")
+    func urlChange() throws {
+        let (store, dir) = try Self.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try store.syncFeeds([(id: "f", url: "https://e/a")], now: Date())
+        try store.recordPoll(feedID: "f", outcome: .fetched(etag: "\"e\"", lastModified: "x"), nextPollAt: Date())
+        try store.syncFeeds([(id: "f", url: "https://e/b")], now: Date())
+        let state = try #require(try store.feedState("f"))
+        #expect(state.url == "https://e/b")
+        #expect(state.validators.etag == nil)
+    }
+}
