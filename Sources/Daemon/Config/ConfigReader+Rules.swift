@@ -11,6 +11,10 @@ extension ConfigReader {
             guard let object = object(item, at: path, allowed: ["id", "when", "notify", "severity", "comment"]) else { continue }
             let id = string(object["id"], at: "\(path).id") ?? "rule-\(index + 1)"
             if !ids.insert(id).inserted { fail("\(path).id", "duplicate rule id \"\(id)\"") }
+            let notify = strings(object["notify"], at: "\(path).notify")
+            for (n, name) in notify.enumerated() where !outputs.contains(name) {
+                fail("\(path).notify[\(n)]", "unknown output \"\(name)\"")
+            }
             guard let when = object["when"] else {
                 fail("\(path).when", "required key is missing")
                 continue
@@ -18,10 +22,6 @@ extension ConfigReader {
             guard let condition = condition(when, at: "\(path).when", watchIDs: watchIDs) else { continue }
             if condition.positiveWatches.isEmpty {
                 fail("\(path).when", "names no watch outside a \"not\", so it could never fire")
-            }
-            let notify = strings(object["notify"], at: "\(path).notify")
-            for (n, name) in notify.enumerated() where !outputs.contains(name) {
-                fail("\(path).notify[\(n)]", "unknown output \"\(name)\"")
             }
             rules.append(Rule(id: id, when: condition, notify: notify, severity: string(object["severity"], at: "\(path).severity")))
         }

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Daemon
+
+@Suite("Configuration loading and validation")
+struct ConfigLoaderTests {
+    static func problems(_ json: String, environment: [String: String] = [:]) throws -> [String] {
+        let scratch = try Scratch()
+        let path = try scratch.write("feeds.json", json)
+        do {
+            _ = try ConfigLoader.load(path: path, environment: environment)
+            return []
+        } catch let ConfigError.invalid(_, problems) {
+            return problems.map(\.description)
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    @Test("names every problem with its JSON path")
+    func paths() throws {
+        let found = try Self.problems("""
+        {"feeds": [{"url": "ftp://x"}, {"id": "a"}],
+         "watch": [{"name": "Erdoğan", "type": "person"}, {"name": "X", "type": "planet"}],
+         "rules": [{"id": "r", "when": {"all": ["erdogan", "erdgan"]}, "notify": ["nowhere"]},
+                   {"when": {"not": "erdogan"}}],
+         "outputs": {"hook": {"type": "webhook", "url": "https://h.example", "secret": "plain"}},
+         "settings": {"interval": "soon", "typo": 1}}
+        """)
+        #expect(found.contains("feeds[0].url: unsupported URL \"ftp://x\" (use http, https or file)"))
+        #expect(found.contains("feeds[1].url: required key is missing"))
+        #expect(found.contains("watch[1].type: unknown type \"planet\" (person, organization or location)"))
+        #expect(found.contains("rules[0].when.all[1]: unknown watch \"erdgan\""))
+        #expect(found.contains("rules[0].notify[0]: unknown output \"nowhere\""))
+        #expect(found.contains("rules[1].when: names no watch outside a \"not\", so it could never fire"))
+        #expect(found.contains { $0.hasPrefix("outputs.hook.secret: secrets are never written in the file itself") })
+        #expect(found.contains("settings.interval: invalid duration \"soon\" (write 90s, 15m, 2h or 1d)"))
+        #expect(found.contains("settings.typo: unknown key"))
+    }
+
+    @Test("reports bad JSON by line and column")
+    func syntax() throws {
+        let found = try Self.problems("{\n \"feeds\": [,]\n}")
+        #expect(found.count == 1)
+        #expect(found[0].contains(":2:"))
+    }
+
+    @Test("a secret from an unset environment variable is a problem; a set one loads")
+    func secrets() throws {
+        let json = """
+        {"feeds": [], "outputs": {"ops": {"type": "webhook", "url": "https://h.example/x", "secret": {"env": "OPS_SECRET"}}}}
+        """
+        #expect(try Self.problems(json) == ["outputs.ops.secret.env: environment variable OPS_SECRET is not set"])
+        #expect(try Self.problems(json, environment: ["OPS_SECRET": "s3cr3t"]).isEmpty)
+    }
+
+    @Test("defaults: ids from names, a rule per watch, stdout output, file: paths beside the config")
+    func defaults() throws {
+        let scratch = try Scratch()
+        let path = try scratch.write("feeds.json", """
+        {"feeds": [{"url": "file:feeds/a.xml"}], "watch": [{"name": "Recep Tayyip Erdoğan", "type": "person"}]}
+        """)
+        let config = try ConfigLoader.load(path: path, environment: [:])
+        #expect(config.watch[0].id == "recep-tayyip-erdogan")
+        #expect(config.rules.map(\.id) == ["recep-tayyip-erdogan"])
+        #expect(config.outputs.map(\.name) == ["console"])
+        #expect(config.feeds[0].url.hasSuffix("/feeds/a.xml"))
+        #expect(config.feeds[0].url.hasPrefix("file://"))
+        #expect(config.settings.backfill == 86400)
+    }
+
+    @Test("durations read as written", arguments: [("90s", 90.0), ("15m", 900), ("2h", 7200), ("1d", 86400), ("1h30m", 5400)])
+    func durations(text: String, seconds: Double) {
+        #expect(DurationText.seconds(text) == seconds)
+    }
+
+    @Test("the shipped feeds.json is valid")
+    func shipped() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let config = try ConfigLoader.load(path: root.appendingPathComponent("feeds.json").path, environment: [:])
+        #expect(config.feeds.count >= 8)
+        #expect(config.watch.contains { $0.id == "erdogan" })
+    }
+}

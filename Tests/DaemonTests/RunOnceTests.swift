@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import TestSupport
+import Model
+
+@Suite("run --once, end to end through the real executable")
+struct RunOnceTests {
+    static let items = [
+        FeedText.Item(guid: "1", title: "Erdoğan meets Hamas delegation"),
+        FeedText.Item(guid: "2", title: "Weather report"),
+        FeedText.Item(guid: "3", title: "Hamas statement"),
+    ]
+
+    @Test("fires one alert per (rule, item) and none on a second run over the same feed")
+    func restartDoesNotRepeat() throws {
+        let fixture = try DaemonFixture()
+        try fixture.writeFeed(Self.items)
+        try fixture.writeConfig()
+        let (status, _, stderr) = try fixture.runOnce()
+        #expect(status == 0, "\(stderr)")
+        let first = fixture.alerts
+        #expect(first.count == 3)  // erdogan on 1, hamas on 1 and 3
+        let (again, _, _) = try fixture.runOnce(tag: "again")
+        #expect(again == 0)
+        #expect(fixture.alerts == first)
+        let alert = try JSONReader.parse(first[0])
+        #expect(alert["rule"]?.stringValue == "erdogan")
+        #expect(alert["item"]?["id"]?.stringValue == "1")
+        #expect(alert["item"]?["link"]?.stringValue == "https://news.example.test/1")
+        #expect(alert["matches"]?.serialized().contains(#""text":"Erdoğan","field":"title","start":0,"end":7"#) == true)
+    }
+
+    @Test("a new feed does not flood: old items are recorded without alerts, undated items count as new")
+    func backfill() throws {
+        let fixture = try DaemonFixture()
+        try fixture.writeFeed([
+            FeedText.Item(guid: "old", title: "Hamas old news", pubDate: "Mon, 01 Jan 2001 00:00:00 GMT"),
+            FeedText.Item(guid: "undated", title: "Hamas undated"),
+            FeedText.Item(guid: "fresh", title: "Hamas fresh", pubDate: FeedTextDate.now()),
+        ])
+        try fixture.writeConfig()
+        _ = try fixture.runOnce()
+        let titles = fixture.alerts.compactMap { try? JSONReader.parse($0)["item"]?["title"]?.stringValue }
+        #expect(titles.sorted() == ["Hamas fresh", "Hamas undated"])
+    }
+
+    @Test("after the first poll, a newly published old-dated item does alert")
+    func backfillOnlyOnFirstPoll() throws {
+        let fixture = try DaemonFixture()
+        try fixture.writeFeed([FeedText.Item(guid: "a", title: "Weather")])
+        try fixture.writeConfig()
+        _ = try fixture.runOnce()
+        try fixture.writeFeed([FeedText.Item(guid: "a", title: "Weather"),
+                               FeedText.Item(guid: "b", title: "Hamas late", pubDate: "Mon, 01 Jan 2001 00:00:00 GMT")])
+        _ = try fixture.runOnce(tag: "second")
+        #expect(fixture.alerts.count == 1)
+    }
+
+    @Test("the same article in two feeds alerts once")
+    func twoFeeds() throws {
+        let fixture = try DaemonFixture()
+        try fixture.writeFeed([FeedText.Item(guid: "x1", title: "Hamas talks")], name: "a.xml")
+        try fixture.scratch.write("b.xml", FeedText.rss([FeedText.Item(guid: "x1", title: "Hamas talks")]))
+        try fixture.writeConfig(feeds: ["a.xml", "b.xml"])
+        _ = try fixture.runOnce()
+        #expect(fixture.alerts.count == 1)
+    }
+
+    @Test("a broken feed fails alone; the others still alert")
+    func brokenFeedFailsAlone() throws {
+        let fixture = try DaemonFixture()
+        try fixture.writeFeed([FeedText.Item(guid: "ok", title: "Hamas fine")])
+        try fixture.scratch.write("html.xml", "<html><body>not a feed</body></html>")
+        try fixture.scratch.write("junk.xml", String(repeating: "\u{0}\u{1}garbage", count: 100))
+        try fixture.writeConfig(feeds: ["html.xml", "missing.xml", "junk.xml", "feed.xml"])
+        let (status, _, stderr) = try fixture.runOnce()
+        #expect(status == 0)
+        #expect(fixture.alerts.count == 1)
+        #expect(stderr.contains("feed failing"))
+        #expect(stderr.components(separatedBy: "feed.id=f0").count == 2)  // logged once
+    }
+}
+
+enum FeedTextDate {
+    static func now() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The built `feedwatch` executable, run as a user would: real process, real signals.
+public final class FeedwatchProcess {
+    public let process = Process()
+    public let stdoutPath: String
+    public let stderrPath: String
+
+    public static var executable: String {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("feedwatch").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/feedwatch").path
+    }
+
+    public init(_ arguments: [String], in scratch: Scratch, environment: [String: String] = [:], tag: String = "run") throws {
+        stdoutPath = scratch.file("\(tag).stdout")
+        stderrPath = scratch.file("\(tag).stderr")
+        FileManager.default.createFile(atPath: stdoutPath, contents: nil)
+        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NOTIFY_SOCKET")
+        env.removeValue(forKey: "FEEDWATCH_CONFIG")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
+        process.standardError = FileHandle(forWritingAtPath: stderrPath)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// Runs to completion and returns (status, stdout, stderr).
+    public static func run(_ arguments: [String], in scratch: Scratch, environment: [String: String] = [:], tag: String = "cmd") throws -> (Int32, String, String) {
+        let child = try FeedwatchProcess(arguments, in: scratch, environment: environment, tag: tag)
+        child.process.waitUntilExit()
+        return (child.process.terminationStatus, child.stdout, child.stderr)
+    }
+
+    public var stdout: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
+    public var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
+
+    public func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// Waits up to `seconds` for the process to exit; true when it did.
+    public func waitForExit(seconds: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        return !process.isRunning
+    }
+
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+}
+
+/// Polls a condition until it holds or time runs out.
+public func eventually(seconds: TimeInterval = 10, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if condition() { return true }
+        usleep(20_000)
+    }
+    return condition()
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Verifies a Standard Webhooks signature with Python's hmac module, an
+/// implementation independent of the one under test (OpenSSL via feedwatch).
+public enum IndependentSignatureCheck {
+    public static func verify(secret: String, id: String, timestamp: String, body: String, signature: String) throws -> Bool {
+        let script = """
+        import base64, hashlib, hmac, json, sys
+        a = json.load(sys.stdin)
+        key = a["secret"]
+        key = base64.b64decode(key[6:]) if key.startswith("whsec_") else key.encode()
+        mac = hmac.new(key, f"{a['id']}.{a['ts']}.{a['body']}".encode(), hashlib.sha256).digest()
+        expected = "v1," + base64.b64encode(mac).decode()
+        print("ok" if any(hmac.compare_digest(expected, s) for s in a["sig"].split(" ")) else "bad")
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        let payload = try JSONSerialization.data(withJSONObject: ["secret": secret, "id": id, "ts": timestamp, "body": body, "sig": signature])
+        input.fileHandleForWriting.write(payload)
+        try input.fileHandleForWriting.close()
+        let answer = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return answer.trimmingCharacters(in: .whitespacesAndNewlines) == "ok"
+    }
+}
