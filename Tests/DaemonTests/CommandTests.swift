@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TestSupport
+import Model
+
+@Suite("Commands and exit statuses (CONTRACT.md)")
+struct CommandTests {
+    @Test("check: 0 when valid, 78 with every problem and its path when not")
+    func check() throws {
+        let fixture = try DaemonFixture()
+        try fixture.writeConfig()
+        let (ok, out, _) = try FeedwatchProcess.run(["check", "--config", "feeds.json"], in: fixture.scratch)
+        #expect(ok == 0)
+        #expect(out.contains("valid"))
+        try fixture.scratch.write("bad.json", #"{"feeds": [], "watch": [{"name": "X", "type": "person"}], "rules": [{"when": "erdgan"}]}"#)
+        let (bad, problems, _) = try FeedwatchProcess.run(["check", "--config", "bad.json"], in: fixture.scratch)
+        #expect(bad == 78)
+        #expect(problems.contains(#"bad.json: rules[0].when: unknown watch "erdgan""#))
+        let (missing, _, err) = try FeedwatchProcess.run(["check", "--config", "nope.json"], in: fixture.scratch)
+        #expect(missing == 78)
+        #expect(!err.contains("Fatal"))
+    }
+
+    @Test("parse: one object for one source; one line per source for several; 65 and 66")
+    func parse() throws {
+        let fixture = try DaemonFixture()
+        try fixture.writeFeed([FeedText.Item(guid: "1", title: "One")])
+        try fixture.scratch.write("page.html", "<html><body>hi</body></html>")
+        let (one, out, _) = try FeedwatchProcess.run(["parse", "feed.xml"], in: fixture.scratch)
+        #expect(one == 0)
+        #expect(try JSONReader.parse(out)["format"]?.stringValue == "rss20")
+        let (several, lines, _) = try FeedwatchProcess.run(["parse", "feed.xml", "page.html", "missing.xml"], in: fixture.scratch)
+        #expect(several == 0)
+        let parsed = lines.split(separator: "\n").map { try? JSONReader.parse(String($0)) }
+        #expect(parsed.count == 3)
+        #expect(parsed[1]?["error"]?.stringValue?.contains("not a feed") == true)
+        #expect(parsed[2]?["source"]?.stringValue == "missing.xml")
+        #expect(try FeedwatchProcess.run(["parse", "page.html"], in: fixture.scratch).0 == 65)
+        #expect(try FeedwatchProcess.run(["parse", "missing.xml"], in: fixture.scratch).0 == 66)
+    }
+
+    @Test("extract --jsonl answers each line in order, with watched names when given a config")
+    func extract() throws {
+        let fixture = try DaemonFixture()
+        try fixture.writeConfig()
+        try fixture.scratch.write("in.jsonl", """
+        {"id": "a", "text": "🙂 Erdoğan met NATO chiefs in Brussels."}
+        not json
+        {"id": "b", "text": ""}
+        """)
+        let (status, out, _) = try FeedwatchProcess.run(["extract", "in.jsonl", "--jsonl", "--config", "feeds.json"], in: fixture.scratch)
+        #expect(status == 0)
+        let lines = out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        let first = try JSONReader.parse(lines[0])
+        #expect(first["id"]?.stringValue == "a")
+        #expect(first["entities"]?.serialized().contains(#"{"text":"Erdoğan","type":"PERSON","start":2,"end":9,"watch":"erdogan"}"#) == true)
+        #expect(try JSONReader.parse(lines[2])["entities"] == .array([]))
+    }
+
+    @Test("test: a dry run shows rules and spans, and changes no state")
+    func dryRun() throws {
+        let fixture = try DaemonFixture()
+        try fixture.writeFeed([FeedText.Item(guid: "1", title: "Erdoğan and Hamas")])
+        try fixture.writeConfig()
+        let (status, out, _) = try FeedwatchProcess.run(["test", "feed.xml", "--config", "feeds.json"], in: fixture.scratch)
+        #expect(status == 0)
+        #expect(out.contains(#""Erdoğan" in title [0–7]"#))
+        #expect(out.contains("2 alerts would fire on 1 item"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.scratch.file("state")))
+        #expect(!FileManager.default.fileExists(atPath: fixture.scratch.file("alerts.jsonl")))
+    }
+
+    @Test("unknown flags give a one-line error, not a stack trace")
+    func unknownFlag() throws {
+        let scratch = try Scratch()
+        let (status, _, err) = try FeedwatchProcess.run(["run", "--bogus"], in: scratch)
+        #expect(status != 0)
+        #expect(err.contains("bogus"))
+    }
+}
