@@ -32,15 +32,17 @@ check: build
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel
+	$(SWIFT) test --skip-build
 
 install: build
 	install -D -m 0755 .build/release/feedwatch $(DESTDIR)$(PREFIX)/bin/feedwatch
 	install -D -m 0644 systemd/feedwatch.service $(DESTDIR)/etc/systemd/system/feedwatch.service
 	@if [ ! -e $(DESTDIR)/etc/feedwatch/feeds.json ]; then \
-	  install -D -m 0644 feeds.json $(DESTDIR)/etc/feedwatch/feeds.json; \
+	  install -d $(DESTDIR)/etc/feedwatch; \
+	  sed 's#"path": "alerts.jsonl"#"path": "/var/lib/feedwatch/alerts.jsonl"#' feeds.json > $(DESTDIR)/etc/feedwatch/feeds.json; \
 	  install -D -m 0644 examples/diplomacy.xml $(DESTDIR)/etc/feedwatch/examples/diplomacy.xml; \
 	fi
+	@echo "installed; now: systemctl daemon-reload && systemctl enable --now feedwatch"
 
 clean:
 	rm -rf .build

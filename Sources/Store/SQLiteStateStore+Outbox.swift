@@ -15,14 +15,6 @@ extension SQLiteStateStore {
         return deliveries
     }
 
-    public func nextDeliveryTime() throws(StoreError) -> Date? {
-        var next: Date?
-        try db.prepare("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'").query { row in
-            if row.text(0) != nil { next = Date(timeIntervalSince1970: row.real(0)) }
-        }
-        return next
-    }
-
     public func markDelivered(alertID: String, output: String) throws(StoreError) {
         try db.prepare("UPDATE outbox SET state = 'done', attempts = attempts + 1, last_error = NULL WHERE alert_id = ? AND output = ?")
             .run(.text(alertID), .text(output))

@@ -47,14 +47,6 @@ public final class SQLiteStateStore: StateStore {
         return states
     }
 
-    public func nextPollTime(among ids: Set<String>) throws(StoreError) -> Date? {
-        var next: Date?
-        try db.prepare("SELECT id, next_poll_at FROM feeds ORDER BY next_poll_at").query { row in
-            if next == nil, let id = row.text(0), ids.contains(id) { next = Date(timeIntervalSince1970: row.real(1)) }
-        }
-        return next
-    }
-
     public func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date) throws(StoreError) {
         let next = SQLiteValue.real(nextPollAt.timeIntervalSince1970)
         switch outcome {

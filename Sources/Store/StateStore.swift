@@ -68,7 +68,6 @@ public protocol StateStore {
     func feedState(_ id: String) throws(StoreError) -> FeedState?
     /// Feeds due at `now`, soonest first.
     func dueFeeds(now: Date, among ids: Set<String>) throws(StoreError) -> [FeedState]
-    func nextPollTime(among ids: Set<String>) throws(StoreError) -> Date?
     func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date) throws(StoreError)
 
     func isSeen(feedID: String, itemKey: String) throws(StoreError) -> Bool
@@ -77,7 +76,6 @@ public protocol StateStore {
     func record(_ item: ItemRecord, now: Date) throws(StoreError) -> [String]
 
     func dueDeliveries(now: Date, limit: Int) throws(StoreError) -> [Delivery]
-    func nextDeliveryTime() throws(StoreError) -> Date?
     func markDelivered(alertID: String, output: String) throws(StoreError)
     func markRetry(alertID: String, output: String, at: Date, reason: String) throws(StoreError)
     func markDead(alertID: String, output: String, reason: String) throws(StoreError)

@@ -6,41 +6,41 @@ import Model
 @Suite("Commands and exit statuses (CONTRACT.md)")
 struct CommandTests {
     @Test("check: 0 when valid, 78 with every problem and its path when not")
-    func check() throws {
+    func check() async throws {
         let fixture = try DaemonFixture()
         try fixture.writeConfig()
-        let (ok, out, _) = try FeedwatchProcess.run(["check", "--config", "feeds.json"], in: fixture.scratch)
+        let (ok, out, _) = try await FeedwatchProcess.run(["check", "--config", "feeds.json"], in: fixture.scratch)
         #expect(ok == 0)
         #expect(out.contains("valid"))
         try fixture.scratch.write("bad.json", #"{"feeds": [], "watch": [{"name": "X", "type": "person"}], "rules": [{"when": "erdgan"}]}"#)
-        let (bad, problems, _) = try FeedwatchProcess.run(["check", "--config", "bad.json"], in: fixture.scratch)
+        let (bad, problems, _) = try await FeedwatchProcess.run(["check", "--config", "bad.json"], in: fixture.scratch)
         #expect(bad == 78)
         #expect(problems.contains(#"bad.json: rules[0].when: unknown watch "erdgan""#))
-        let (missing, _, err) = try FeedwatchProcess.run(["check", "--config", "nope.json"], in: fixture.scratch)
+        let (missing, _, err) = try await FeedwatchProcess.run(["check", "--config", "nope.json"], in: fixture.scratch)
         #expect(missing == 78)
         #expect(!err.contains("Fatal"))
     }
 
     @Test("parse: one object for one source; one line per source for several; 65 and 66")
-    func parse() throws {
+    func parse() async throws {
         let fixture = try DaemonFixture()
         try fixture.writeFeed([FeedText.Item(guid: "1", title: "One")])
         try fixture.scratch.write("page.html", "<html><body>hi</body></html>")
-        let (one, out, _) = try FeedwatchProcess.run(["parse", "feed.xml"], in: fixture.scratch)
+        let (one, out, _) = try await FeedwatchProcess.run(["parse", "feed.xml"], in: fixture.scratch)
         #expect(one == 0)
         #expect(try JSONReader.parse(out)["format"]?.stringValue == "rss20")
-        let (several, lines, _) = try FeedwatchProcess.run(["parse", "feed.xml", "page.html", "missing.xml"], in: fixture.scratch)
+        let (several, lines, _) = try await FeedwatchProcess.run(["parse", "feed.xml", "page.html", "missing.xml"], in: fixture.scratch)
         #expect(several == 0)
         let parsed = lines.split(separator: "\n").map { try? JSONReader.parse(String($0)) }
         #expect(parsed.count == 3)
         #expect(parsed[1]?["error"]?.stringValue?.contains("not a feed") == true)
         #expect(parsed[2]?["source"]?.stringValue == "missing.xml")
-        #expect(try FeedwatchProcess.run(["parse", "page.html"], in: fixture.scratch).0 == 65)
-        #expect(try FeedwatchProcess.run(["parse", "missing.xml"], in: fixture.scratch).0 == 66)
+        #expect(try await FeedwatchProcess.run(["parse", "page.html"], in: fixture.scratch).0 == 65)
+        #expect(try await FeedwatchProcess.run(["parse", "missing.xml"], in: fixture.scratch).0 == 66)
     }
 
     @Test("extract --jsonl answers each line in order, with watched names when given a config")
-    func extract() throws {
+    func extract() async throws {
         let fixture = try DaemonFixture()
         try fixture.writeConfig()
         try fixture.scratch.write("in.jsonl", """
@@ -48,7 +48,7 @@ struct CommandTests {
         not json
         {"id": "b", "text": ""}
         """)
-        let (status, out, _) = try FeedwatchProcess.run(["extract", "in.jsonl", "--jsonl", "--config", "feeds.json"], in: fixture.scratch)
+        let (status, out, _) = try await FeedwatchProcess.run(["extract", "in.jsonl", "--jsonl", "--config", "feeds.json"], in: fixture.scratch)
         #expect(status == 0)
         let lines = out.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
@@ -59,11 +59,11 @@ struct CommandTests {
     }
 
     @Test("test: a dry run shows rules and spans, and changes no state")
-    func dryRun() throws {
+    func dryRun() async throws {
         let fixture = try DaemonFixture()
         try fixture.writeFeed([FeedText.Item(guid: "1", title: "Erdoğan and Hamas")])
         try fixture.writeConfig()
-        let (status, out, _) = try FeedwatchProcess.run(["test", "feed.xml", "--config", "feeds.json"], in: fixture.scratch)
+        let (status, out, _) = try await FeedwatchProcess.run(["test", "feed.xml", "--config", "feeds.json"], in: fixture.scratch)
         #expect(status == 0)
         #expect(out.contains(#""Erdoğan" in title [0–7]"#))
         #expect(out.contains("2 alerts would fire on 1 item"))
@@ -72,9 +72,9 @@ struct CommandTests {
     }
 
     @Test("unknown flags give a one-line error, not a stack trace")
-    func unknownFlag() throws {
+    func unknownFlag() async throws {
         let scratch = try Scratch()
-        let (status, _, err) = try FeedwatchProcess.run(["run", "--bogus"], in: scratch)
+        let (status, _, err) = try await FeedwatchProcess.run(["run", "--bogus"], in: scratch)
         #expect(status != 0)
         #expect(err.contains("bogus"))
     }

@@ -7,32 +7,32 @@ import Model
 @Suite("Crashes, signals and systemd")
 struct CrashAndSignalTests {
     @Test("kill -9 between queuing and delivery: after a restart the alert arrives exactly once")
-    func crashBeforeDelivery() throws {
+    func crashBeforeDelivery() async throws {
         let answering = Mutex(false)
         let server = try TestHTTPServer { _ in
-            answering.withLock { $0 } ? .init(status: 200, text: "ok") : .init(status: 200, text: "never").stalledFor(60)
+            answering.withLock { $0 } ? .init(status: 200, text: "ok") : .init(status: 200, text: "never").stalled(60)
         }
         defer { server.stop() }
         let fixture = try DaemonFixture()
         try fixture.writeFeed([FeedText.Item(guid: "c1", title: "Hamas crash test")])
         try fixture.writeConfig(outputs: #"{"ops": {"type": "webhook", "url": "\#(server.baseURL)/hook", "timeout": "50s"}}"#)
         let daemon = try fixture.start()
-        #expect(eventually { server.requests.count == 1 })  // queued, committed, delivery in flight
+        #expect(await eventually { server.requests.count == 1 })  // queued, committed, delivery in flight
         daemon.signal(SIGKILL)
-        #expect(daemon.waitForExit(seconds: 5))
+        #expect(await daemon.waitForExit(seconds: 5))
         answering.withLock { $0 = true }
-        let (status, _, stderr) = try fixture.runOnce(tag: "restart")
+        let (status, _, stderr) = try await fixture.runOnce(tag: "restart")
         #expect(status == 0, "\(stderr)")
         let requests = server.requests
         #expect(requests.count == 2)  // the interrupted attempt, then exactly one completed delivery
         #expect(Set(requests.compactMap { $0.headers["webhook-id"] }).count == 1)
-        let (_, _, _) = try fixture.runOnce(tag: "third")
+        let (_, _, _) = try await fixture.runOnce(tag: "third")
         #expect(server.requests.count == 2)  // delivered alerts are never sent again
     }
 
     @Test("SIGTERM stops the daemon cleanly within 10 s, even with a hanging fetch")
-    func sigterm() throws {
-        let server = try TestHTTPServer { _ in .init(status: 200, text: "").stalledFor(60) }
+    func sigterm() async throws {
+        let server = try TestHTTPServer { _ in .init(status: 200, text: "").stalled(60) }
         defer { server.stop() }
         let fixture = try DaemonFixture()
         try fixture.scratch.write("feeds.json", """
@@ -40,37 +40,37 @@ struct CrashAndSignalTests {
          "settings": {"timeout": "50s"}}
         """)
         let daemon = try fixture.start()
-        #expect(eventually { server.requests.count == 1 })
+        #expect(await eventually { server.requests.count == 1 })
         let started = Date()
         daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit(seconds: 10))
+        #expect(await daemon.waitForExit(seconds: 10))
         #expect(Date().timeIntervalSince(started) < 10)
         #expect(daemon.process.terminationStatus == 0)
         #expect(daemon.stderr.contains("feedwatch stopped"))
     }
 
     @Test("SIGHUP reloads: a bad configuration is rejected and the old one kept; a good one applies")
-    func sighup() throws {
+    func sighup() async throws {
         let fixture = try DaemonFixture()
         try fixture.writeFeed([FeedText.Item(guid: "1", title: "Weather")])
         try fixture.writeConfig(interval: "1s")
         let daemon = try fixture.start()
-        #expect(eventually { daemon.stderr.contains("feedwatch started") })
+        #expect(await eventually { daemon.stderr.contains("feedwatch started") })
         try fixture.scratch.write("feeds.json", #"{"feeds": [{"url": "ftp://bad"}]}"#)
         daemon.signal(SIGHUP)
-        #expect(eventually { daemon.stderr.contains("configuration rejected") })
+        #expect(await eventually { daemon.stderr.contains("configuration rejected") })
         #expect(daemon.process.isRunning)
         try fixture.writeConfig(interval: "1s")
         daemon.signal(SIGHUP)
-        #expect(eventually { daemon.stderr.contains("configuration reloaded") })
+        #expect(await eventually { daemon.stderr.contains("configuration reloaded") })
         try fixture.writeFeed([FeedText.Item(guid: "1", title: "Weather"), FeedText.Item(guid: "2", title: "Hamas news")])
-        #expect(eventually(seconds: 15) { fixture.alerts.count == 1 })
+        #expect(await eventually(seconds: 15) { fixture.alerts.count == 1 })
         daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit(seconds: 10))
+        #expect(await daemon.waitForExit(seconds: 10))
     }
 
     @Test("speaks the systemd notify protocol: READY, WATCHDOG, STOPPING")
-    func systemdNotify() throws {
+    func systemdNotify() async throws {
         let fixture = try DaemonFixture()
         try fixture.writeFeed([])
         try fixture.writeConfig()
@@ -79,15 +79,15 @@ struct CrashAndSignalTests {
         var messages: [String] = []
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline, !messages.contains(where: { $0.contains("WATCHDOG=1") }) {
-            if let message = socket.receive(timeout: 0.5) { messages.append(message) }
+            if let message = await socket.receive(timeout: 0.5) { messages.append(message) }
         }
         #expect(messages.first?.hasPrefix("READY=1") == true)
         #expect(messages.contains("WATCHDOG=1"))
         daemon.signal(SIGTERM)
         var stopping = false
-        while !stopping, let message = socket.receive(timeout: 5) { stopping = message.contains("STOPPING=1") }
+        while !stopping, let message = await socket.receive(timeout: 5) { stopping = message.contains("STOPPING=1") }
         #expect(stopping)
-        #expect(daemon.waitForExit(seconds: 10))
+        #expect(await daemon.waitForExit(seconds: 10))
     }
 }
 
@@ -112,11 +112,18 @@ final class NotifySocket {
 
     deinit { close(fd) }
 
-    func receive(timeout: TimeInterval) -> String? {
-        var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        guard poll(&poller, 1, Int32(timeout * 1000)) > 0 else { return nil }
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let n = recv(fd, &buffer, buffer.count, 0)
-        return n > 0 ? String(decoding: buffer[..<n], as: UTF8.self) : nil
+    /// The next datagram, waiting without blocking a thread of the cooperative pool.
+    func receive(timeout: TimeInterval) async -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            if poll(&poller, 1, 0) > 0 {
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                let n = recv(fd, &buffer, buffer.count, 0)
+                return n > 0 ? String(decoding: buffer[..<n], as: UTF8.self) : nil
+            }
+            try? await Task.sleep(nanoseconds: 10_000_000)
+        } while Date() < deadline
+        return nil
     }
 }

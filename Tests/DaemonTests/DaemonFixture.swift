@@ -29,8 +29,8 @@ struct DaemonFixture {
         """)
     }
 
-    func runOnce(environment: [String: String] = [:], tag: String = "once") throws -> (Int32, String, String) {
-        try FeedwatchProcess.run(["run", "--once", "--config", "feeds.json", "--state-dir", "state"], in: scratch,
+    func runOnce(environment: [String: String] = [:], tag: String = "once") async throws -> (Int32, String, String) {
+        try await FeedwatchProcess.run(["run", "--once", "--config", "feeds.json", "--state-dir", "state"], in: scratch,
                                  environment: environment, tag: tag)
     }
 

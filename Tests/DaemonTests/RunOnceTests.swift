@@ -12,15 +12,15 @@ struct RunOnceTests {
     ]
 
     @Test("fires one alert per (rule, item) and none on a second run over the same feed")
-    func restartDoesNotRepeat() throws {
+    func restartDoesNotRepeat() async throws {
         let fixture = try DaemonFixture()
         try fixture.writeFeed(Self.items)
         try fixture.writeConfig()
-        let (status, _, stderr) = try fixture.runOnce()
+        let (status, _, stderr) = try await fixture.runOnce()
         #expect(status == 0, "\(stderr)")
         let first = fixture.alerts
         #expect(first.count == 3)  // erdogan on 1, hamas on 1 and 3
-        let (again, _, _) = try fixture.runOnce(tag: "again")
+        let (again, _, _) = try await fixture.runOnce(tag: "again")
         #expect(again == 0)
         #expect(fixture.alerts == first)
         let alert = try JSONReader.parse(first[0])
@@ -31,7 +31,7 @@ struct RunOnceTests {
     }
 
     @Test("a new feed does not flood: old items are recorded without alerts, undated items count as new")
-    func backfill() throws {
+    func backfill() async throws {
         let fixture = try DaemonFixture()
         try fixture.writeFeed([
             FeedText.Item(guid: "old", title: "Hamas old news", pubDate: "Mon, 01 Jan 2001 00:00:00 GMT"),
@@ -39,41 +39,41 @@ struct RunOnceTests {
             FeedText.Item(guid: "fresh", title: "Hamas fresh", pubDate: FeedTextDate.now()),
         ])
         try fixture.writeConfig()
-        _ = try fixture.runOnce()
+        _ = try await fixture.runOnce()
         let titles = fixture.alerts.compactMap { try? JSONReader.parse($0)["item"]?["title"]?.stringValue }
         #expect(titles.sorted() == ["Hamas fresh", "Hamas undated"])
     }
 
     @Test("after the first poll, a newly published old-dated item does alert")
-    func backfillOnlyOnFirstPoll() throws {
+    func backfillOnlyOnFirstPoll() async throws {
         let fixture = try DaemonFixture()
         try fixture.writeFeed([FeedText.Item(guid: "a", title: "Weather")])
         try fixture.writeConfig()
-        _ = try fixture.runOnce()
+        _ = try await fixture.runOnce()
         try fixture.writeFeed([FeedText.Item(guid: "a", title: "Weather"),
                                FeedText.Item(guid: "b", title: "Hamas late", pubDate: "Mon, 01 Jan 2001 00:00:00 GMT")])
-        _ = try fixture.runOnce(tag: "second")
+        _ = try await fixture.runOnce(tag: "second")
         #expect(fixture.alerts.count == 1)
     }
 
     @Test("the same article in two feeds alerts once")
-    func twoFeeds() throws {
+    func twoFeeds() async throws {
         let fixture = try DaemonFixture()
         try fixture.writeFeed([FeedText.Item(guid: "x1", title: "Hamas talks")], name: "a.xml")
         try fixture.scratch.write("b.xml", FeedText.rss([FeedText.Item(guid: "x1", title: "Hamas talks")]))
         try fixture.writeConfig(feeds: ["a.xml", "b.xml"])
-        _ = try fixture.runOnce()
+        _ = try await fixture.runOnce()
         #expect(fixture.alerts.count == 1)
     }
 
     @Test("a broken feed fails alone; the others still alert")
-    func brokenFeedFailsAlone() throws {
+    func brokenFeedFailsAlone() async throws {
         let fixture = try DaemonFixture()
         try fixture.writeFeed([FeedText.Item(guid: "ok", title: "Hamas fine")])
         try fixture.scratch.write("html.xml", "<html><body>not a feed</body></html>")
         try fixture.scratch.write("junk.xml", String(repeating: "\u{0}\u{1}garbage", count: 100))
         try fixture.writeConfig(feeds: ["html.xml", "missing.xml", "junk.xml", "feed.xml"])
-        let (status, _, stderr) = try fixture.runOnce()
+        let (status, _, stderr) = try await fixture.runOnce()
         #expect(status == 0)
         #expect(fixture.alerts.count == 1)
         #expect(stderr.contains("feed failing"))

@@ -13,7 +13,7 @@ struct WebhookDeliveryTests {
     }
 
     @Test("retries a refusing receiver with backoff and Retry-After, then delivers once, signed")
-    func retriesThenDelivers() throws {
+    func retriesThenDelivers() async throws {
         let attempts = Mutex(0)
         let server = try TestHTTPServer { _ in
             let attempt = attempts.withLock { count -> Int in
@@ -29,7 +29,7 @@ struct WebhookDeliveryTests {
         let fixture = try DaemonFixture()
         try fixture.writeFeed([FeedText.Item(guid: "w1", title: "Hamas and Erdoğan")])
         try fixture.writeConfig(outputs: Self.webhookOutputs(server), rules: #"[{"id": "both", "when": {"all": ["hamas", "erdogan"]}}]"#)
-        let (status, _, stderr) = try fixture.runOnce(environment: ["OPS_SECRET": Self.secret])
+        let (status, _, stderr) = try await fixture.runOnce(environment: ["OPS_SECRET": Self.secret])
         #expect(status == 0, "\(stderr)")
         let requests = server.requests
         #expect(requests.count == 3)
@@ -49,37 +49,29 @@ struct WebhookDeliveryTests {
     }
 
     @Test("410 Gone stops retrying that alert")
-    func gone() throws {
+    func gone() async throws {
         let server = try TestHTTPServer { _ in .init(status: 410, text: "gone") }
         let fixture = try DaemonFixture()
         try fixture.writeFeed([FeedText.Item(guid: "g1", title: "Hamas")])
         try fixture.writeConfig(outputs: Self.webhookOutputs(server))
-        let (status, _, stderr) = try fixture.runOnce(environment: ["OPS_SECRET": Self.secret])
+        let (status, _, stderr) = try await fixture.runOnce(environment: ["OPS_SECRET": Self.secret])
         #expect(status == 0)
         #expect(server.requests.count == 1)
         #expect(stderr.contains("410"))
     }
 
     @Test("a receiver that hangs does not block the other outputs")
-    func hangingReceiver() throws {
-        let server = try TestHTTPServer { _ in .init(status: 200, text: "late").stalledFor(30) }
+    func hangingReceiver() async throws {
+        let server = try TestHTTPServer { _ in .init(status: 200, text: "late").stalled(30) }
         defer { server.stop() }
         let fixture = try DaemonFixture()
         try fixture.writeFeed([FeedText.Item(guid: "h1", title: "Hamas")])
         let outputs = #"{"ops": {"type": "webhook", "url": "\#(server.baseURL)/hook", "timeout": "2s"}, "archive": {"type": "file", "path": "alerts.jsonl"}}"#
         try fixture.writeConfig(outputs: outputs, settings: #"{"retryBase": "1s", "onceDeliveryTimeout": "3s"}"#)
         let started = Date()
-        let (status, _, _) = try fixture.runOnce()
+        let (status, _, _) = try await fixture.runOnce()
         #expect(status == 0)
         #expect(fixture.alerts.count == 1)
         #expect(Date().timeIntervalSince(started) < 15)
-    }
-}
-
-extension TestHTTPServer.Response {
-    func stalledFor(_ seconds: TimeInterval) -> Self {
-        var copy = self
-        copy.stall = seconds
-        return copy
     }
 }

@@ -169,11 +169,3 @@ struct FetchEngineTests {
         #expect(Date().timeIntervalSince(started) < 3)
     }
 }
-
-extension TestHTTPServer.Response {
-    func stalled(_ seconds: TimeInterval) -> Self {
-        var copy = self
-        copy.stall = seconds
-        return copy
-    }
-}

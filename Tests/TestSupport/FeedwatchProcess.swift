@@ -32,9 +32,11 @@ public final class FeedwatchProcess {
         try process.run()
     }
 
-    /// Runs to completion and returns (status, stdout, stderr).
-    public static func run(_ arguments: [String], in scratch: Scratch, environment: [String: String] = [:], tag: String = "cmd") throws -> (Int32, String, String) {
+    /// Runs to completion and returns (status, stdout, stderr). Waits without
+    /// holding a thread of the cooperative pool, so parallel tests are not starved.
+    public static func run(_ arguments: [String], in scratch: Scratch, environment: [String: String] = [:], tag: String = "cmd") async throws -> (Int32, String, String) {
         let child = try FeedwatchProcess(arguments, in: scratch, environment: environment, tag: tag)
+        while child.process.isRunning { try await Task.sleep(nanoseconds: 10_000_000) }
         child.process.waitUntilExit()
         return (child.process.terminationStatus, child.stdout, child.stderr)
     }
@@ -45,9 +47,9 @@ public final class FeedwatchProcess {
     public func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
     /// Waits up to `seconds` for the process to exit; true when it did.
-    public func waitForExit(seconds: TimeInterval) -> Bool {
+    public func waitForExit(seconds: TimeInterval) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
+        while process.isRunning, Date() < deadline { try? await Task.sleep(nanoseconds: 20_000_000) }
         return !process.isRunning
     }
 
@@ -60,11 +62,11 @@ public final class FeedwatchProcess {
 }
 
 /// Polls a condition until it holds or time runs out.
-public func eventually(seconds: TimeInterval = 10, _ condition: () -> Bool) -> Bool {
+public func eventually(seconds: TimeInterval = 10, _ condition: () -> Bool) async -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if condition() { return true }
-        usleep(20_000)
+        try? await Task.sleep(nanoseconds: 20_000_000)
     }
     return condition()
 }

@@ -34,6 +34,13 @@ public final class TestHTTPServer: Sendable {
         public init(status: Int = 200, headers: [(String, String)] = [], text: String) {
             self.init(status: status, headers: headers, body: Array(text.utf8))
         }
+
+        /// The same response, sent only after `seconds` (a server that hangs).
+        public func stalled(_ seconds: TimeInterval) -> Self {
+            var copy = self
+            copy.stall = seconds
+            return copy
+        }
     }
 
     public let port: Int

@@ -48,16 +48,22 @@ extension ConfigReader {
                 fail("\(path).url", "unsupported URL \"\(raw)\" (use http, https or file)")
                 continue
             }
-            let id = string(object["id"], at: "\(path).id") ?? Slug.make(raw)
-            guard ids.insert(id).inserted else {
-                fail("\(path).id", "duplicate feed id \"\(id)\"")
-                continue
-            }
+            guard let id = uniqueID(object["id"], default: raw, at: path, kind: "feed", taken: &ids) else { continue }
             feeds.append(.init(id: id, url: url, interval: duration(object["interval"], at: "\(path).interval"),
                                backfill: backfill(object["backfill"], at: "\(path).backfill"),
                                tags: strings(object["tags"], at: "\(path).tags")))
         }
         return feeds
+    }
+
+    /// The entry's `id`, or a slug of `text`; nil (and a problem) when another entry has it.
+    mutating func uniqueID(_ value: JSONValue?, default text: String, at path: String, kind: String, taken: inout Set<String>) -> String? {
+        let id = string(value, at: "\(path).id") ?? Slug.make(text)
+        guard taken.insert(id).inserted else {
+            fail("\(path).id", "duplicate \(kind) id \"\(id)\"")
+            return nil
+        }
+        return id
     }
 
     /// http(s) URLs as they are; `file:relative` against the config's folder; `file:///abs` as is.
@@ -85,11 +91,7 @@ extension ConfigReader {
                 fail("\(path).type", "unknown type \"\(typeName)\" (person, organization or location)")
                 continue
             }
-            let id = string(object["id"], at: "\(path).id") ?? Slug.make(name)
-            guard ids.insert(id).inserted else {
-                fail("\(path).id", "duplicate watch id \"\(id)\"")
-                continue
-            }
+            guard let id = uniqueID(object["id"], default: name, at: path, kind: "watch", taken: &ids) else { continue }
             entries.append(WatchEntry(id: id, name: name, kind: kind, aliases: strings(object["aliases"], at: "\(path).aliases")))
         }
         return entries
