@@ -7,7 +7,6 @@ extension Daemon {
     func startDuePolls(group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         let free = configuration.settings.concurrency - busyFeeds.count
         guard free > 0 else { return }
-        let configured = Set(configuration.feeds.map(\.id))
         let now = clock()
         let candidates: [FeedState]
         if options.once {
@@ -15,7 +14,7 @@ extension Daemon {
             for id in remainingFeeds.sorted() { if let state = try store.feedState(id) { states.append(state) } }
             candidates = states
         } else {
-            candidates = try store.dueFeeds(now: now, among: configured)
+            candidates = try store.dueFeeds(now: now, limit: free + busyFeeds.count)
         }
         let poller = FeedPoller(engine: engine, settings: configuration.settings)
         for state in candidates.lazy.filter({ !self.busyFeeds.contains($0.id) }).prefix(free) {
@@ -29,7 +28,7 @@ extension Daemon {
     }
 
     func handlePoll(feedID: String, result: FeedPoller.Result, group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
-        guard let state = try store.feedState(feedID), let source = configuration.feeds.first(where: { $0.id == feedID }) else {
+        guard let state = try store.feedState(feedID), let source = feedsByID[feedID] else {
             busyFeeds.remove(feedID)
             return
         }
@@ -101,7 +100,7 @@ extension Daemon {
         if !backfilled.isEmpty {
             logger.info("first poll: older items recorded without alerts", metadata: ["feed.id": "\(feedID)", "items": "\(backfilled.count)"])
         }
-        guard let source = configuration.feeds.first(where: { $0.id == feedID }) else { return }
+        guard let source = feedsByID[feedID] else { return }
         try store.recordPoll(feedID: feedID, outcome: .fetched(etag: etag, lastModified: lastModified), nextPollAt: nextPoll(source))
     }
 

@@ -23,7 +23,11 @@ public final class Daemon {
         case delivered(Delivery, DeliveryResult)
     }
 
-    var configuration: Configuration
+    var configuration: Configuration {
+        didSet { feedsByID = Self.index(configuration) }
+    }
+    /// The configured feeds by id (results arrive by id, thousands of times per cold start).
+    private(set) var feedsByID: [String: Configuration.FeedSource]
     var analyzer: ItemAnalyzer
     var outputs: OutputSet
     let store: any StateStore
@@ -46,6 +50,7 @@ public final class Daemon {
                 notifier: SystemdNotifier = SystemdNotifier(), signals: SignalWatcher.Events,
                 options: Options = Options(), clock: @escaping @Sendable () -> Date = { Date() }) {
         self.configuration = configuration
+        feedsByID = Self.index(configuration)
         self.store = store
         self.engine = engine
         self.logger = logger
@@ -119,6 +124,10 @@ public final class Daemon {
             }
         }
         return false
+    }
+
+    private static func index(_ configuration: Configuration) -> [String: Configuration.FeedSource] {
+        Dictionary(configuration.feeds.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private func pingWatchdog() {

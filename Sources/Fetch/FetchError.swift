@@ -10,16 +10,29 @@ package enum FetchError: Error, Equatable, CustomStringConvertible, Sendable {
     case cancelled(url: String)
     case engineStopped
 
+    /// A sentence for logs. The URL is shown without user info, query or
+    /// fragment: private feeds and webhook URLs often carry tokens there.
     package var description: String {
         switch self {
-        case let .timeout(seconds, url): "fetch: timeout after \(seconds) s (\(url))"
-        case let .tooLarge(limit, url): "fetch: body larger than \(limit) bytes (\(url))"
-        case let .tooManyRedirects(url): "fetch: too many redirects (\(url))"
-        case let .unsupportedURL(url): "fetch: unsupported or malformed URL (\(url))"
-        case let .transport(code, message, url): "fetch: \(message) (curl \(code), \(url))"
-        case let .cancelled(url): "fetch: cancelled (\(url))"
+        case let .timeout(seconds, url): "fetch: timeout after \(seconds) s (\(Self.redact(url)))"
+        case let .tooLarge(limit, url): "fetch: body larger than \(limit) bytes (\(Self.redact(url)))"
+        case let .tooManyRedirects(url): "fetch: too many redirects (\(Self.redact(url)))"
+        case let .unsupportedURL(url): "fetch: unsupported or malformed URL (\(Self.redact(url)))"
+        case let .transport(code, message, url): "fetch: \(message) (curl \(code), \(Self.redact(url)))"
+        case let .cancelled(url): "fetch: cancelled (\(Self.redact(url)))"
         case .engineStopped: "fetch: engine stopped"
         }
+    }
+
+    /// scheme://host[:port]/path, with a path of more than two segments shortened,
+    /// since some services (chat webhooks) put the secret in the path itself.
+    package static func redact(_ url: String) -> String {
+        guard let components = URLComponents(string: url), let scheme = components.scheme else { return "<url>" }
+        if scheme == "file" { return "file://" + components.path }
+        let host = (components.host ?? "") + (components.port.map { ":\($0)" } ?? "")
+        let segments = components.path.split(separator: "/")
+        let path = segments.count > 2 ? "/" + segments.prefix(2).joined(separator: "/") + "/…" : components.path
+        return "\(scheme)://\(host)\(path)"
     }
 
     /// A short word that stays the same while the failure does, for logging once per change.

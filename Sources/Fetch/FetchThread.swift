@@ -33,11 +33,14 @@ struct FetchThread {
                 multi.remove(easy)
                 easy.transfer.continuation.resume(throwing: FetchError.cancelled(url: easy.transfer.request.url))
             }
-            multi.performAndPoll(timeoutMs: 1000)
+            // Finished transfers are answered before waiting: a file: read or a
+            // fast server completes inside perform and must not wait out the poll.
+            multi.perform()
             for (easy, code) in multi.takeFinished() {
                 running[easy.transfer.id] = nil
                 easy.transfer.continuation.resume(with: easy.finish(code: code).mapError { $0 as any Error })
             }
+            multi.poll(timeoutMs: 1000)
         }
         shared.mutex.withLock { $0.multiHandle = nil }
         for easy in running.values {

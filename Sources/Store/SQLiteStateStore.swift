@@ -26,8 +26,15 @@ public final class SQLiteStateStore: StateStore {
               etag = CASE WHEN feeds.url = excluded.url THEN feeds.etag END,
               last_modified = CASE WHEN feeds.url = excluded.url THEN feeds.last_modified END
             """)
+        let remove = try db.prepare("DELETE FROM feeds WHERE id = ?")
+        let configured = Set(feeds.map(\.id))
+        var known: [String] = []
+        try db.prepare("SELECT id FROM feeds").query { row in if let id = row.text(0) { known.append(id) } }
         try db.transaction { () throws(StoreError) in
             for feed in feeds { try upsert.run(.text(feed.id), .text(feed.url), .real(now.timeIntervalSince1970)) }
+            // A feed removed from the configuration stops being scheduled; its seen
+            // items stay, so adding it back later does not alert on them again.
+            for id in known where !configured.contains(id) { try remove.run(.text(id)) }
         }
     }
 
@@ -37,13 +44,10 @@ public final class SQLiteStateStore: StateStore {
         return state
     }
 
-    public func dueFeeds(now: Date, among ids: Set<String>) throws(StoreError) -> [FeedState] {
+    public func dueFeeds(now: Date, limit: Int) throws(StoreError) -> [FeedState] {
         var states: [FeedState] = []
-        try db.prepare("SELECT \(FeedColumns.list) FROM feeds WHERE next_poll_at <= ? ORDER BY next_poll_at")
-            .query(.real(now.timeIntervalSince1970)) { row in
-                let state = FeedColumns.read(row)
-                if ids.contains(state.id) { states.append(state) }
-            }
+        try db.prepare("SELECT \(FeedColumns.list) FROM feeds WHERE next_poll_at <= ? ORDER BY next_poll_at LIMIT ?")
+            .query(.real(now.timeIntervalSince1970), .int(limit)) { states.append(FeedColumns.read($0)) }
         return states
     }
 

@@ -63,11 +63,12 @@ public enum PollOutcome: Sendable, Equatable {
 /// crash between any two leaves nothing half-done, and another backend
 /// (PostgreSQL, for several daemons) can implement the same operations.
 public protocol StateStore {
-    /// Adds configured feeds not yet known (due at once) and updates changed URLs.
+    /// Adds configured feeds not yet known (due at once), updates changed URLs
+    /// and stops scheduling feeds no longer configured.
     func syncFeeds(_ feeds: [(id: String, url: String)], now: Date) throws(StoreError)
     func feedState(_ id: String) throws(StoreError) -> FeedState?
-    /// Feeds due at `now`, soonest first.
-    func dueFeeds(now: Date, among ids: Set<String>) throws(StoreError) -> [FeedState]
+    /// At most `limit` feeds due at `now`, most overdue first.
+    func dueFeeds(now: Date, limit: Int) throws(StoreError) -> [FeedState]
     func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date) throws(StoreError)
 
     func isSeen(feedID: String, itemKey: String) throws(StoreError) -> Bool

@@ -13,3 +13,14 @@ struct RetryAfterTests {
         #expect(RetryAfter.seconds(from: "-5", now: now) == nil)
     }
 }
+
+@Suite("FetchError descriptions")
+struct FetchErrorTests {
+    @Test("never show user info, queries or long paths that may hold tokens")
+    func redacts() {
+        let error = FetchError.transport(code: 7, message: "couldn't connect", url: "https://user:pw@hooks.example.com/services/T0/B0/SECRET?token=abc")
+        #expect(error.description == "fetch: couldn't connect (curl 7, https://hooks.example.com/services/T0/…)")
+        #expect(!error.description.contains("SECRET"))
+        #expect(!error.description.contains("abc"))
+    }
+}

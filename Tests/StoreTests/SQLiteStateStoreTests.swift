@@ -64,8 +64,17 @@ struct SQLiteStateStoreTests {
         #expect(state.validators.etag == "\"e\"")
         #expect(state.polledOnce)
         #expect(state.nextPollAt == Date(timeIntervalSince1970: 200))
-        #expect(try reopened.dueFeeds(now: Date(timeIntervalSince1970: 150), among: ["f"]).isEmpty)
-        #expect(try reopened.dueFeeds(now: Date(timeIntervalSince1970: 250), among: ["f"]).count == 1)
+        #expect(try reopened.dueFeeds(now: Date(timeIntervalSince1970: 150), limit: 10).isEmpty)
+        #expect(try reopened.dueFeeds(now: Date(timeIntervalSince1970: 250), limit: 10).count == 1)
+    }
+
+    @Test("a feed removed from the configuration is no longer scheduled")
+    func removal() throws {
+        let (store, dir) = try Self.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try store.syncFeeds([(id: "a", url: "https://e/a"), (id: "b", url: "https://e/b")], now: Date(timeIntervalSince1970: 1))
+        try store.syncFeeds([(id: "b", url: "https://e/b")], now: Date(timeIntervalSince1970: 1))
+        #expect(try store.dueFeeds(now: Date(timeIntervalSince1970: 2), limit: 10).map(\.id) == ["b"])
     }
 
     @Test("a changed feed URL forgets the old validators")

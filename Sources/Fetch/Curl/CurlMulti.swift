@@ -33,12 +33,15 @@ final class CurlMulti {
         transfers[easy.handle] = nil
     }
 
-    /// Runs transfers, then waits up to `timeoutMs` for activity or a wakeup.
-    func performAndPoll(timeoutMs: Int32) {
+    /// Drives every transfer as far as it can go without waiting.
+    func perform() {
         var running: Int32 = 0
         _ = curl_multi_perform(handle, &running)
+    }
+
+    /// Waits up to `timeoutMs` for socket activity or a wakeup (curl_multi_poll(3)).
+    func poll(timeoutMs: Int32) {
         _ = curl_multi_poll(handle, nil, 0, timeoutMs, nil)
-        _ = curl_multi_perform(handle, &running)
     }
 
     /// Transfers libcurl reports finished, removed from the multi handle.
