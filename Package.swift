@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "feedwatch", targets: ["feedwatch"]),
+        .executable(name: "feedwatch-train", targets: ["feedwatch-train"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,7 +33,7 @@ let package = Package(
         .target(name: "Model"),
         .target(name: "Fetch", dependencies: ["Model", "CCurl", "CCurlShim"]),
         .target(name: "Parse", dependencies: ["Model", "CLibXML2"]),
-        .target(name: "Extract", dependencies: ["Model"]),
+        .target(name: "Extract", dependencies: ["Model"], resources: [.copy("Resources")]),
         .target(name: "Rules", dependencies: ["Model"]),
         .target(name: "Alert", dependencies: ["Model", "CLibCrypto"]),
         .target(name: "Store", dependencies: ["Model", "CSQLite"]),
@@ -49,6 +50,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        .executableTarget(
+            name: "feedwatch-train",
+            dependencies: ["Model", "Extract", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),

@@ -1,41 +1,58 @@
 import Model
 
-/// Entity extraction for one text: watched names from the alias automaton,
-/// other names from the tagger, never overlapping (a watched name wins).
+/// Entity extraction: watched names from the alias automaton, confirmed by the
+/// linker, and the other names the tagger finds; never overlapping (a watched name wins).
 public struct Extractor: Sendable {
     public let matcher: AliasMatcher
     public let tagger: any EntityTagger
 
-    public init(watch: [WatchEntry], tagger: any EntityTagger = CapitalizedSpanTagger()) {
+    public init(watch: [WatchEntry], tagger: any EntityTagger = NERResources.defaultTagger) {
         matcher = AliasMatcher(watch)
         self.tagger = tagger
     }
 
-    /// Every entity of the text, in order of position.
+    /// Every entity of one text, in order of position.
     public func entities(in text: String) -> [Entity] {
-        let tokens = Tokenizer.tokenize(text)
-        let scalars = Array(text.unicodeScalars)
-        let watched = watchEntities(matcher.hits(in: tokens), scalars: scalars)
-        var taken = watched.map { $0.start..<$0.end }
-        var result = watched
-        for entity in tagger.entities(in: text, tokens: tokens) {
-            let range = entity.start..<entity.end
-            guard !taken.contains(where: { $0.overlaps(range) }) else { continue }
-            taken.append(range)
-            result.append(entity)
+        entities(inFields: [text])[0]
+    }
+
+    /// Every entity of each field of one item (title, summary, content), with
+    /// watched names resolved across the whole item.
+    public func entities(inFields texts: [String]) -> [[Entity]] {
+        let fields = analyse(texts, tagAlways: true)
+        return fields.map { field, accepted in
+            let watched = watchEntities(accepted, field.text)
+            let taken = watched.map { $0.start..<$0.end }
+            let others = field.entities.filter { entity in !taken.contains { $0.overlaps(entity.start..<entity.end) } }
+            return (watched + others).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         }
-        return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     }
 
-    /// Only the watched names of the text, one entity per (watch, place).
-    public func watchedEntities(in text: String) -> [Entity] {
-        watchEntities(matcher.hits(in: Tokenizer.tokenize(text)), scalars: Array(text.unicodeScalars))
+    /// Only the watched names of each field. The tagger runs only where the
+    /// automaton found a candidate, so items that mention no watched name cost one pass.
+    public func watchedEntities(inFields texts: [String]) -> [[Entity]] {
+        analyse(texts, tagAlways: false).map { field, accepted in watchEntities(accepted, field.text) }
     }
 
-    private func watchEntities(_ hits: [AliasMatcher.Hit], scalars: [Unicode.Scalar]) -> [Entity] {
+    public func watchedEntities(in text: String) -> [Entity] { watchedEntities(inFields: [text])[0] }
+
+    private func analyse(_ texts: [String], tagAlways: Bool) -> [(EntityLinker.Field, [AliasMatcher.Hit])] {
+        let tokenized = texts.map(Tokenizer.tokenize)
+        let hits = tokenized.map(matcher.hits)
+        let anyHit = hits.contains { !$0.isEmpty }
+        let fields = zip(tokenized, hits).map { text, hits in
+            EntityLinker.Field(text: text, hits: hits, entities: tagAlways || anyHit ? tagger.entities(in: text) : [])
+        }
+        guard anyHit else { return fields.map { ($0, []) } }
+        let accepted = EntityLinker(entries: matcher.entries, hasTagger: !(tagger is NoTagger)).link(fields)
+        return Array(zip(fields, accepted))
+    }
+
+    private func watchEntities(_ hits: [AliasMatcher.Hit], _ text: TokenizedText) -> [Entity] {
         hits.map { hit in
             let entry = matcher.entries[hit.watchIndex]
-            return Entity(text: String(String.UnicodeScalarView(scalars[hit.start..<hit.end])),
+            let tokens = text.tokens
+            return Entity(text: text.text(from: tokens[hit.tokenRange.lowerBound], to: tokens[hit.tokenRange.upperBound - 1]),
                           type: entry.kind.entityType, start: hit.start, end: hit.end, watch: entry.id)
         }
     }

@@ -26,6 +26,15 @@ public enum Folding {
         }
     }
 
+    /// The folded form of one scalar.
+    @inline(__always)
+    public static func folded(_ scalar: Unicode.Scalar) -> String {
+        let value = scalar.value
+        if value < 0x80 { return String(Character(scalar)).lowercased() }
+        if value < 0x3000 { return table[Int(value) - 0x80] }
+        return slowFold(scalar)
+    }
+
     public static func fold(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars { append(scalar, to: &out) }

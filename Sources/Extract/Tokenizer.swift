@@ -1,48 +1,44 @@
-/// Splits text into words for matching and tagging. Hyphens and apostrophes
-/// inside a word split it into parts marked as joined, so "al-Hayya",
-/// "Al Hayya", "Erdogan's" and "Mitsotakis’" all yield the plain name parts.
-/// Text in any script passes through: every letter or digit is a word character.
+/// Splits text into words and punctuation for matching and tagging.
+/// - Hyphens and apostrophes inside a word split it into parts marked as joined,
+///   so "al-Hayya" and "Al Hayya", "Erdogan's" and "Erdogan" share their name parts.
+/// - Abbreviations keep their periods ("U.S.", "Dr.", "Inc."), which then end no sentence.
+/// - A single newline is a wrapped line; a blank line, "!", "?" or a period before a
+///   space ends a sentence.
+/// - Any script passes through: every letter or digit is a word character.
 public enum Tokenizer {
-    public static func tokenize(_ text: String) -> [Token] {
-        var tokens: [Token] = []
-        var builder = WordBuilder()
-        var offset = 0
-        var sentenceStart = true
-        var pendingJoin = false
-        let scalars = Array(text.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
-            defer { offset += 1 }
-            if isWordScalar(scalar) {
-                if builder.isEmpty { builder.begin(at: offset, sentenceStart: sentenceStart, joined: pendingJoin) }
-                builder.add(scalar)
-                sentenceStart = false
-                pendingJoin = false
-                continue
-            }
-            let wasInWord = !builder.isEmpty
-            if let token = builder.finish(at: offset) { tokens.append(token) }
-            let next = index + 1 < scalars.count ? scalars[index + 1] : " "
-            if wasInWord, isJoiner(scalar), isWordScalar(next) {
-                pendingJoin = true
-                continue
-            }
-            pendingJoin = false
-            if endsSentence(scalar, next: next, previous: tokens.last, text: scalars, at: index) { sentenceStart = true }
+    public static func tokenize(_ text: String) -> TokenizedText {
+        var state = TokenizerState(capacity: text.utf8.count)
+        var scalars = text.unicodeScalars.makeIterator()
+        var current = scalars.next()
+        while let scalar = current {
+            let next = scalars.next()
+            state.consume(scalar, next: next)
+            current = next
         }
-        if let token = builder.finish(at: offset) { tokens.append(token) }
-        return tokens
+        state.finishWord()
+        var tokens = state.tokens
+        URLMarks.apply(to: &tokens, folded: state.folded)
+        return TokenizedText(text: text, tokens: tokens, folded: state.folded)
     }
 
+    /// Abbreviations whose period belongs to the word and ends no sentence.
+    static let abbreviations: Set<UInt64> = Set([
+        "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "inc", "co", "corp", "ltd", "jr", "sr",
+        "prof", "lt", "col", "sgt", "capt", "maj", "adm", "vs", "etc", "mt", "ft", "rev", "hon",
+        "pres", "amb", "cmdr", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "bros", "dept", "univ",
+        "approx", "fig", "vol", "al", "cf",
+    ].map { FNV.hash($0) })
+
+    @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let v = scalar.value
-            return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
-        }
+        let v = scalar.value
+        if v < 0x80 { return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || Folding.isCombiningMark(scalar)
     }
 
     /// Apostrophes and hyphens that join the parts of one name.
+    @inline(__always)
     static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "'", "\u{2019}", "\u{02BC}", "\u{2018}", "-", "\u{2010}", "\u{2011}": true
@@ -50,87 +46,10 @@ public enum Tokenizer {
         }
     }
 
-    /// Abbreviations whose period does not end a sentence.
-    static let abbreviations: Set<String> = [
-        "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "inc", "co", "corp", "ltd", "jr", "sr",
-        "prof", "lt", "col", "sgt", "capt", "maj", "adm", "vs", "etc", "no", "mt", "ft", "rev", "hon",
-        "pres", "amb", "cmdr", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
-    ]
-
-    /// True when only spaces stand between this newline and an earlier one.
-    private static func previousNewline(before text: [Unicode.Scalar], at index: Int) -> Bool {
-        var i = index - 1
-        while i >= 0 {
-            if text[i] == "\n" { return true }
-            guard text[i] == " " || text[i] == "\t" || text[i] == "\r" else { return false }
-            i -= 1
-        }
-        return false
-    }
-
-    private static func endsSentence(_ scalar: Unicode.Scalar, next: Unicode.Scalar, previous: Token?,
-                                     text: [Unicode.Scalar], at scalarIndex: Int) -> Bool {
-        switch scalar {
-        case "\u{2029}", "!", "?", "\u{3002}", "\u{061F}": return true
-        case "\n":
-            // A blank line ends a paragraph; a single newline is a wrapped line, and a
-            // name wrapped across it ("Ibrahim\nKalin") is still one name.
-            return previousNewline(before: text, at: scalarIndex)
-        case ".":
-            guard next == " " || next == "\n" || next == "\"" || next == "\u{201D}" else { return false }
-            guard let previous else { return true }
-            // "U.S." and "Dr." do not end a sentence; a one-letter word before a period is an initial.
-            return previous.end - previous.start > 1 && !abbreviations.contains(previous.folded)
-        default: return false
-        }
-    }
-}
-
-/// Accumulates one word's scalars and works out its shape.
-struct WordBuilder {
-    private var start = 0
-    private var folded = ""
-    private var uppercase = 0
-    private var lowercase = 0
-    private var firstIsUpper = false
-    private var count = 0
-    private var sentenceStart = false
-    private var joined = false
-
-    var isEmpty: Bool { count == 0 }
-
-    mutating func begin(at offset: Int, sentenceStart: Bool, joined: Bool) {
-        start = offset
-        self.sentenceStart = sentenceStart
-        self.joined = joined
-    }
-
-    mutating func add(_ scalar: Unicode.Scalar) {
-        let properties = scalar.properties
-        if properties.isUppercase {
-            uppercase += 1
-            if count == 0 { firstIsUpper = true }
-        } else if properties.isLowercase {
-            lowercase += 1
-        }
-        count += 1
-        Folding.append(scalar, to: &folded)
-    }
-
-    mutating func finish(at offset: Int) -> Token? {
-        guard count > 0 else { return nil }
-        let shape: Token.Shape
-        if uppercase == 0 && lowercase > 0 {
-            shape = .lower
-        } else if uppercase > 1 && lowercase == 0 {
-            shape = .upper
-        } else if firstIsUpper {
-            shape = .capitalized
-        } else {
-            shape = uppercase + lowercase == 0 ? .other : (lowercase > 0 && uppercase > 0 ? .capitalized : .other)
-        }
-        let token = Token(start: start, end: offset, folded: folded, shape: shape, startsSentence: sentenceStart, joinedToPrevious: joined)
-        self = WordBuilder()
-        return token
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 32 || (v >= 9 && v <= 13) }
+        return scalar.properties.isWhitespace || v == 0xFEFF || v == 0x200B
     }
 }

