@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "feedwatch", targets: ["feedwatch"]),
         .executable(name: "feedwatch-train", targets: ["feedwatch-train"]),
+        .executable(name: "feedwatch-bench", targets: ["feedwatch-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -52,6 +53,9 @@ let package = Package(
             ]),
         .executableTarget(
             name: "feedwatch-train",
+            dependencies: ["Model", "Extract", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(
+            name: "feedwatch-bench",
             dependencies: ["Model", "Extract", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),

@@ -18,13 +18,13 @@ public struct AliasMatcher: Sendable {
     }
 
     public let entries: [WatchEntry]
-    private var edges: [UInt64: Int32] = [:]
-    private var terminals: [Int32: [Terminal]] = [:]
-    private var nodeCount: Int32 = 1
+    private var edges = UInt64Map()
+    /// Per node, the spellings that end there (most nodes: none).
+    private var terminals: [[Terminal]] = [[]]
 
     public init(_ entries: [WatchEntry]) {
         self.entries = entries
-        edges.reserveCapacity(entries.count * 4)
+        edges = UInt64Map(capacity: entries.count * 4)
         for (index, entry) in entries.enumerated() {
             let surname = Self.surname(of: entry)
             for spelling in Set(entry.spellings) { insert(spelling, watchIndex: Int32(index), surname: surname) }
@@ -75,16 +75,16 @@ public struct AliasMatcher: Sendable {
         for (i, word) in words.enumerated() {
             let key = Self.edgeKey(node, word.hash)
             if let next = edges[key] {
-                node = next
+                node = Int32(bitPattern: next)
             } else {
-                edges[key] = nodeCount
-                node = nodeCount
-                nodeCount += 1
+                node = Int32(terminals.count)
+                edges.set(key, UInt32(bitPattern: node))
+                terminals.append([])
             }
             if word.shape == .capitalized || word.shape == .upper { needsCapital |= 1 << UInt64(i) }
         }
         let isSurname = surname.map { words.map(\.hash) == $0.words } ?? false
-        terminals[node, default: []].append(Terminal(watchIndex: watchIndex, needsCapital: needsCapital, isSurname: isSurname))
+        terminals[Int(node)].append(Terminal(watchIndex: watchIndex, needsCapital: needsCapital, isSurname: isSurname))
     }
 
     /// A watched name found in a text.
@@ -125,10 +125,11 @@ public struct AliasMatcher: Sendable {
             // Words of a name are adjacent: a sentence break between them ends the name.
             if position > start, token.startsSentence { break }
             guard let next = edges[Self.edgeKey(node, token.hash)] else { break }
-            node = next
+            node = Int32(bitPattern: next)
             if token.shape == .lower { lowercaseMask |= 1 << UInt64(position - start) }
             position += 1
-            guard let ending = terminals[node] else { continue }
+            let ending = terminals[Int(node)]
+            guard !ending.isEmpty else { continue }
             var found: [Hit] = []
             for terminal in ending where terminal.needsCapital & lowercaseMask == 0
                 && !found.contains(where: { $0.watchIndex == Int(terminal.watchIndex) }) {

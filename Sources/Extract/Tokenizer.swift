@@ -5,20 +5,19 @@
 /// - A single newline is a wrapped line; a blank line, "!", "?" or a period before a
 ///   space ends a sentence.
 /// - Any script passes through: every letter or digit is a word character.
+/// It reads UTF-8 bytes directly, with a table for ASCII, because every item
+/// of every feed passes through it.
 public enum Tokenizer {
     public static func tokenize(_ text: String) -> TokenizedText {
-        var state = TokenizerState(capacity: text.utf8.count)
-        var scalars = text.unicodeScalars.makeIterator()
-        var current = scalars.next()
-        while let scalar = current {
-            let next = scalars.next()
-            state.consume(scalar, next: next)
-            current = next
+        var text = text
+        let (tokens, folded) = text.withUTF8 { bytes -> ([Token], [UInt8]) in
+            var state = TokenizerState(bytes: bytes)
+            state.run()
+            var tokens = state.tokens
+            URLMarks.apply(to: &tokens, folded: state.folded)
+            return (tokens, state.folded)
         }
-        state.finishWord()
-        var tokens = state.tokens
-        URLMarks.apply(to: &tokens, folded: state.folded)
-        return TokenizedText(text: text, tokens: tokens, folded: state.folded)
+        return TokenizedText(text: text, tokens: tokens, folded: folded)
     }
 
     /// Abbreviations whose period belongs to the word and ends no sentence.
@@ -29,16 +28,14 @@ public enum Tokenizer {
         "approx", "fig", "vol", "al", "cf",
     ].map { FNV.hash($0) })
 
-    @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        if v < 0x80 { return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+        if v < 0x80 { return ASCIIClass.of(UInt8(v)).isWord }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || Folding.isCombiningMark(scalar)
     }
 
     /// Apostrophes and hyphens that join the parts of one name.
-    @inline(__always)
     static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "'", "\u{2019}", "\u{02BC}", "\u{2018}", "-", "\u{2010}", "\u{2011}": true
@@ -46,10 +43,30 @@ public enum Tokenizer {
         }
     }
 
-    @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        if v < 0x80 { return v == 32 || (v >= 9 && v <= 13) }
+        if v < 0x80 { return ASCIIClass.of(UInt8(v)) == .space || v == 10 }
         return scalar.properties.isWhitespace || v == 0xFEFF || v == 0x200B
+    }
+}
+
+/// What an ASCII byte is to the tokenizer.
+enum ASCIIClass: UInt8 {
+    case upper, lower, digit, space, newline, joiner, period, other
+
+    var isWord: Bool { self == .upper || self == .lower || self == .digit }
+
+    @inline(__always)
+    static func of(_ byte: UInt8) -> ASCIIClass {
+        switch byte {
+        case 97...122: .lower
+        case 65...90: .upper
+        case 48...57: .digit
+        case 32, 9, 11, 12, 13: .space
+        case 10: .newline
+        case 39, 45: .joiner
+        case 46: .period
+        default: .other
+        }
     }
 }

@@ -1,121 +1,101 @@
-/// The tokenizer's running state over one text.
+/// The tokenizer's pass over one text's UTF-8 bytes.
 struct TokenizerState {
+    private let bytes: UnsafeBufferPointer<UInt8>
     var tokens: [Token] = []
     var folded: [UInt8] = []
-    private var offset: Int32 = 0
-    private var byteOffset: Int32 = 0
-    private var wordByteStart: Int32 = 0
+    private var index = 0
+    private var offset: Int32 = 0  // in scalars
     private var sentenceStart = true
     private var pendingJoin = false
     private var newlines = 0
     // The word being built.
     private var inWord = false
     private var wordStart: Int32 = 0
+    private var wordByteStart: Int32 = 0
     private var foldedStart = 0
     private var hash = FNV.offset
-    private var uppercase = 0
-    private var lowercase = 0
-    private var digits = 0
-    private var letters = 0
+    private var shapeHash = FNV.offset
+    private var lastShapeClass: UInt8 = 0
+    private var uppercase = 0, lowercase = 0, digits = 0, letters = 0
     private var firstUpper = false
     private var segmentLength = 0
     private var hasPeriod = false
-    private var shapeHash = FNV.offset
-    private var lastShapeClass: UInt8 = 0
 
-    init(capacity: Int) {
-        folded.reserveCapacity(capacity)
-        tokens.reserveCapacity(capacity / 5)
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        folded.reserveCapacity(bytes.count)
+        tokens.reserveCapacity(bytes.count / 5 + 1)
     }
 
-    mutating func consume(_ scalar: Unicode.Scalar, next: Unicode.Scalar?) {
-        defer {
+    mutating func run() {
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                ascii(byte)
+                index += 1
+            } else {
+                let (scalar, length) = decode(at: index)
+                other(scalar, length: length)
+                index += length
+            }
             offset += 1
-            let v = scalar.value
-            byteOffset += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
         }
+        finishWord()
+    }
+
+    // MARK: - ASCII, the fast path
+
+    @inline(__always)
+    private mutating func ascii(_ byte: UInt8) {
+        switch ASCIIClass.of(byte) {
+        case .upper:
+            if !inWord { beginWord() }
+            if letters == 0 { firstUpper = true }
+            uppercase += 1; letters += 1
+            appendFolded(byte | 0x20)
+            addShape(88)  // X
+        case .lower:
+            if !inWord { beginWord() }
+            lowercase += 1; letters += 1
+            appendFolded(byte)
+            addShape(120)  // x
+        case .digit:
+            if !inWord { beginWord() }
+            digits += 1
+            appendFolded(byte)
+            addShape(100)  // d
+        case .space:
+            finishWord()
+            pendingJoin = false
+        case .newline:
+            finishWord()
+            pendingJoin = false
+            newlines += 1
+            if newlines >= 2 { sentenceStart = true }  // a blank line ends a paragraph
+        case .joiner:
+            joinerOrPunctuation(Unicode.Scalar(byte), length: 1)
+        case .period:
+            if inWord, absorbsPeriod() {
+                appendFolded(byte)
+                addShape(46)
+                hasPeriod = true
+                segmentLength = 0
+                return
+            }
+            finishWord()
+            punctuation(Unicode.Scalar(byte), length: 1)
+        case .other:
+            finishWord()
+            punctuation(Unicode.Scalar(byte), length: 1)
+        }
+        if inWord { segmentLength += 1 }
+    }
+
+    // MARK: - Everything else
+
+    private mutating func other(_ scalar: Unicode.Scalar, length: Int) {
         if Tokenizer.isWordScalar(scalar) {
             if !inWord { beginWord() }
-            addToWord(scalar)
-            return
-        }
-        if inWord, scalar == ".", absorbsPeriod(next: next) {
-            appendFolded(UInt8(ascii: "."))
-            addShape(UInt8(ascii: "."))
-            hasPeriod = true
-            segmentLength = 0
-            return
-        }
-        let wasInWord = inWord
-        finishWord()
-        if wasInWord, Tokenizer.isJoiner(scalar), let next, Tokenizer.isWordScalar(next) {
-            pendingJoin = true
-            return
-        }
-        pendingJoin = false
-        if Tokenizer.isSpace(scalar) {
-            if scalar == "\n" {
-                newlines += 1
-                if newlines >= 2 { sentenceStart = true }  // a blank line ends a paragraph
-            } else if scalar == "\u{2029}" {
-                sentenceStart = true
-            }
-            return
-        }
-        newlines = 0
-        addPunctuation(scalar, next: next)
-    }
-
-    /// "U.S." and "Dr." keep their periods: after a one-letter segment followed by
-    /// a letter or the end of the abbreviation, or after a known abbreviation.
-    private func absorbsPeriod(next: Unicode.Scalar?) -> Bool {
-        if segmentLength == 1, letters > 0, uppercase > 0 || hasPeriod {
-            return true
-        }
-        return !hasPeriod && Tokenizer.abbreviations.contains(hash) && uppercase <= 1
-    }
-
-    private mutating func beginWord() {
-        inWord = true
-        wordStart = offset
-        wordByteStart = byteOffset
-        foldedStart = folded.count
-        hash = FNV.offset
-        uppercase = 0; lowercase = 0; digits = 0; letters = 0
-        firstUpper = false
-        segmentLength = 0
-        hasPeriod = false
-        shapeHash = FNV.offset
-        lastShapeClass = 0
-    }
-
-    /// Adds one character class to the detailed shape, collapsing runs.
-    @inline(__always)
-    private mutating func addShape(_ shapeClass: UInt8) {
-        guard shapeClass != lastShapeClass else { return }
-        lastShapeClass = shapeClass
-        shapeHash = FNV.add(shapeHash, shapeClass)
-    }
-
-    private mutating func addToWord(_ scalar: Unicode.Scalar) {
-        let v = scalar.value
-        if v < 0x80 {
-            let byte = UInt8(v)
-            if byte >= 65 && byte <= 90 {
-                if letters == 0 { firstUpper = true }
-                uppercase += 1; letters += 1
-                appendFolded(byte + 32)
-                addShape(UInt8(ascii: "X"))
-            } else if byte >= 97 {
-                lowercase += 1; letters += 1
-                appendFolded(byte)
-                addShape(UInt8(ascii: "x"))
-            } else {
-                digits += 1
-                appendFolded(byte)
-                addShape(UInt8(ascii: "d"))
-            }
-        } else {
             let properties = scalar.properties
             if properties.isUppercase {
                 if letters == 0 { firstUpper = true }
@@ -124,11 +104,74 @@ struct TokenizerState {
                 lowercase += 1
             }
             if properties.isAlphabetic { letters += 1 } else if properties.numericType != nil { digits += 1 }
-            addShape(properties.isUppercase ? UInt8(ascii: "X") : properties.isLowercase ? UInt8(ascii: "x")
-                     : properties.isAlphabetic ? UInt8(ascii: "a") : UInt8(ascii: "d"))
-            for byte in Folding.folded(scalar).utf8 { appendFolded(byte) }
+            addShape(properties.isUppercase ? 88 : properties.isLowercase ? 120 : properties.isAlphabetic ? 97 : 100)
+            for b in Folding.folded(scalar).utf8 { appendFolded(b) }
+            segmentLength += 1
+        } else if Tokenizer.isJoiner(scalar) {
+            joinerOrPunctuation(scalar, length: length)
+        } else if Tokenizer.isSpace(scalar) {
+            finishWord()
+            pendingJoin = false
+            if scalar == "\u{2029}" || scalar == "\u{2028}" { sentenceStart = true }
+        } else {
+            finishWord()
+            punctuation(scalar, length: length)
         }
-        segmentLength += 1
+    }
+
+    /// A hyphen or apostrophe between two word characters joins them; elsewhere it is punctuation.
+    private mutating func joinerOrPunctuation(_ scalar: Unicode.Scalar, length: Int) {
+        let wasInWord = inWord
+        finishWord()
+        if wasInWord, index + length < bytes.count, Tokenizer.isWordScalar(decode(at: index + length).0) {
+            pendingJoin = true
+            return
+        }
+        punctuation(scalar, length: length)
+    }
+
+    /// "U.S." and "Dr." keep their periods: after a one-letter segment of a
+    /// capitalised or dotted word, or after a known abbreviation.
+    @inline(__always)
+    private func absorbsPeriod() -> Bool {
+        if segmentLength == 1, letters > 0, uppercase > 0 || hasPeriod { return true }
+        return !hasPeriod && uppercase <= 1 && Tokenizer.abbreviations.contains(hash)
+    }
+
+    private func decode(at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(bytes[i])
+        func continuation(_ k: Int) -> UInt32 { i + k < bytes.count ? UInt32(bytes[i + k] & 0x3F) : 0 }
+        let value: UInt32, length: Int
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        if b0 < 0xE0 { value = (b0 & 0x1F) << 6 | continuation(1); length = 2 } else if b0 < 0xF0 {
+            value = (b0 & 0x0F) << 12 | continuation(1) << 6 | continuation(2); length = 3
+        } else {
+            value = (b0 & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3); length = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", min(length, bytes.count - i))
+    }
+
+    // MARK: - Building tokens
+
+    private mutating func beginWord() {
+        inWord = true
+        wordStart = offset
+        wordByteStart = Int32(index)
+        foldedStart = folded.count
+        hash = FNV.offset
+        shapeHash = FNV.offset
+        lastShapeClass = 0
+        uppercase = 0; lowercase = 0; digits = 0; letters = 0
+        firstUpper = false
+        segmentLength = 0
+        hasPeriod = false
+    }
+
+    @inline(__always)
+    private mutating func addShape(_ shapeClass: UInt8) {
+        guard shapeClass != lastShapeClass else { return }
+        lastShapeClass = shapeClass
+        shapeHash = FNV.add(shapeHash, shapeClass)
     }
 
     @inline(__always)
@@ -149,42 +192,42 @@ struct TokenizerState {
             shape = .lower
         } else if lowercase == 0 && (uppercase > 1 || hasPeriod) {
             shape = .upper
-        } else if firstUpper || lowercase > 0 {
-            shape = .capitalized
         } else {
-            shape = .lower
+            shape = firstUpper || lowercase > 0 ? .capitalized : .lower
         }
-        append(Token(start: wordStart, end: offset, utf8Start: wordByteStart, utf8End: byteOffset, foldedStart: Int32(foldedStart), foldedEnd: Int32(folded.count),
-                     hash: hash, shape: shape, shapeHash: UInt32(truncatingIfNeeded: shapeHash),
-                     startsSentence: sentenceStart, joinedToPrevious: pendingJoin))
+        append(Token(start: wordStart, end: offset, utf8Start: wordByteStart, utf8End: Int32(index),
+                     foldedStart: Int32(foldedStart), foldedEnd: Int32(folded.count), hash: hash, shape: shape,
+                     shapeHash: UInt32(truncatingIfNeeded: shapeHash), startsSentence: sentenceStart, joinedToPrevious: pendingJoin))
         pendingJoin = false
         newlines = 0
     }
 
-    private mutating func addPunctuation(_ scalar: Unicode.Scalar, next: Unicode.Scalar?) {
+    private mutating func punctuation(_ scalar: Unicode.Scalar, length: Int) {
+        newlines = 0
         let start = folded.count
         var h = FNV.offset
-        for byte in String(scalar).utf8 {
-            folded.append(byte)
-            h = FNV.add(h, byte)
+        for k in 0..<length {
+            folded.append(bytes[index + k])
+            h = FNV.add(h, bytes[index + k])
         }
-        append(Token(start: offset, end: offset + 1, utf8Start: byteOffset,
-                     utf8End: byteOffset + Int32(String(scalar).utf8.count), foldedStart: Int32(start), foldedEnd: Int32(folded.count),
-                     hash: h, shape: .punct, shapeHash: UInt32(truncatingIfNeeded: h),
-                     startsSentence: sentenceStart, joinedToPrevious: false))
-        if endsSentence(scalar, next: next) { sentenceStart = true }
+        append(Token(start: offset, end: offset + 1, utf8Start: Int32(index), utf8End: Int32(index + length),
+                     foldedStart: Int32(start), foldedEnd: Int32(folded.count), hash: h, shape: .punct,
+                     shapeHash: UInt32(truncatingIfNeeded: h), startsSentence: sentenceStart, joinedToPrevious: false))
+        if endsSentence(scalar, length: length) { sentenceStart = true }
     }
 
+    @inline(__always)
     private mutating func append(_ token: Token) {
         tokens.append(token)
         sentenceStart = false
     }
 
-    private func endsSentence(_ scalar: Unicode.Scalar, next: Unicode.Scalar?) -> Bool {
+    private func endsSentence(_ scalar: Unicode.Scalar, length: Int) -> Bool {
         switch scalar {
         case "!", "?", "\u{3002}", "\u{061F}", "\u{2026}": return true
         case ".":
-            guard let next else { return true }
+            guard index + length < bytes.count else { return true }
+            let next = decode(at: index + length).0
             return Tokenizer.isSpace(next) || next == "\"" || next == "\u{201D}" || next == "'" || next == "\u{2019}"
         default: return false
         }

@@ -23,9 +23,10 @@ enum URLMarks {
     private static func startsLink(_ tokens: [Token], _ i: Int) -> Bool {
         guard i + 1 < tokens.count, tokens[i + 1].start == tokens[i].end else { return false }
         let next = tokens[i + 1].hash
-        if schemes.contains(tokens[i].hash), next == colon || next == dot { return true }
+        guard next == colon || next == dot || next == at else { return false }
+        if next != at { return schemes.contains(tokens[i].hash) }
         // name@host.tld: the word before "@" starts an e-mail address.
-        if next == at, i + 2 < tokens.count, tokens[i + 2].start == tokens[i + 1].end,
+        if i + 2 < tokens.count, tokens[i + 2].start == tokens[i + 1].end,
            (i == 0 || tokens[i - 1].end != tokens[i].start) {
             var k = i + 2
             while k + 1 < tokens.count, tokens[k + 1].start == tokens[k].end {

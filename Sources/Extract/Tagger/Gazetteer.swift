@@ -33,9 +33,13 @@ public struct Gazetteer: Sendable {
     }
 
     public static let maxPhraseWords = 6
-    private let entries: [UInt64: UInt32]
+    private let entries: UInt64Map
 
-    public init(entries: [UInt64: UInt32]) { self.entries = entries }
+    public init(entries: [UInt64: UInt32]) {
+        var map = UInt64Map(capacity: entries.count)
+        for (hash, flags) in entries { map.set(hash, flags) }
+        self.entries = map
+    }
 
     public var count: Int { entries.count }
 
@@ -53,7 +57,7 @@ public struct Gazetteer: Sendable {
         out.write(Array("FWGZ".utf8))
         out.write(UInt32(1))
         out.write(UInt32(entries.count))
-        for (hash, flags) in entries.sorted(by: { $0.key < $1.key }) {
+        for (hash, flags) in entries.pairs.sorted(by: { $0.0 < $1.0 }) {
             out.write(hash)
             out.write(flags)
         }
@@ -63,11 +67,10 @@ public struct Gazetteer: Sendable {
     public init?(serialized bytes: [UInt8]) {
         var reader = BinaryReader(bytes)
         guard reader.read(4) == Array("FWGZ".utf8), reader.readUInt32() == 1, let count = reader.readUInt32() else { return nil }
-        var entries: [UInt64: UInt32] = [:]
-        entries.reserveCapacity(Int(count))
+        var entries = UInt64Map(capacity: Int(count))
         for _ in 0..<count {
             guard let hash = reader.readUInt64(), let flags = reader.readUInt32() else { return nil }
-            entries[hash] = flags
+            entries.set(hash, flags)
         }
         self.entries = entries
     }
