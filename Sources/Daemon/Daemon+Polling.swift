@@ -78,24 +78,24 @@ extension Daemon {
         }
     }
 
-    /// Records every item in its own transaction, then the poll itself: the
+    /// Records the poll's items in one transaction, then the poll itself: the
     /// validators are stored last, so a crash before this point re-fetches the
     /// feed in full rather than answering 304 over unrecorded items.
     func record(feedID: String, decisions: [ItemDecision], backfilled: [String], etag: String?, lastModified: String?) throws(StoreError) {
         defer { busyFeeds.remove(feedID) }
         let now = clock()
-        for key in backfilled { _ = try store.record(ItemRecord(feedID: feedID, itemKey: key, alerts: []), now: now) }
         let rules = Dictionary(configuration.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var records = backfilled.map { ItemRecord(feedID: feedID, itemKey: $0, alerts: []) }
         for decision in decisions {
-            let queued = decision.alerts.map { alert in
+            records.append(ItemRecord(feedID: feedID, itemKey: decision.itemKey, alerts: decision.alerts.map { alert in
                 QueuedAlert(id: alert.id, rule: alert.rule, link: alert.item.link, payload: alert.json.serialized(),
                             line: alert.readableLine, outputs: rules[alert.rule].map(configuration.outputs(for:)) ?? [])
-            }
-            let fired = try store.record(ItemRecord(feedID: feedID, itemKey: decision.itemKey, alerts: queued), now: now)
-            for alert in decision.alerts where fired.contains(alert.id) {
-                logger.info("alert fired", metadata: ["alert.id": "\(alert.id)", "alert.rule": "\(alert.rule)",
-                                                      "feed.id": "\(feedID)", "item.link": "\(alert.item.link ?? "")"])
-            }
+            }))
+        }
+        let fired = Set(try store.record(records, now: now))
+        for alert in decisions.flatMap(\.alerts) where fired.contains(alert.id) {
+            logger.info("alert fired", metadata: ["alert.id": "\(alert.id)", "alert.rule": "\(alert.rule)",
+                                                  "feed.id": "\(feedID)", "item.link": "\(alert.item.link ?? "")"])
         }
         if !backfilled.isEmpty {
             logger.info("first poll: older items recorded without alerts", metadata: ["feed.id": "\(feedID)", "items": "\(backfilled.count)"])

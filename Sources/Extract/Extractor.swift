@@ -22,8 +22,14 @@ public struct Extractor: Sendable {
         let fields = analyse(texts, tagAlways: true)
         return fields.map { field, accepted in
             let watched = watchEntities(accepted, field.text)
-            let taken = watched.map { $0.start..<$0.end }
-            let others = field.entities.filter { entity in !taken.contains { $0.overlaps(entity.start..<entity.end) } }
+            // Both lists are sorted by position: one sweep drops the tagger's entities a watched name covers.
+            var others: [Entity] = []
+            var w = 0
+            for entity in field.entities {
+                while w < watched.count, watched[w].end <= entity.start { w += 1 }
+                if w < watched.count, watched[w].start < entity.end { continue }
+                others.append(entity)
+            }
             return (watched + others).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         }
     }

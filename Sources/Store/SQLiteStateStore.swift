@@ -75,7 +75,7 @@ public final class SQLiteStateStore: StateStore {
         return seen
     }
 
-    public func record(_ item: ItemRecord, now: Date) throws(StoreError) -> [String] {
+    public func record(_ items: [ItemRecord], now: Date) throws(StoreError) -> [String] {
         let time = SQLiteValue.real(now.timeIntervalSince1970)
         let seen = try db.prepare("INSERT OR IGNORE INTO seen_items(feed_id, item_key, first_seen) VALUES (?, ?, ?)")
         let insertAlert = try db.prepare("""
@@ -83,14 +83,16 @@ public final class SQLiteStateStore: StateStore {
             """)
         let queue = try db.prepare("INSERT OR IGNORE INTO outbox(alert_id, output, next_attempt_at) VALUES (?, ?, ?)")
         return try db.transaction { () throws(StoreError) -> [String] in
-            try seen.run(.text(item.feedID), .text(item.itemKey), time)
             var fresh: [String] = []
-            for alert in item.alerts {
-                try insertAlert.run(.text(alert.id), .text(alert.rule), .text(item.itemKey), .text(alert.link), time,
-                                    .text(alert.payload), .text(alert.line))
-                guard db.changes == 1 else { continue }  // fired before: by id, or by (rule, link)
-                fresh.append(alert.id)
-                for output in alert.outputs { try queue.run(.text(alert.id), .text(output), time) }
+            for item in items {
+                try seen.run(.text(item.feedID), .text(item.itemKey), time)
+                for alert in item.alerts {
+                    try insertAlert.run(.text(alert.id), .text(alert.rule), .text(item.itemKey), .text(alert.link), time,
+                                        .text(alert.payload), .text(alert.line))
+                    guard db.changes == 1 else { continue }  // fired before: by id, or by (rule, link)
+                    fresh.append(alert.id)
+                    for output in alert.outputs { try queue.run(.text(alert.id), .text(output), time) }
+                }
             }
             return fresh
         }

@@ -72,9 +72,10 @@ public protocol StateStore {
     func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date) throws(StoreError)
 
     func isSeen(feedID: String, itemKey: String) throws(StoreError) -> Bool
-    /// Marks the item seen and queues its new alerts; returns the ids of the
-    /// alerts that were new (an alert already fired, by id or by (rule, link), is not queued again).
-    func record(_ item: ItemRecord, now: Date) throws(StoreError) -> [String]
+    /// Marks the items seen and queues their new alerts, all in one transaction
+    /// (one per poll: a feed of 50 items costs one fsync, not 50); returns the ids of
+    /// the alerts that were new (an alert already fired, by id or by (rule, link), is not queued again).
+    func record(_ items: [ItemRecord], now: Date) throws(StoreError) -> [String]
 
     func dueDeliveries(now: Date, limit: Int) throws(StoreError) -> [Delivery]
     func markDelivered(alertID: String, output: String) throws(StoreError)

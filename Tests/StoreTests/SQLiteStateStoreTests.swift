@@ -20,8 +20,8 @@ struct SQLiteStateStoreTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let now = Date()
         let item = ItemRecord(feedID: "f", itemKey: "i1", alerts: [Self.alert("a1")])
-        #expect(try store.record(item, now: now) == ["a1"])
-        #expect(try store.record(item, now: now) == [])
+        #expect(try store.record([item], now: now) == ["a1"])
+        #expect(try store.record([item], now: now) == [])
         #expect(try store.isSeen(feedID: "f", itemKey: "i1"))
         #expect(try store.pendingDeliveries() == 2)
     }
@@ -31,9 +31,9 @@ struct SQLiteStateStoreTests {
         let (store, dir) = try Self.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let now = Date()
-        _ = try store.record(ItemRecord(feedID: "f1", itemKey: "x", alerts: [Self.alert("a1", link: "https://e/1")]), now: now)
-        #expect(try store.record(ItemRecord(feedID: "f2", itemKey: "y", alerts: [Self.alert("a2", link: "https://e/1")]), now: now) == [])
-        #expect(try store.record(ItemRecord(feedID: "f2", itemKey: "z", alerts: [Self.alert("a3", rule: "other", link: "https://e/1")]), now: now) == ["a3"])
+        _ = try store.record([ItemRecord(feedID: "f1", itemKey: "x", alerts: [Self.alert("a1", link: "https://e/1")])], now: now)
+        #expect(try store.record([ItemRecord(feedID: "f2", itemKey: "y", alerts: [Self.alert("a2", link: "https://e/1")])], now: now) == [])
+        #expect(try store.record([ItemRecord(feedID: "f2", itemKey: "z", alerts: [Self.alert("a3", rule: "other", link: "https://e/1")])], now: now) == ["a3"])
     }
 
     @Test("a delivery leaves the outbox only when marked delivered; retries wait their turn")
@@ -41,7 +41,7 @@ struct SQLiteStateStoreTests {
         let (store, dir) = try Self.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let now = Date()
-        _ = try store.record(ItemRecord(feedID: "f", itemKey: "i", alerts: [Self.alert("a1", outputs: ["hook"])]), now: now)
+        _ = try store.record([ItemRecord(feedID: "f", itemKey: "i", alerts: [Self.alert("a1", outputs: ["hook"])])], now: now)
         let first = try #require(try store.dueDeliveries(now: now, limit: 10).first)
         #expect(first.attempt == 1)
         try store.markRetry(alertID: "a1", output: "hook", at: now.addingTimeInterval(60), reason: "HTTP 500")

@@ -11,8 +11,11 @@ public enum Features {
     private static let beginning = FNV.hash("<s>")
     private static let ending = FNV.hash("</s>")
 
-    public static func extract(_ text: TokenizedText, gazetteer: Gazetteer) -> FeatureSet {
-        let tokens = text.tokens
+    /// Features of the tokens in `range` (default: all); context words outside it are still seen.
+    public static func extract(_ text: TokenizedText, range: Range<Int>? = nil, gazetteer: Gazetteer) -> FeatureSet {
+        let all = text.tokens
+        let range = range ?? all.indices
+        let tokens = Array(all[range])
         let n = tokens.count
         var set = FeatureSet()
         set.hashes.reserveCapacity(n * 36)
@@ -20,8 +23,9 @@ public enum Features {
         let wordFlags = tokens.map { gazetteer.flags($0.hash).rawValue }
         let phrases = PhraseMarks(tokens, gazetteer: gazetteer)
         let headline = HeadlineMarks(tokens)
-        func word(_ i: Int) -> UInt64 { i < 0 ? beginning : i >= n ? ending : tokens[i].hash }
-        func shape(_ i: Int) -> UInt64 { i < 0 ? beginning : i >= n ? ending : UInt64(tokens[i].shapeHash) }
+        let base = range.lowerBound
+        func word(_ i: Int) -> UInt64 { base + i < 0 ? beginning : base + i >= all.count ? ending : all[base + i].hash }
+        func shape(_ i: Int) -> UInt64 { base + i < 0 ? beginning : base + i >= all.count ? ending : UInt64(all[base + i].shapeHash) }
         func add(_ template: UInt64, _ value: UInt64) { set.hashes.append(feature(template, value)) }
         for i in 0..<n {
             let token = tokens[i]

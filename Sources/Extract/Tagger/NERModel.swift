@@ -16,7 +16,7 @@ public struct NERModel: Sendable {
     @inline(__always)
     public static func bucket(_ hash: UInt64, bits: Int) -> Int { Int(truncatingIfNeeded: hash >> UInt64(64 - bits)) }
 
-    /// The best tags for every token.
+    /// The best tags for every token of the features.
     public func tags(_ features: FeatureSet) -> [UInt8] {
         Viterbi.decode(emissions: emissions(features), count: features.count, transitions: transitions)
     }

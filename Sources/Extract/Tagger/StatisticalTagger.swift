@@ -11,9 +11,26 @@ public struct StatisticalTagger: EntityTagger {
         self.gazetteer = gazetteer
     }
 
+    /// Sentences, cut further every 400 tokens (a text without stops stays bounded).
+    static func segments(_ tokens: [Token]) -> [Range<Int>] {
+        var segments: [Range<Int>] = []
+        var start = 0
+        for i in tokens.indices.dropFirst() where tokens[i].startsSentence || i - start >= 400 {
+            segments.append(start..<i)
+            start = i
+        }
+        if start < tokens.count { segments.append(start..<tokens.count) }
+        return segments
+    }
+
     public func entities(in text: TokenizedText) -> [Entity] {
         guard !text.tokens.isEmpty else { return [] }
-        let tags = model.tags(Features.extract(text, gazetteer: gazetteer))
+        // Sentence by sentence: a 10 MB item needs memory for one sentence's features and lattice.
+        var tags: [UInt8] = []
+        tags.reserveCapacity(text.tokens.count)
+        for segment in Self.segments(text.tokens) {
+            tags += model.tags(Features.extract(text, range: segment, gazetteer: gazetteer))
+        }
         return BIOTags.spans(tags).compactMap { first, end, type in
             let tokens = text.tokens
             // A span never starts or ends on punctuation; trim it.

@@ -5,6 +5,8 @@ internal import CSQLite
 final class SQLiteDatabase {
     private let handle: OpaquePointer
     let path: String
+    /// Prepared once, reused: the daemon runs the same few statements all day.
+    private var statements: [String: SQLiteStatement] = [:]
 
     init(path: String) throws(StoreError) {
         var db: OpaquePointer?
@@ -20,7 +22,10 @@ final class SQLiteDatabase {
         sqlite3_busy_timeout(db, 5000)
     }
 
-    deinit { sqlite3_close(handle) }
+    deinit {
+        statements.removeAll()  // finalized before the connection closes
+        sqlite3_close(handle)
+    }
 
     func execute(_ sql: String) throws(StoreError) {
         var message: UnsafeMutablePointer<CChar>?
@@ -33,11 +38,14 @@ final class SQLiteDatabase {
     }
 
     func prepare(_ sql: String) throws(StoreError) -> SQLiteStatement {
+        if let cached = statements[sql] { return cached }
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
             throw .query(sql: sql, message: errorMessage)
         }
-        return SQLiteStatement(statement: statement, database: self, sql: sql)
+        let prepared = SQLiteStatement(statement: statement, database: self, sql: sql)
+        statements[sql] = prepared
+        return prepared
     }
 
     /// Runs `body` in one IMMEDIATE transaction: all of it is committed, or none.

@@ -14,7 +14,8 @@ enum SQLiteValue {
 /// Owns one prepared statement, finalized in deinit.
 final class SQLiteStatement {
     private let statement: OpaquePointer
-    private let database: SQLiteDatabase
+    /// Unowned: the database owns its statements and outlives them.
+    private unowned let database: SQLiteDatabase
     private let sql: String
 
     init(statement: OpaquePointer, database: SQLiteDatabase, sql: String) {
