@@ -11,7 +11,9 @@ extension Daemon {
         let candidates: [FeedState]
         if options.once {
             var states: [FeedState] = []
-            for id in remainingFeeds.sorted() { if let state = try store.feedState(id) { states.append(state) } }
+            while states.count < free, let id = remainingFeeds.popLast() {
+                if let state = try store.feedState(id) { states.append(state) }
+            }
             candidates = states
         } else {
             candidates = try store.dueFeeds(now: now, limit: free + busyFeeds.count)
@@ -19,7 +21,6 @@ extension Daemon {
         let poller = FeedPoller(engine: engine, settings: configuration.settings)
         for state in candidates.lazy.filter({ !self.busyFeeds.contains($0.id) }).prefix(free) {
             busyFeeds.insert(state.id)
-            remainingFeeds.remove(state.id)
             let (url, etag, lastModified) = (state.url, state.validators.etag, state.validators.lastModified)
             group.addTask {
                 .polled(feedID: state.id, result: await poller.poll(url: url, etag: etag, lastModified: lastModified))

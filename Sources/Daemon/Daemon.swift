@@ -42,8 +42,8 @@ public final class Daemon {
     var busyDeliveries = Set<String>()
     /// Outputs currently failing, so a dead webhook is logged once, not per attempt.
     var failingOutputs = Set<String>()
-    /// `--once`: the feeds not yet polled.
-    var remainingFeeds = Set<String>()
+    /// `--once`: the feeds not yet polled, the next one last.
+    var remainingFeeds: [String] = []
     var lastWatchdog = Date.distantPast
 
     public init(configuration: Configuration, store: any StateStore, engine: FetchEngine, logger: Logger,
@@ -65,7 +65,7 @@ public final class Daemon {
     /// Runs until SIGTERM/SIGINT, or in `--once` mode until every feed was polled and every alert delivered.
     public func run() async throws {
         try store.syncFeeds(configuration.feeds.map { ($0.id, $0.url) }, now: clock())
-        remainingFeeds = options.once ? Set(configuration.feeds.map(\.id)) : []
+        remainingFeeds = options.once ? configuration.feeds.map(\.id).reversed() : []
         logger.info("feedwatch started", metadata: ["feeds": "\(configuration.feeds.count)", "watch": "\(configuration.watch.count)",
                                                    "rules": "\(configuration.rules.count)", "once": "\(options.once)"])
         notifier.ready(status: "watching \(configuration.feeds.count) feeds")

@@ -1,9 +1,10 @@
 import Foundation
+import Model
 
 /// Retry-After (RFC 9110 §10.2.3): either delay-seconds or an HTTP-date.
 package enum RetryAfter {
     package static func seconds(from value: String, now: Date) -> TimeInterval? {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmed
         if let seconds = Int(trimmed) { return seconds >= 0 ? TimeInterval(seconds) : nil }
         guard let date = httpDate(trimmed) else { return nil }
         return max(0, date.timeIntervalSince(now))

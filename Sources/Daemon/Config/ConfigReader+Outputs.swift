@@ -61,7 +61,7 @@ extension ConfigReader {
                 fail("\(path).file", "cannot read \(full)")
                 return nil
             }
-            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return String(decoding: data, as: UTF8.self).trimmed
         }
         fail(path, "expected {\"env\": NAME} or {\"file\": PATH}")
         return nil

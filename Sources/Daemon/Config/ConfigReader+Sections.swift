@@ -68,7 +68,7 @@ extension ConfigReader {
 
     /// http(s) URLs as they are; `file:relative` against the config's folder; `file:///abs` as is.
     private func feedURL(_ raw: String, directory: String) -> String? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmed
         let lower = text.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return text }
         guard lower.hasPrefix("file:") else { return nil }

@@ -74,7 +74,7 @@ struct ConfigReader {
             fail(path, "expected a string")
             return nil
         }
-        if required, text.trimmingCharacters(in: .whitespaces).isEmpty {
+        if required, text.trimmed.isEmpty {
             fail(path, "must not be empty")
             return nil
         }

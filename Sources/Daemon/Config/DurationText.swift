@@ -6,7 +6,7 @@ enum DurationText {
         var total: TimeInterval = 0
         var number = ""
         var sawUnit = false
-        for character in text.trimmingCharacters(in: .whitespaces) {
+        for character in text.trimmed {
             if character.isNumber || character == "." {
                 number.append(character)
                 continue

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// What one transfer collects while libcurl runs it; reached from curl's
 /// callbacks through `Unmanaged` userdata. Lives on the fetch thread only.
@@ -34,8 +35,8 @@ final class Transfer {
             return
         }
         guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = line[..<colon].trimmed.lowercased()
+        let value = line[line.index(after: colon)...].trimmed
         headers[name] = value
     }
 }

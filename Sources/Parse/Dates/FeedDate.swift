@@ -1,11 +1,12 @@
 import Foundation
+import Model
 
 /// Reads the dates feeds carry: RFC 822/1123 and their real-world variants,
 /// and RFC 3339 / ISO 8601 / W3C-DTF. A date that cannot be read is nil,
 /// never "now" (CONTRACT.md, "Feed JSON").
 package enum FeedDate {
     package static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         guard !trimmed.isEmpty, trimmed.utf8.count < 100 else { return nil }
         if let first = trimmed.unicodeScalars.first, first.properties.numericType != nil,
            let date = ISODate.parse(trimmed) {

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// RFC 822 §5 / RFC 1123 dates and what feeds make of them: missing or wrong
 /// weekdays, two-digit years, missing seconds, named and military zones,

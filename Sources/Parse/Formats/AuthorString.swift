@@ -5,11 +5,11 @@ import Model
 /// a bare address or a bare name (RSS 2.0 §item "author" asks for the first form).
 enum AuthorString {
     static func parse(_ raw: String) -> Author? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmed
         guard !text.isEmpty else { return nil }
         if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
-            let before = text[..<open].trimmingCharacters(in: .whitespaces)
-            let inside = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)
+            let before = text[..<open].trimmed
+            let inside = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmed
             if before.contains("@") { return Author(name: inside.isEmpty ? nil : inside, email: before) }
             if inside.contains("@") { return Author(name: before.isEmpty ? nil : before, email: inside) }
         }

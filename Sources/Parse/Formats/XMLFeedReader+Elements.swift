@@ -113,7 +113,7 @@ extension XMLFeedReader {
         case (.rss, "enclosure"):
             if let url = reader.attribute("url").flatMap(nonEmpty).flatMap({ URLResolver.resolve($0, against: reader.baseURI) }) {
                 item.enclosures.append(Enclosure(url: url, type: reader.attribute("type").flatMap(nonEmpty),
-                                                 length: reader.attribute("length").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }))
+                                                 length: reader.attribute("length").flatMap { Int($0.trimmed) }))
             }
         default: break
         }
@@ -134,7 +134,7 @@ extension XMLFeedReader {
     private func atomLink(feedLevel: Bool) {
         guard let href = reader.attribute("href").flatMap(nonEmpty).flatMap({ URLResolver.resolve($0, against: reader.baseURI) })
         else { return }
-        let rel = reader.attribute("rel")?.trimmingCharacters(in: .whitespaces).lowercased() ?? "alternate"
+        let rel = reader.attribute("rel")?.trimmed.lowercased() ?? "alternate"
         let type = reader.attribute("type").flatMap(nonEmpty)
         switch (rel, feedLevel) {
         case ("alternate", true):
@@ -142,7 +142,7 @@ extension XMLFeedReader {
         case ("alternate", false):
             if entry?.link == nil || type == "text/html" { entry?.link = href }
         case ("enclosure", false):
-            let length = reader.attribute("length").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let length = reader.attribute("length").flatMap { Int($0.trimmed) }
             entry?.enclosures.append(Enclosure(url: href, type: type, length: length))
         default: break
         }

@@ -36,7 +36,7 @@ extension XMLFeedReader {
 
     /// The markup inside an xhtml construct, without its wrapping xhtml:div (RFC 4287 §3.1.1.3).
     private func xhtmlContent() -> String {
-        let inner = reader.innerXML().trimmingCharacters(in: .whitespacesAndNewlines)
+        let inner = reader.innerXML().trimmed
         guard inner.hasPrefix("<div"), inner.hasSuffix("</div>"),
               let close = inner.firstIndex(of: ">") else { return inner }
         let body = inner[inner.index(after: close)..<inner.index(inner.endIndex, offsetBy: -6)]

@@ -79,7 +79,7 @@ final class XMLFeedReader {
         let ns = reader.namespaceURI
         switch (name, ns) {
         case ("rss", _):
-            switch reader.attribute("version")?.trimmingCharacters(in: .whitespaces) {
+            switch reader.attribute("version")?.trimmed {
             case "0.90": return .rss090
             case "0.91": return .rss091
             case "0.92": return .rss092
@@ -117,7 +117,7 @@ final class XMLFeedReader {
     }
 
     func nonEmpty(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         return trimmed.isEmpty ? nil : trimmed
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Rewrites summary and content HTML through an allowlist: no script, style,
 /// frames, objects, forms or event handlers; no javascript:, vbscript: or data:
@@ -47,7 +48,7 @@ package enum HTMLSanitizer {
                 if allowed.contains(name), !void.contains(name) { out += "</\(name)>" }
             },
             text: { out += escape($0, quotes: false) })
-        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+        return out.trimmed
     }
 
     private static func safeValue(_ key: String, _ value: String, base: String?) -> String? {
@@ -61,17 +62,20 @@ package enum HTMLSanitizer {
     }
 
     package static func escape(_ text: String, quotes: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quotes: out += "&quot;"
-            default: out.unicodeScalars.append(character)
+        var copy = text
+        let clean = copy.withUTF8 { bytes in !bytes.contains { $0 == 38 || $0 == 60 || $0 == 62 || (quotes && $0 == 34) } }
+        if clean { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 38: out += Array("&amp;".utf8)
+            case 60: out += Array("&lt;".utf8)
+            case 62: out += Array("&gt;".utf8)
+            case 34 where quotes: out += Array("&quot;".utf8)
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -37,25 +37,47 @@ package enum HTMLText {
     private static let blockBreak = "\u{2029}"
 
     /// Folds white space (newlines included) to one space, turns block
-    /// boundaries into one blank line, trims the ends.
+    /// boundaries into one blank line, trims the ends. Works on UTF-8 bytes;
+    /// only non-ASCII scalars are asked whether they are white space.
     package static func fold(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         var pendingBreak = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\u{2029}" {
-                pendingBreak = true
-            } else if scalar.properties.isWhitespace {
-                pendingSpace = true
-            } else {
-                if !result.isEmpty {
-                    if pendingBreak { result.append(contentsOf: "\n\n".unicodeScalars) } else if pendingSpace { result.append(" ") }
+        var copy = text
+        copy.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                var length = 1
+                var isSpace = false, isBreak = false
+                if b < 0x80 {
+                    isSpace = b == 32 || (b >= 9 && b <= 13)
+                } else {
+                    length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA9 {
+                        isBreak = true  // U+2029, the block marker
+                    } else if b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 {
+                        let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<min(i + length, bytes.count)]), as: UTF8.self).unicodeScalars.first
+                        isSpace = scalar?.properties.isWhitespace ?? false
+                    }
                 }
-                pendingSpace = false
-                pendingBreak = false
-                result.append(scalar)
+                if isBreak {
+                    pendingBreak = true
+                } else if isSpace {
+                    pendingSpace = true
+                } else {
+                    if !out.isEmpty {
+                        if pendingBreak { out += [10, 10] } else if pendingSpace { out.append(32) }
+                    }
+                    pendingSpace = false
+                    pendingBreak = false
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<min(i + length, bytes.count)]))
+                }
+                i += length
             }
         }
-        return String(result)
+        return String(decoding: out, as: UTF8.self)
     }
+
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 internal import CLibXML2
 
 /// Owns a libxml2 streaming reader (xmlTextReader) over one document in memory.
@@ -11,8 +12,8 @@ final class XMLReader {
 
     private let reader: xmlTextReaderPtr
     private let errors = XMLErrorLog()
-    /// Keeps the bytes alive: libxml2 reads from them in place.
-    private let buffer: [CChar]
+    /// Keeps the bytes alive: libxml2's reader reads from them in place.
+    private let buffer: [UInt8]
     /// The recovered tree a walker reads, freed after the reader.
     private let document: xmlDocPtr?
 
@@ -21,9 +22,9 @@ final class XMLReader {
 
     /// A streaming reader: memory bounded by one entry, not by the document.
     init?(bytes: [UInt8], url: String?) {
-        buffer = bytes.map { CChar(bitPattern: $0) }
-        let created = buffer.withUnsafeBufferPointer { raw in
-            xmlReaderForMemory(raw.baseAddress, Int32(raw.count), url, nil, Self.options)
+        buffer = bytes
+        let created = buffer.withUnsafeBytes { raw in
+            xmlReaderForMemory(raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), url, nil, Self.options)
         }
         guard let created else { return nil }
         reader = created
@@ -157,5 +158,5 @@ private func xmlReaderRecordError(_ context: UnsafeMutableRawPointer?, _ error: 
     let log = Unmanaged<XMLErrorLog>.fromOpaque(context).takeUnretainedValue()
     let message = error?.pointee.message.map { String(cString: $0) } ?? "XML error"
     let line = error?.pointee.line ?? 0
-    log.record("line \(line): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+    log.record("line \(line): \(message.trimmed)")
 }
