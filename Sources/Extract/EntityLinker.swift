@@ -45,8 +45,9 @@ struct EntityLinker {
         let covering = Self.overlapping(field.entities, hit.start, hit.end)
         for entity in covering {
             let larger = entity.start < hit.start || entity.end > hit.end
-            // Inside a longer name of another kind: "Michael Jordan", "Erdoğan University".
-            if larger, !compatible(kind, entity.type, larger: true) { return false }
+            // Inside a longer name of another kind: "Michael Jordan", "Erdoğan University";
+            // but "King Abdullah of Jordan" still names the country.
+            if larger, !compatible(kind, entity.type, larger: true), !namesPlaceInTitle(hit, kind, field, entity) { return false }
         }
         // A one-word company or place at the head of a sentence or headline, or
         // after an article, is capitalised for its position, not its meaning. There
@@ -60,6 +61,13 @@ struct EntityLinker {
             }
         }
         return true
+    }
+
+    /// "… of Jordan" inside a person's name: a place in a royal or official title.
+    private func namesPlaceInTitle(_ hit: AliasMatcher.Hit, _ kind: WatchEntry.Kind, _ field: Field, _ entity: Entity) -> Bool {
+        let index = hit.tokenRange.lowerBound
+        return kind == .location && entity.type == .person && index > 0 && entity.start < hit.start
+            && field.text.tokens[index - 1].hash == Self.of
     }
 
     private func compatible(_ kind: WatchEntry.Kind, _ type: EntityType, larger: Bool) -> Bool {

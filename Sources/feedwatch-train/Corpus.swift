@@ -56,16 +56,27 @@ enum Corpus {
         var allowed: [UInt16]?
         if incompleteMISC.contains(corpus) {
             let misc = BIOTags.types.firstIndex(of: .misc) ?? 3
-            let maybeMISC: UInt16 = 1 | 1 << UInt16(BIOTags.begin(misc)) | 1 << UInt16(BIOTags.inside(misc))
-            allowed = zip(tags, inEntity).map { tag, labelled in
-                // Their own MISC (WNUT products) stays as labelled; only their "O" is open.
-                labelled ? UInt16(1) << UInt16(tag) : maybeMISC
+            let begin = UInt16(1) << UInt16(BIOTags.begin(misc)), inside = UInt16(1) << UInt16(BIOTags.inside(misc))
+            allowed = tokenized.tokens.indices.map { i in
+                // Their own MISC (WNUT products) stays as labelled; only their "O" is
+                // open, and only where a name could start (a capitalised word that is
+                // not a weekday or month) or go on (any word).
+                if inEntity[i] { return UInt16(1) << UInt16(tags[i]) }
+                let token = tokenized.tokens[i]
+                guard token.isWord else { return 1 }
+                let canBegin = token.isCapitalized && !calendarWords.contains(token.hash)
+                return 1 | inside | (canBegin ? begin : 0)
             }
         }
         return Example(id: id, corpus: corpus, text: tokenized, spans: spans.map { ($0.0, $0.1, $0.2) },
                        tags: tags, allowed: allowed)
     }
 }
+
+/// Days and months: capitalised, never MISC in CoNLL-style annotation.
+let calendarWords: Set<UInt64> = Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december"].map { FNV.hash($0) })
 
 enum TrainError: Error, CustomStringConvertible {
     case unreadable(String)
