@@ -37,6 +37,8 @@ test: deps
 install: build
 	install -D -m 0755 .build/release/feedwatch $(DESTDIR)$(PREFIX)/bin/feedwatch
 	install -D -m 0644 systemd/feedwatch.service $(DESTDIR)/etc/systemd/system/feedwatch.service
+	install -D -m 0644 Sources/Extract/Resources/ner-model.bin $(DESTDIR)$(PREFIX)/share/feedwatch/ner-model.bin
+	install -D -m 0644 Sources/Extract/Resources/gazetteer.bin $(DESTDIR)$(PREFIX)/share/feedwatch/gazetteer.bin
 	@if [ ! -e $(DESTDIR)/etc/feedwatch/feeds.json ]; then \
 	  install -d $(DESTDIR)/etc/feedwatch; \
 	  sed 's#"path": "alerts.jsonl"#"path": "/var/lib/feedwatch/alerts.jsonl"#' feeds.json > $(DESTDIR)/etc/feedwatch/feeds.json; \
