@@ -1,0 +1,61 @@
+/// What survives sanitising: elements and attributes of HTML 4 and 5 that
+/// carry content or presentation, never behaviour (names from the HTML specs).
+enum HTMLAllowlist {
+    /// Removed together with everything inside them. Other elements outside the
+    /// allowlist (embed, object, frame …) are removed but their text kept: the
+    /// HTML parser may have nested what follows a void element inside it.
+    static let droppedWithContent: Set<String> = [
+        "script", "style", "applet", "iframe", "noembed", "noframes", "template", "head", "title", "svg", "math",
+    ]
+
+    static let elements: Set<String> = [
+        "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "bdi", "bdo", "big",
+        "blockquote", "br", "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "command",
+        "datagrid", "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em",
+        "event-source", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+        "h6", "header", "hr", "i", "img", "input", "ins", "kbd", "keygen", "label", "legend", "li", "m", "main",
+        "map", "mark", "menu", "meter", "multicol", "nav", "nextid", "noscript", "ol", "optgroup", "option",
+        "output", "p", "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "section", "select",
+        "small", "sound", "source", "spacer", "span", "strike", "strong", "sub", "summary", "sup", "table",
+        "tbody", "td", "textarea", "tfoot", "th", "thead", "time", "tr", "track", "tt", "u", "ul", "var", "video",
+        "wbr",
+    ]
+
+    static let void: Set<String> = ["area", "br", "col", "command", "hr", "img", "input", "keygen", "source", "track", "wbr"]
+
+    static let attributes: Set<String> = [
+        "abbr", "accept", "accept-charset", "accesskey", "action", "align", "alt", "autocomplete", "autofocus", "axis",
+        "background", "balance", "bgcolor", "bgproperties", "border", "bordercolor", "bordercolordark",
+        "bordercolorlight", "bottompadding", "cellpadding", "cellspacing", "ch", "challenge", "char", "charoff",
+        "charset", "checked", "choff", "cite", "class", "clear", "color", "cols", "colspan", "compact",
+        "contenteditable", "controls", "coords", "data", "datafld", "datapagesize", "datasrc", "datetime", "default",
+        "delay", "dir", "disabled", "draggable", "dynsrc", "enctype", "end", "face", "for", "form", "frame",
+        "galleryimg", "gutter", "headers", "height", "hidden", "hidefocus", "high", "href", "hreflang", "hspace",
+        "icon", "id", "inputmode", "ismap", "keytype", "label", "lang", "leftspacing", "list", "longdesc", "loop",
+        "loopcount", "loopend", "loopstart", "low", "lowsrc", "max", "maxlength", "media", "method", "min",
+        "multiple", "name", "nohref", "noshade", "nowrap", "open", "optimum", "pattern", "ping", "point-size",
+        "poster", "pqg", "preload", "prompt", "radiogroup", "readonly", "rel", "repeat-max", "repeat-min",
+        "replace", "required", "rev", "rightspacing", "rows", "rowspan", "rules", "scope", "selected", "shape",
+        "size", "span", "src", "srcset", "start", "step", "style", "summary", "suppress", "tabindex", "target",
+        "template", "title", "toppadding", "type", "unselectable", "urn", "usemap", "valign", "value", "variable",
+        "volume", "vrml", "vspace", "width", "wrap", "xml:lang",
+    ]
+
+    /// Attributes holding a URL, checked for scheme and resolved against the base.
+    static let urlAttributes: Set<String> = [
+        "href", "src", "cite", "poster", "action", "background", "longdesc", "dynsrc", "lowsrc", "usemap", "icon", "data",
+    ]
+
+    /// CSS properties kept in `style` (presentation only; no url(), no expression()).
+    static let cssProperties: Set<String> = [
+        "azimuth", "background-color", "border-bottom-color", "border-collapse", "border-color", "border-left-color",
+        "border-right-color", "border-top-color", "clear", "color", "cursor", "direction", "display", "elevation",
+        "float", "font", "font-family", "font-size", "font-style", "font-variant", "font-weight", "height",
+        "letter-spacing", "line-height", "overflow", "pause", "pause-after", "pause-before", "pitch", "pitch-range",
+        "richness", "speak", "speak-header", "speak-numeral", "speak-punctuation", "speech-rate", "stress",
+        "text-align", "text-decoration", "text-indent", "unicode-bidi", "vertical-align", "voice-family", "volume",
+        "white-space", "width", "background", "border", "border-bottom", "border-left", "border-right", "border-top",
+        "margin", "margin-bottom", "margin-left", "margin-right", "margin-top", "padding", "padding-bottom",
+        "padding-left", "padding-right", "padding-top",
+    ]
+}
