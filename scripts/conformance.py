@@ -9,9 +9,33 @@ place for is counted as "not expressible", not as a failure.
     pip download feedparser==6.0.11 --no-binary :all: --no-deps -d /tmp/fp && tar xzf /tmp/fp/*.tar.gz -C /tmp/fp
     python3 scripts/conformance.py --suite /tmp/fp/feedparser-6.0.11/tests [--show-failures 20]
 """
-import argparse, json, os, re, subprocess, sys, time
+import argparse, functools, http.server, json, os, re, subprocess, sys, threading, time
 
 DESC = re.compile(rb"Description:\s*(.*?)\s*Expect:\s*(.*?)\s*-->", re.S)
+HEADERS = re.compile(rb"^Header:\s+([^:]+):(.+)$", re.M)
+PORT = 8097  # the suite's own tests name this port
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves a test file with the headers its comment asks for, as feedparser's runner does."""
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if not os.path.isfile(path):
+            self.send_error(404)
+            return None
+        blob = open(path, "rb").read()
+        headers = {k.decode().strip(): v.decode().strip() for k, v in HEADERS.findall(blob)}
+        self.send_response(int(headers.pop("Status", 200)))
+        self.send_header("Content-type", headers.pop("Content-type", headers.pop("Content-Type", "application/xml")))
+        self.send_header("Content-Length", str(len(blob)))
+        for k, v in headers.items():
+            self.send_header(k, v)
+        self.end_headers()
+        return open(path, "rb")
+
+    def log_message(self, *args):
+        pass
 
 
 class Missing(Exception):
@@ -129,10 +153,13 @@ def main():
     parser.add_argument("--show-failures", type=int, default=0)
     parser.add_argument("--only", default="")
     args = parser.parse_args()
+    root_dir = os.path.dirname(os.path.abspath(args.suite))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", PORT), functools.partial(Handler, directory=root_dir))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     files = []
-    for area in ("wellformed", "illformed"):
+    for area in ("wellformed", "illformed", "encoding"):
         for root, _, names in os.walk(os.path.join(args.suite, area)):
-            if "/http" in root or "chardet" in root:
+            if "chardet" in root:
                 continue
             for name in sorted(names):
                 if name.endswith(".xml") and args.only in os.path.join(root, name):
@@ -142,7 +169,10 @@ def main():
         data = open(path, "rb").read()
         match = DESC.search(data)
         if match:
-            tests.append((path, match.group(2).decode("utf-8", "replace").strip()))
+            source = path
+            if HEADERS.search(data) or os.path.basename(path).startswith("http") or "/http/" in path:
+                source = f"http://127.0.0.1:{PORT}/" + os.path.relpath(path, root_dir)
+            tests.append((source, match.group(2).decode("utf-8", "replace").strip()))
     start = time.perf_counter()
     out = subprocess.run([args.binary, "parse"] + [t[0] for t in tests], capture_output=True).stdout.decode("utf-8", "replace")
     elapsed = time.perf_counter() - start

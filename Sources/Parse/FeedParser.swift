@@ -7,13 +7,30 @@ package enum FeedParser {
     /// Bigger documents are refused before parsing (a hostile server cannot make us allocate without bound).
     package static let defaultMaxBytes = 256 << 20
 
-    package static func parse(_ bytes: [UInt8], url: String? = nil, maxBytes: Int = defaultMaxBytes) throws(ParseError) -> Feed {
+    /// - Parameters:
+    ///   - url: where the document came from (after redirects): the base of relative links.
+    ///   - headers: the HTTP response headers, lower-cased: Content-Location sets the base
+    ///     (RFC 9110 §8.7), and a charset in Content-Type outranks the XML declaration (RFC 7303 §3).
+    package static func parse(_ bytes: [UInt8], url: String? = nil, headers: [String: String] = [:],
+                              maxBytes: Int = defaultMaxBytes) throws(ParseError) -> Feed {
         guard bytes.count <= maxBytes else { throw .tooLarge(limit: maxBytes) }
         guard let first = bytes.first(where: { !isSpaceOrBOM($0) }) else {
             throw .notAFeed(reason: "the document is empty")
         }
-        if first == UInt8(ascii: "{") { return try JSONFeedParser.parse(bytes, url: url) }
-        return try XMLFeedReader.parse(bytes: bytes, url: url)
+        let base = headers["content-location"].flatMap { URLResolver.resolve($0, against: url) } ?? url
+        if first == UInt8(ascii: "{") { return try JSONFeedParser.parse(bytes, url: base) }
+        return try XMLFeedReader.parse(bytes: bytes, url: base, charset: headers["content-type"].flatMap(charset))
+    }
+
+    /// The charset parameter of a Content-Type value, if any.
+    static func charset(_ contentType: String) -> String? {
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmed.lowercased() == "charset" else { continue }
+            let value = pair[1].trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            return value.isEmpty ? nil : value
+        }
+        return nil
     }
 
     /// Initialises libxml2 once per process, before any thread starts (xmlInitParser(3)).

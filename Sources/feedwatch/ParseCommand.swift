@@ -17,8 +17,8 @@ struct Parse: AsyncParsableCommand {
         let reader = SourceReader(engine: engine)
         for source in sources {
             do {
-                let (bytes, url) = try await reader.read(source)
-                let feed = try FeedParser.parse(bytes, url: url)
+                let (bytes, url, headers) = try await reader.read(source)
+                let feed = try FeedParser.parse(bytes, url: url, headers: headers)
                 FileHandleStream.stdout.write(feed.json.serialized() + "\n")
             } catch {
                 let status: Int32 = error is SourceReader.Unreadable ? ExitStatus.noInput : ExitStatus.dataError

@@ -18,16 +18,16 @@ struct Test: AsyncParsableCommand {
         let configuration = try config.load()
         let engine = FetchEngine(maxConnections: 4)
         defer { engine.shutdown() }
-        let bytes: [UInt8], url: String?
+        let bytes: [UInt8], url: String?, headers: [String: String]
         do {
-            (bytes, url) = try await SourceReader(engine: engine).read(source)
+            (bytes, url, headers) = try await SourceReader(engine: engine).read(source)
         } catch {
             StandardError.write("feedwatch test: \(error)")
             throw ExitCode(ExitStatus.noInput)
         }
         let entries: [Entry]
         let title: String?
-        if let feed = try? FeedParser.parse(bytes, url: url) {
+        if let feed = try? FeedParser.parse(bytes, url: url, headers: headers) {
             entries = feed.entries
             title = feed.title
         } else {

@@ -35,7 +35,8 @@ struct FeedPoller: Sendable {
                            retryAfter: response.retryAfter())
         }
         do {
-            let feed = try FeedParser.parse(response.body, url: response.effectiveURL, maxBytes: settings.maxFeedBytes)
+            let feed = try FeedParser.parse(response.body, url: response.effectiveURL, headers: response.headers,
+                                            maxBytes: settings.maxFeedBytes)
             return .feed(feed, etag: response.validators.etag, lastModified: response.validators.lastModified)
         } catch {
             return .failed(kind: "not-a-feed", message: "\(error) (\(url))", retryAfter: nil)

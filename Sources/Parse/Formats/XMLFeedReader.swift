@@ -27,15 +27,15 @@ final class XMLFeedReader {
 
     /// Streams the document; when it is not well-formed, parses it again with
     /// the recovering tree parser and keeps whichever read found more.
-    static func parse(bytes: [UInt8], url: String?) throws(ParseError) -> Feed {
+    static func parse(bytes: [UInt8], url: String?, charset: String? = nil) throws(ParseError) -> Feed {
         let prepared = XMLRepair.prepare(bytes)
         var streamed: Result<Feed, ParseError> = .failure(.notAFeed(reason: "the document could not be read as XML"))
-        if let reader = XMLReader(bytes: prepared.bytes, url: url) {
+        if let reader = XMLReader(bytes: prepared.bytes, url: url, encoding: charset) ?? XMLReader(bytes: prepared.bytes, url: url) {
             let attempt = XMLFeedReader(reader: reader, repaired: prepared.repaired)
             streamed = Result { () throws(ParseError) in try attempt.parse() }
             if case .success = streamed, !reader.hadErrors { return try streamed.get() }
         }
-        guard let recovering = XMLReader(recovering: prepared.bytes, url: url),
+        guard let recovering = XMLReader(recovering: prepared.bytes, url: url, encoding: charset) ?? XMLReader(recovering: prepared.bytes, url: url),
               let recovered = try? XMLFeedReader(reader: recovering, repaired: true).parse() else {
             return try streamed.get()
         }

@@ -21,10 +21,11 @@ final class XMLReader {
         | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
 
     /// A streaming reader: memory bounded by one entry, not by the document.
-    init?(bytes: [UInt8], url: String?) {
+    /// `encoding`, from HTTP, overrides the document's own declaration; nil when libxml2 does not know it.
+    init?(bytes: [UInt8], url: String?, encoding: String? = nil) {
         buffer = bytes
         let created = buffer.withUnsafeBytes { raw in
-            xmlReaderForMemory(raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), url, nil, Self.options)
+            xmlReaderForMemory(raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), url, encoding, Self.options)
         }
         guard let created else { return nil }
         reader = created
@@ -35,12 +36,12 @@ final class XMLReader {
     /// A reader walking the tree libxml2's recovering parser builds: for
     /// documents the streaming reader gives up on (mismatched tags, truncation),
     /// where the tree parser keeps more. Same options, so still no entities or network.
-    init?(recovering bytes: [UInt8], url: String?) {
+    init?(recovering bytes: [UInt8], url: String?, encoding: String? = nil) {
         buffer = []
         let parsed = bytes.withUnsafeBufferPointer { raw in
             raw.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: raw.count) {
-                    xmlReadMemory($0, Int32(raw.count), url, nil, Self.options)
+                    xmlReadMemory($0, Int32(raw.count), url, encoding, Self.options)
                 }
             }
         }
