@@ -13,10 +13,22 @@ enum Namespace {
     /// The vocabulary an element belongs to, as far as feed fields go.
     enum Family { case rss, atom, dc, dcterms, content, rdf, other }
 
+    /// Prefixes feeds use without declaring them.
+    static func familyOfPrefix(_ prefix: String) -> Family? {
+        switch prefix.lowercased() {
+        case "dc": .dc
+        case "dcterms": .dcterms
+        case "content": .content
+        case "atom": .atom
+        case "rdf": .rdf
+        default: nil
+        }
+    }
+
     static func family(_ uri: String) -> Family {
         switch uri {
         case "", rss10, rss090, userland: .rss
-        case atom10, atom03: .atom
+        case atom10, atom03, "http://purl.org/atom/ns#draft-ietf-atompub-format-08", "http://www.w3.org/2005/atom": .atom
         case dc: .dc
         case dcterms: .dcterms
         case content: .content

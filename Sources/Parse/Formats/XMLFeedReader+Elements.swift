@@ -5,7 +5,10 @@ import Model
 extension XMLFeedReader {
     func handleElement() -> Handling {
         let name = reader.localName
-        let family = Namespace.family(reader.namespaceURI)
+        let uri = reader.namespaceURI
+        // Un-namespaced elements belong to the document's own vocabulary (an Atom feed
+        // without its xmlns is still Atom); a known prefix left undeclared still counts.
+        let family = uri.isEmpty ? (reader.prefix.flatMap(Namespace.familyOfPrefix) ?? defaultFamily) : Namespace.family(uri)
         let depth = reader.depth
         if person != nil { return handlePersonField(name) }
         if imageDepth >= 0 { return handleImageField(name, family) }
@@ -65,9 +68,9 @@ extension XMLFeedReader {
             feed.description = feed.description ?? textConstruct(plain: false)
         case (.rss, "language"), (.dc, "language"): feed.language = nonEmpty(reader.elementText()) ?? feed.language
         case (.rss, "pubDate"), (.atom, "published"), (.dcterms, "issued"):
-            feed.published = feed.published ?? FeedDate.parse(reader.elementText())
+            feed.published = FeedDate.parse(reader.elementText()) ?? feed.published  // a later date overrides, as in feedparser
         case (.rss, "lastBuildDate"), (.atom, "updated"), (.atom, "modified"), (.dc, "date"), (.dcterms, "modified"):
-            feed.updated = feed.updated ?? FeedDate.parse(reader.elementText())
+            feed.updated = FeedDate.parse(reader.elementText()) ?? feed.updated
         case (.atom, "id"): feed.id = nonEmpty(reader.elementText())
         case (.atom, "logo"): feed.image = nonEmpty(reader.elementText()).flatMap { URLResolver.resolve($0, against: reader.baseURI) }
         case (.atom, "icon"): feed.image = feed.image ?? nonEmpty(reader.elementText()).flatMap { URLResolver.resolve($0, against: reader.baseURI) }
@@ -100,12 +103,12 @@ extension XMLFeedReader {
         case (.content, "encoded"), (.atom, "content"), (.rss, "body"), (.rss, "fullitem"):
             item.content = item.content ?? textConstruct(plain: false)
         case (.rss, "pubDate"), (.atom, "published"), (.atom, "issued"), (.dcterms, "issued"), (.dcterms, "created"):
-            item.published = item.published ?? FeedDate.parse(reader.elementText())
+            item.published = FeedDate.parse(reader.elementText()) ?? item.published
         case (.dc, "date"):
             let date = FeedDate.parse(reader.elementText())
             if item.published == nil { item.published = date } else { item.updated = item.updated ?? date }
         case (.atom, "updated"), (.atom, "modified"), (.dcterms, "modified"):
-            item.updated = item.updated ?? FeedDate.parse(reader.elementText())
+            item.updated = FeedDate.parse(reader.elementText()) ?? item.updated
         case (.rss, "author"), (.dc, "creator"):
             if let author = AuthorString.parse(reader.elementText()), !item.authors.contains(author) { item.authors.append(author) }
         case (.rss, "category"), (.dc, "subject"), (.atom, "category"):

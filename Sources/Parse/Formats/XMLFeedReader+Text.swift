@@ -6,32 +6,42 @@ extension XMLFeedReader {
     /// The current element's value: plain text for titles, sanitised HTML otherwise.
     /// Atom `type` is text, html or xhtml (Atom 0.3 adds `mode="escaped|xml|base64"`).
     func textConstruct(plain: Bool) -> String? {
-        let type = reader.attribute("type")?.lowercased() ?? "text"
+        let type = reader.attribute("type")?.trimmed.lowercased() ?? "text"
         let mode = reader.attribute("mode")?.lowercased()
         let base = reader.baseURI
-        let isXHTML = type == "xhtml" || type == "application/xhtml+xml" || mode == "xml"
-        var html: String
+        let isAtom = Namespace.family(reader.namespaceURI) == .atom || defaultFamily == .atom
+        var value: String
         var isMarkup: Bool
-        if isXHTML {
-            html = xhtmlContent()
+        if type == "xhtml" || type == "application/xhtml+xml" || mode == "xml" {
+            // Atom 1.0 drops the wrapping xhtml:div (RFC 4287 §3.1.1.3); Atom 0.3 kept it.
+            value = type == "xhtml" ? xhtmlContent() : reader.innerXML().trimmed
+            isMarkup = true
+        } else if reader.hasElementChildren {
+            // Markup written as XML inside the element, not escaped: read it as HTML.
+            value = reader.innerXML()
             isMarkup = true
         } else {
-            html = reader.elementText()
-            if mode == "base64", let data = Data(base64Encoded: html, options: .ignoreUnknownCharacters) {
-                html = String(decoding: data, as: UTF8.self)
+            value = reader.elementText()
+            if mode == "base64" || (isAtom && Self.isBase64MediaType(type)),
+               let data = Data(base64Encoded: value.trimmed, options: .ignoreUnknownCharacters) {
+                value = String(decoding: data, as: UTF8.self)
             }
             // In RSS every value may carry escaped HTML; in Atom only type="html" does.
-            let isAtom = Namespace.family(reader.namespaceURI) == .atom
             isMarkup = !isAtom || type == "html" || type == "text/html" || mode == "escaped"
+                || (mode == "base64" && type.contains("html"))
         }
-        guard nonEmpty(html) != nil else { return nil }
+        guard !value.trimmed.isEmpty else { return nil }
         if plain {
-            return nonEmpty(isMarkup ? HTMLText.plainText(html) : HTMLText.fold(html))
+            return nonEmpty(isMarkup ? HTMLText.plainText(value) : HTMLText.fold(value))
         }
-        if !isMarkup {
-            return nonEmpty(HTMLSanitizer.escape(html, quotes: false))
-        }
-        return nonEmpty(HTMLSanitizer.sanitize(html, base: base))
+        // Plain text stays plain text, as feedparser gives it (RFC 4287 §3.1.1.1).
+        return nonEmpty(isMarkup ? HTMLSanitizer.sanitize(value, base: base) : value.trimmed)
+    }
+
+    /// Atom content of a media type that is neither text nor XML is base64 (RFC 4287 §4.1.3.3).
+    static func isBase64MediaType(_ type: String) -> Bool {
+        guard type.contains("/") else { return false }
+        return !type.hasPrefix("text/") && !type.hasSuffix("+xml") && !type.hasSuffix("/xml")
     }
 
     /// The markup inside an xhtml construct, without its wrapping xhtml:div (RFC 4287 §3.1.1.3).

@@ -16,6 +16,8 @@ final class XMLFeedReader {
     var personIsFeedLevel = false
     /// RSS <image> of the channel.
     var imageDepth = -1
+    /// The vocabulary of elements without a namespace: Atom in a <feed>, RSS otherwise.
+    var defaultFamily = Namespace.Family.rss
 
     /// True when the repair pass had to mend the document.
     private let repaired: Bool
@@ -28,14 +30,17 @@ final class XMLFeedReader {
     /// Streams the document; when it is not well-formed, parses it again with
     /// the recovering tree parser and keeps whichever read found more.
     static func parse(bytes: [UInt8], url: String?, charset: String? = nil) throws(ParseError) -> Feed {
-        let prepared = XMLRepair.prepare(bytes)
+        let decoded = DocumentEncoding.toUTF8(bytes, httpCharset: charset)
+        var prepared = XMLRepair.prepare(decoded.bytes)
+        prepared.repaired = prepared.repaired || decoded.mended
         var streamed: Result<Feed, ParseError> = .failure(.notAFeed(reason: "the document could not be read as XML"))
-        if let reader = XMLReader(bytes: prepared.bytes, url: url, encoding: charset) ?? XMLReader(bytes: prepared.bytes, url: url) {
+        // The bytes are UTF-8 now, whatever the declaration says.
+        if let reader = XMLReader(bytes: prepared.bytes, url: url, encoding: "UTF-8") {
             let attempt = XMLFeedReader(reader: reader, repaired: prepared.repaired)
             streamed = Result { () throws(ParseError) in try attempt.parse() }
             if case .success = streamed, !reader.hadErrors { return try streamed.get() }
         }
-        guard let recovering = XMLReader(recovering: prepared.bytes, url: url, encoding: charset) ?? XMLReader(recovering: prepared.bytes, url: url),
+        guard let recovering = XMLReader(recovering: prepared.bytes, url: url, encoding: "UTF-8"),
               let recovered = try? XMLFeedReader(reader: recovering, repaired: true).parse() else {
             return try streamed.get()
         }
@@ -46,6 +51,7 @@ final class XMLFeedReader {
     func parse() throws(ParseError) -> Feed {
         guard moveToRoot() else { throw .notAFeed(reason: "no root element") }
         feed.format = try detectFormat()
+        if feed.format == .atom10 || feed.format == .atom03 { defaultFamily = .atom }
         feed.language = reader.language.flatMap(nonEmpty)
         var advanced = reader.read()
         while advanced {
@@ -87,7 +93,8 @@ final class XMLFeedReader {
             case "0.94": return .rss094
             default: return .rss20
             }
-        case ("rdf", _): return .rss10  // refined by the channel's namespace
+        case ("rdf", _):  // RSS 1.0, or 0.90 by its default namespace (refined again at the channel)
+            return reader.attribute("xmlns") == Namespace.rss090 ? .rss090 : .rss10
         case ("feed", Namespace.atom03): return .atom03
         case ("feed", _): return .atom10
         case ("channel", _): return .rss20

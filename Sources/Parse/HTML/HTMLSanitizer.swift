@@ -23,7 +23,7 @@ package enum HTMLSanitizer {
             leave: { name in
                 if HTMLAllowlist.elements.contains(name), !HTMLAllowlist.void.contains(name) { out += "</\(name)>" }
             },
-            text: { out += escape($0, quotes: false) })
+            text: { out += escapeText($0) })
         return out.trimmed
     }
 
@@ -36,6 +36,12 @@ package enum HTMLSanitizer {
             return nil
         }
         return URLResolver.resolve(value, against: base) ?? value
+    }
+
+    /// Text content as feedparser writes it: "&" and "<" escaped, ">" left alone.
+    static func escapeText(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 }) else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
     }
 
     package static func escape(_ text: String, quotes: Bool) -> String {

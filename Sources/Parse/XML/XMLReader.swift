@@ -17,8 +17,11 @@ final class XMLReader {
     /// The recovered tree a walker reads, freed after the reader.
     private let document: xmlDocPtr?
 
+    /// IGNORE_ENC: the bytes were brought to UTF-8 beforehand (DocumentEncoding), so the
+    /// declaration's encoding no longer describes them.
     private static let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue
-        | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+        | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue
+        | XML_PARSE_IGNORE_ENC.rawValue)
 
     /// A streaming reader: memory bounded by one entry, not by the document.
     /// `encoding`, from HTTP, overrides the document's own declaration; nil when libxml2 does not know it.
@@ -92,6 +95,18 @@ final class XMLReader {
     var depth: Int { Int(xmlTextReaderDepth(reader)) }
     var localName: String { Self.borrowed(xmlTextReaderConstLocalName(reader)) ?? "" }
     var namespaceURI: String { Self.borrowed(xmlTextReaderConstNamespaceUri(reader)) ?? "" }
+    var prefix: String? { Self.borrowed(xmlTextReaderConstPrefix(reader)) }
+
+    /// Does the current element contain elements (markup written as XML, not escaped)?
+    var hasElementChildren: Bool {
+        guard let node = currentSubtree() else { return false }
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { return true }
+            child = current.pointee.next
+        }
+        return false
+    }
     var value: String { Self.borrowed(xmlTextReaderConstValue(reader)) ?? "" }
 
     /// The base URI in force here: the document URL with every xml:base applied.

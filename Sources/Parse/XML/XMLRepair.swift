@@ -6,8 +6,9 @@
 /// - a named reference nobody defined stays visible as text (`&amp;foo;`);
 /// - the DOCTYPE is removed, internal subset included, so no entity declared
 ///   there is ever expanded (billion laughs) or resolved (XXE).
+/// - control characters XML forbids (U+0000–U+001F but tab, LF, CR) are removed.
 /// CDATA sections, comments and processing instructions pass through untouched.
-/// UTF-16 documents are left alone (the pass reads ASCII-compatible bytes only).
+/// The input is UTF-8 (see `DocumentEncoding`).
 enum XMLRepair {
     struct Result {
         var bytes: [UInt8]
@@ -16,9 +17,6 @@ enum XMLRepair {
     }
 
     static func prepare(_ input: [UInt8]) -> Result {
-        if input.count >= 2, (input[0] == 0xFE && input[1] == 0xFF) || (input[0] == 0xFF && input[1] == 0xFE) {
-            return Result(bytes: input, repaired: false)
-        }
         var out: [UInt8] = []
         out.reserveCapacity(input.count + 64)
         var repaired = false
@@ -37,6 +35,15 @@ enum XMLRepair {
                     i = end
                     continue
                 }
+            } else if byte == 0xC2, i + 1 < n, input[i + 1] >= 0x80, input[i + 1] < 0xA0 {
+                // U+0080–U+009F are C1 controls nobody means; they are Windows-1252 written as Latin-1.
+                out.append(contentsOf: Array(String(Windows1252.character(input[i + 1])).utf8))
+                i += 2
+                continue
+            } else if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                repaired = true  // not allowed anywhere in XML 1.0 (§2.2)
+                i += 1
+                continue
             } else if byte == UInt8(ascii: "&") {
                 let (replacement, length, mended) = reference(input, at: i)
                 out.append(contentsOf: replacement)
