@@ -5,7 +5,7 @@ enum HTMLAllowlist {
     /// allowlist (embed, object, frame …) are removed but their text kept: the
     /// HTML parser may have nested what follows a void element inside it.
     static let droppedWithContent: Set<String> = [
-        "script", "style", "applet", "iframe", "noembed", "noframes", "template", "head", "title", "svg", "math",
+        "script", "style", "applet", "noembed", "noframes", "template", "head", "title", "svg", "math",
     ]
 
     static let elements: Set<String> = [
@@ -54,8 +54,6 @@ enum HTMLAllowlist {
         "letter-spacing", "line-height", "overflow", "pause", "pause-after", "pause-before", "pitch", "pitch-range",
         "richness", "speak", "speak-header", "speak-numeral", "speak-punctuation", "speech-rate", "stress",
         "text-align", "text-decoration", "text-indent", "unicode-bidi", "vertical-align", "voice-family", "volume",
-        "white-space", "width", "background", "border", "border-bottom", "border-left", "border-right", "border-top",
-        "margin", "margin-bottom", "margin-left", "margin-right", "margin-top", "padding", "padding-bottom",
-        "padding-left", "padding-right", "padding-top",
+        "white-space", "width",
     ]
 }

@@ -63,21 +63,42 @@ package enum HTMLSanitizer {
     }
 }
 
-/// Inline CSS reduced to presentational declarations.
+/// Inline CSS reduced to presentational declarations, following the rules of
+/// Python feedparser's sanitizer (BSD 2-Clause): url() removed; the whole
+/// attribute dropped unless it is made of harmless characters; properties from
+/// an allowlist kept, and background/border/margin/padding ones only with
+/// keyword, colour and length values.
 enum CSSSanitizer {
+    private static let urls = try? NSRegularExpression(pattern: #"url\s*\(\s*[^\s)]+?\s*\)\s*"#)
+    private static let gauntlet = try? NSRegularExpression(pattern: #"^([:,;#%.\sa-zA-Z0-9!]|\w-\w|'[\s\w]+'|"[\s\w]+"|\([\d,\s]+\))*$"#)
+    private static let declaration = try? NSRegularExpression(pattern: #"([-\w]+)\s*:\s*([^:;]*)"#)
+    private static let value = try? NSRegularExpression(pattern: #"^(#[0-9a-f]+|rgb\(\d+%?,\d*%?,?\d*%?\)?|\d{0,2}\.?\d{0,2}(cm|em|ex|in|mm|pc|pt|px|%|,|\))?)$"#)
+    private static let keywords: Set<String> = [
+        "aqua", "auto", "black", "block", "blue", "bold", "both", "bottom", "brown", "center", "collapse", "dashed",
+        "dotted", "fuchsia", "gray", "green", "!important", "italic", "left", "lime", "maroon", "medium", "none",
+        "navy", "normal", "nowrap", "olive", "pointer", "purple", "red", "right", "solid", "silver", "teal", "top",
+        "transparent", "underline", "white", "yellow",
+    ]
+
     static func clean(_ style: String) -> String? {
-        let lower = style.lowercased()
-        // Anything that can load or run something voids the whole attribute.
-        for danger in ["url(", "expression", "javascript:", "vbscript:", "@import", "\\", "behavior", "-moz-binding"]
-        where lower.contains(danger) { return nil }
+        guard let urls, let gauntlet, let declaration, let value else { return nil }
+        let stripped = urls.stringByReplacingMatches(in: style, range: NSRange(style.startIndex..., in: style), withTemplate: " ")
+        let whole = NSRange(stripped.startIndex..., in: stripped)
+        guard gauntlet.firstMatch(in: stripped, range: whole) != nil else { return nil }
         var kept: [String] = []
-        for declaration in style.split(separator: ";") {
-            let parts = declaration.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            let property = parts[0].trimmed.lowercased()
-            let value = parts[1].trimmed
-            guard !value.isEmpty, HTMLAllowlist.cssProperties.contains(property) else { continue }
-            kept.append("\(property): \(value);")
+        for match in declaration.matches(in: stripped, range: whole) {
+            guard let p = Range(match.range(at: 1), in: stripped), let v = Range(match.range(at: 2), in: stripped) else { continue }
+            let property = String(stripped[p]), text = String(stripped[v])
+            guard !text.isEmpty else { continue }
+            let lower = property.lowercased()
+            if HTMLAllowlist.cssProperties.contains(lower) {
+                kept.append("\(property): \(text);")
+            } else if ["background", "border", "margin", "padding"].contains(lower.split(separator: "-").first.map(String.init) ?? "") {
+                let valid = text.split(separator: " ").allSatisfy { word in
+                    keywords.contains(String(word)) || value.firstMatch(in: String(word), range: NSRange(word.startIndex..., in: word)) != nil
+                }
+                if valid { kept.append("\(property): \(text);") }
+            }
         }
         return kept.isEmpty ? nil : kept.joined(separator: " ")
     }
