@@ -18,8 +18,15 @@ package enum FeedParser {
             throw .notAFeed(reason: "the document is empty")
         }
         let base = headers["content-location"].flatMap { URLResolver.resolve($0, against: url) } ?? url
-        if first == UInt8(ascii: "{") { return try JSONFeedParser.parse(bytes, url: base) }
-        return try XMLFeedReader.parse(bytes: bytes, url: base, charset: headers["content-type"].flatMap(charset))
+        var feed: Feed
+        if first == UInt8(ascii: "{") {
+            feed = try JSONFeedParser.parse(bytes, url: base)
+        } else {
+            feed = try XMLFeedReader.parse(bytes: bytes, url: base, charset: headers["content-type"].flatMap(charset))
+        }
+        // Content-Language speaks for a feed that does not say (RFC 9110 §8.5).
+        feed.language = feed.language ?? headers["content-language"].flatMap { $0.split(separator: ",").first?.trimmed }
+        return feed
     }
 
     /// The charset parameter of a Content-Type value, if any.

@@ -9,9 +9,11 @@ enum Namespace {
     static let dcterms = "http://purl.org/dc/terms/"
     static let content = "http://purl.org/rss/1.0/modules/content/"
     static let userland = "http://backend.userland.com/rss2"
+    static let media = "http://search.yahoo.com/mrss/"
+    static let itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
     /// The vocabulary an element belongs to, as far as feed fields go.
-    enum Family { case rss, atom, dc, dcterms, content, rdf, other }
+    enum Family { case rss, atom, dc, dcterms, content, rdf, media, itunes, other }
 
     /// Prefixes feeds use without declaring them.
     static func familyOfPrefix(_ prefix: String) -> Family? {
@@ -21,6 +23,8 @@ enum Namespace {
         case "content": .content
         case "atom": .atom
         case "rdf": .rdf
+        case "media": .media
+        case "itunes": .itunes
         default: nil
         }
     }
@@ -33,6 +37,8 @@ enum Namespace {
         case dcterms: .dcterms
         case content: .content
         case rdf: .rdf
+        case media, "http://search.yahoo.com/mrss": .media
+        case itunes, "http://www.itunes.com/DTDs/Podcast-1.0.dtd": .itunes
         default: .other
         }
     }

@@ -4,7 +4,9 @@ import Model
 /// Which element feeds which field, for RSS, RDF and Atom alike.
 extension XMLFeedReader {
     func handleElement() -> Handling {
-        let name = reader.localName
+        // RSS element names are matched without regard to case ("pubdate", CDF's "ITEM").
+        let family0 = reader.namespaceURI.isEmpty ? defaultFamily : Namespace.family(reader.namespaceURI)
+        let name = family0 == .rss ? reader.localName.lowercased() : reader.localName
         let uri = reader.namespaceURI
         // Un-namespaced elements belong to the document's own vocabulary (an Atom feed
         // without its xmlns is still Atom); a known prefix left undeclared still counts.
@@ -13,7 +15,7 @@ extension XMLFeedReader {
         if person != nil { return handlePersonField(name) }
         if imageDepth >= 0 { return handleImageField(name, family) }
         switch (family, name) {
-        case (.rss, "item"), (.atom, "entry"):
+        case (.rss, "item"), (.atom, "entry"), (.atom, "item"):
             if let entry { finish(entry) }
             entry = Entry()
             if family == .rss, let about = reader.attribute("about", namespace: Namespace.rdf) { entry?.id = nonEmpty(about) }
@@ -33,10 +35,11 @@ extension XMLFeedReader {
         case (.rss, "image") where entry == nil:
             imageDepth = reader.isEmptyElement ? -1 : depth
             return .descend
-        case (.rss, "source"), (.atom, "source"), (.rss, "textinput"), (.rss, "textInput"):
+        case (.rss, "source"), (.atom, "source"), (.rss, "textinput"):
             return .consumed  // another feed's metadata, never this item's
         default:
-            if entry != nil { handleEntryField(name, family) } else { handleFeedField(name, family) }
+            if entry != nil { return handleEntryField(name, family) }
+            handleFeedField(name, family)
             return .consumed
         }
     }
@@ -67,23 +70,29 @@ extension XMLFeedReader {
         case (.rss, "description"), (.atom, "subtitle"), (.atom, "tagline"):
             feed.description = feed.description ?? textConstruct(plain: false)
         case (.rss, "language"), (.dc, "language"): feed.language = nonEmpty(reader.elementText()) ?? feed.language
-        case (.rss, "pubDate"), (.atom, "published"), (.dcterms, "issued"):
+        case (.rss, "pubdate"), (.atom, "published"), (.dcterms, "issued"):
             feed.published = FeedDate.parse(reader.elementText()) ?? feed.published  // a later date overrides, as in feedparser
-        case (.rss, "lastBuildDate"), (.atom, "updated"), (.atom, "modified"), (.dc, "date"), (.dcterms, "modified"):
+        case (.rss, "lastbuilddate"), (.atom, "updated"), (.atom, "modified"), (.dc, "date"), (.dcterms, "modified"):
             feed.updated = FeedDate.parse(reader.elementText()) ?? feed.updated
-        case (.atom, "id"): feed.id = nonEmpty(reader.elementText())
+        case (.atom, "id"): feed.id = atomID()
         case (.atom, "logo"): feed.image = nonEmpty(reader.elementText()).flatMap { URLResolver.resolve($0, against: reader.baseURI) }
         case (.atom, "icon"): feed.image = feed.image ?? nonEmpty(reader.elementText()).flatMap { URLResolver.resolve($0, against: reader.baseURI) }
-        case (.rss, "managingEditor"), (.dc, "creator"), (.rss, "author"):
-            if let author = AuthorString.parse(reader.elementText()) { feed.authors.append(author) }
+        case (.rss, "managingeditor"), (.dc, "creator"), (.rss, "author"), (.itunes, "author"):
+            if let author = AuthorString.parse(reader.elementText()), !feed.authors.contains(author) { feed.authors.append(author) }
+        case (.itunes, "summary"), (.itunes, "subtitle"):
+            feed.description = feed.description ?? nonEmpty(reader.elementText())
+        case (.itunes, "image"), (.media, "thumbnail"):
+            feed.image = feed.image ?? reader.attribute("href").flatMap(nonEmpty).flatMap { URLResolver.resolve($0, against: reader.baseURI) }
+        case (.itunes, "category"):
+            if let term = reader.attribute("text").flatMap(nonEmpty), !feed.categories.contains(term) { feed.categories.append(term) }
         case (.rss, "category"), (.dc, "subject"), (.atom, "category"):
             if let term = categoryTerm(family) { feed.categories.append(term) }
         default: break
         }
     }
 
-    private func handleEntryField(_ name: String, _ family: Namespace.Family) {
-        guard var item = entry else { return }
+    private func handleEntryField(_ name: String, _ family: Namespace.Family) -> Handling {
+        guard var item = entry else { return .consumed }
         defer { entry = item }
         switch (family, name) {
         case (.rss, "title"), (.atom, "title"), (.dc, "title"): item.title = item.title ?? textConstruct(plain: true)
@@ -97,20 +106,37 @@ extension XMLFeedReader {
                guid.hasPrefix("http://") || guid.hasPrefix("https://") {
                 item.link = URLResolver.resolve(guid, against: reader.baseURI)
             }
-        case (.atom, "id"), (.dc, "identifier"): item.id = item.id ?? nonEmpty(reader.elementText())
-        case (.rss, "description"), (.atom, "summary"), (.dcterms, "abstract"):
+        case (.atom, "id"): item.id = item.id ?? atomID()
+        case (.dc, "identifier"): item.id = item.id ?? nonEmpty(reader.elementText())
+        case (.rss, "description"), (.atom, "summary"), (.dcterms, "abstract"), (.rss, "abstract"):
             item.summary = item.summary ?? textConstruct(plain: false)
         case (.content, "encoded"), (.atom, "content"), (.rss, "body"), (.rss, "fullitem"):
             item.content = item.content ?? textConstruct(plain: false)
-        case (.rss, "pubDate"), (.atom, "published"), (.atom, "issued"), (.dcterms, "issued"), (.dcterms, "created"):
+        case (.rss, "pubdate"), (.atom, "published"), (.atom, "issued"), (.dcterms, "issued"), (.dcterms, "created"):
             item.published = FeedDate.parse(reader.elementText()) ?? item.published
         case (.dc, "date"):
             let date = FeedDate.parse(reader.elementText())
             if item.published == nil { item.published = date } else { item.updated = item.updated ?? date }
         case (.atom, "updated"), (.atom, "modified"), (.dcterms, "modified"):
             item.updated = FeedDate.parse(reader.elementText()) ?? item.updated
-        case (.rss, "author"), (.dc, "creator"):
+        case (.rss, "author"), (.dc, "creator"), (.itunes, "author"):
             if let author = AuthorString.parse(reader.elementText()), !item.authors.contains(author) { item.authors.append(author) }
+        case (.media, "title"): item.title = item.title ?? textConstruct(plain: true)
+        case (.media, "description"), (.itunes, "summary"), (.itunes, "subtitle"):
+            item.summary = item.summary ?? textConstruct(plain: false)
+        case (.media, "category"), (.itunes, "keywords"):
+            for term in reader.elementText().split(separator: name == "keywords" ? "," : "\n").map(\.trimmed) where !term.isEmpty && !item.categories.contains(term) {
+                item.categories.append(term)
+            }
+        case (.media, "content"):
+            if let url = reader.attribute("url").flatMap(nonEmpty).flatMap({ URLResolver.resolve($0, against: reader.baseURI) }),
+               !item.enclosures.contains(where: { $0.url == url }) {
+                item.enclosures.append(Enclosure(url: url, type: reader.attribute("type").flatMap(nonEmpty),
+                                                 length: reader.attribute("fileSize").flatMap { Int($0.trimmed) }))
+            }
+            return .descend  // media:content may hold media:title and media:description
+        case (.media, "group"):
+            return .descend
         case (.rss, "category"), (.dc, "subject"), (.atom, "category"):
             if let term = categoryTerm(family), !item.categories.contains(term) { item.categories.append(term) }
         case (.rss, "enclosure"):
@@ -120,6 +146,14 @@ extension XMLFeedReader {
             }
         default: break
         }
+        return .consumed
+    }
+
+    /// An Atom id is an IRI (RFC 4287 §4.2.6); a relative one resolves against xml:base.
+    private func atomID() -> String? {
+        guard let id = nonEmpty(reader.elementText()) else { return nil }
+        guard !id.contains(":"), id.hasPrefix("/") || id.hasPrefix(".") else { return id }
+        return URLResolver.resolve(id, against: reader.baseURI) ?? id
     }
 
     private func linkText() -> String? {

@@ -16,7 +16,7 @@ extension XMLFeedReader {
             // Atom 1.0 drops the wrapping xhtml:div (RFC 4287 §3.1.1.3); Atom 0.3 kept it.
             value = type == "xhtml" ? xhtmlContent() : reader.innerXML().trimmed
             isMarkup = true
-        } else if reader.hasElementChildren {
+        } else if !(isAtom && (type == "html" || type == "text/html")), reader.hasElementChildren {
             // Markup written as XML inside the element, not escaped: read it as HTML.
             value = reader.innerXML()
             isMarkup = true

@@ -8,7 +8,16 @@ package enum URLResolver {
         let trimmed = reference.trimmed
         guard !trimmed.isEmpty else { return nil }
         guard let base, !base.isEmpty else { return trimmed }
-        guard let built = xmlBuildURI(trimmed, base) else { return trimmed }
+        if let built = build(trimmed, base) { return built }
+        // xmlBuildURI wants ASCII: resolve with non-ASCII percent-encoded, then restore it (an IRI stays an IRI).
+        guard trimmed.unicodeScalars.contains(where: { !$0.isASCII }),
+              let encoded = trimmed.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed.union(.urlPathAllowed)),
+              let built = build(encoded, base) else { return trimmed }
+        return built.removingPercentEncoding ?? built
+    }
+
+    private static func build(_ reference: String, _ base: String) -> String? {
+        guard let built = xmlBuildURI(reference, base) else { return nil }
         defer { cxml_free(built) }
         return String(cString: built)
     }

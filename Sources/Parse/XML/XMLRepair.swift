@@ -5,7 +5,9 @@
 /// - numeric references into the C1 range mean Windows-1252 (`&#150;` → `&#8211;`);
 /// - a named reference nobody defined stays visible as text (`&amp;foo;`);
 /// - the DOCTYPE is removed, internal subset included, so no entity declared
-///   there is ever expanded (billion laughs) or resolved (XXE).
+///   there is ever expanded recursively (billion laughs) or resolved (XXE); an
+///   entity declared with a plain literal value (no references inside) is
+///   substituted once, as text.
 /// - control characters XML forbids (U+0000–U+001F but tab, LF, CR) are removed.
 /// CDATA sections, comments and processing instructions pass through untouched.
 /// The input is UTF-8 (see `DocumentEncoding`).
@@ -20,6 +22,7 @@ enum XMLRepair {
         var out: [UInt8] = []
         out.reserveCapacity(input.count + 64)
         var repaired = false
+        var entities: [String: String] = [:]
         var i = 0
         let n = input.count
         while i < n {
@@ -31,7 +34,7 @@ enum XMLRepair {
                     continue
                 }
                 if let end = doctypeEnd(input, at: i) {
-                    repaired = repaired || input[i..<end].contains(UInt8(ascii: "["))
+                    entities = literalEntities(String(decoding: input[i..<end], as: UTF8.self))
                     i = end
                     continue
                 }
@@ -45,7 +48,7 @@ enum XMLRepair {
                 i += 1
                 continue
             } else if byte == UInt8(ascii: "&") {
-                let (replacement, length, mended) = reference(input, at: i)
+                let (replacement, length, mended) = reference(input, at: i, entities: entities)
                 out.append(contentsOf: replacement)
                 repaired = repaired || mended
                 i += length
@@ -90,7 +93,24 @@ enum XMLRepair {
     }
 
     /// What to write for the `&` at `i`: (bytes, input length consumed, was it mended).
-    private static func reference(_ s: [UInt8], at i: Int) -> ([UInt8], Int, Bool) {
+    /// `<!ENTITY name "value">` declarations whose value is plain text (no
+    /// references, no markup, no parameter entities), at most 64 of 1,000 characters.
+    static func literalEntities(_ doctype: String) -> [String: String] {
+        var entities: [String: String] = [:]
+        for part in doctype.components(separatedBy: "<!ENTITY").dropFirst().prefix(64) {
+            let fields = part.trimmed
+            guard !fields.hasPrefix("%"), let nameEnd = fields.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) else { continue }
+            let name = String(fields[..<nameEnd])
+            let rest = fields[nameEnd...].trimmed
+            guard let quote = rest.first, quote == "\"" || quote == "'" else { continue }  // SYSTEM/PUBLIC: never
+            let value = rest.dropFirst().prefix { $0 != quote }
+            guard value.count <= 1000, !value.contains("&"), !value.contains("<"), !value.contains("%") else { continue }
+            entities[name] = String(value)
+        }
+        return entities
+    }
+
+    private static func reference(_ s: [UInt8], at i: Int, entities: [String: String]) -> ([UInt8], Int, Bool) {
         var j = i + 1
         let limit = min(s.count, i + 40)
         while j < limit, isNameByte(s[j]) || s[j] == UInt8(ascii: "#") { j += 1 }
@@ -108,6 +128,7 @@ enum XMLRepair {
         }
         if ["amp", "lt", "gt", "quot", "apos"].contains(name) { return (whole, whole.count, false) }
         if let code = HTMLEntities.codePoints[name] { return (Array("&#\(code);".utf8), whole.count, false) }
+        if let value = entities[name] { return (Array(value.utf8), whole.count, false) }
         return (Array("&amp;".utf8), 1, true)  // undefined: kept as visible text
     }
 
