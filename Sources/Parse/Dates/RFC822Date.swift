@@ -6,11 +6,14 @@ import Model
 /// "GMT+2", no zone at all (taken as UTC), month names in a few languages.
 enum RFC822Date {
     static func parse(_ text: String) -> Date? {
+        if let date = canonical(text) { return date }
         var day: Int?, month: Int?, year: Int?
         var clock: (Int, Int, Int)?
         var offset = 0
         for raw in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }) {
-            let token = raw.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            var token = raw.lowercased()
+            while token.hasSuffix(".") { token.removeLast() }
+            while token.hasPrefix(".") { token.removeFirst() }
             if token.isEmpty || weekdays.contains(token) { continue }
             if clock == nil, token.contains(":"), let time = parseClock(token) {
                 clock = time.clock
@@ -36,6 +39,39 @@ enum RFC822Date {
         return FeedDate.epoch(year: year, month: month, day: day, hour: h, minute: m, second: s)
             .map { $0.addingTimeInterval(TimeInterval(-offset)) }
     }
+
+    /// The form nearly every feed writes, "Tue, 10 Jun 2003 04:00:00 GMT" (or "+0100"),
+    /// read straight from the bytes; anything else goes the general way.
+    private static func canonical(_ text: String) -> Date? {
+        let b = Array(text.utf8)
+        guard b.count >= 29, b[3] == 44, b[4] == 32, b[7] == 32, b[11] == 32, b[16] == 32, b[19] == 58, b[22] == 58, b[25] == 32
+        else { return nil }
+        func number(_ at: Int, _ count: Int) -> Int? {
+            var value = 0
+            for k in at..<at + count {
+                guard b[k] >= 48, b[k] <= 57 else { return nil }
+                value = value * 10 + Int(b[k] - 48)
+            }
+            return value
+        }
+        guard let day = number(5, 2), let year = number(12, 4), let h = number(17, 2), let m = number(20, 2),
+              let s = number(23, 2) else { return nil }
+        let monthName = String(decoding: b[8..<11], as: UTF8.self).lowercased()
+        guard let month = canonicalMonths.firstIndex(of: monthName) else { return nil }
+        let zone = String(decoding: b[26...], as: UTF8.self)
+        let offset: Int
+        if zone == "GMT" || zone == "UT" || zone == "UTC" || zone == "Z" {
+            offset = 0
+        } else if (zone.hasPrefix("+") || zone.hasPrefix("-")), zone.utf8.count == 5, let value = Int(zone.dropFirst()) {
+            offset = (zone.hasPrefix("-") ? -1 : 1) * ((value / 100) * 3600 + (value % 100) * 60)
+        } else {
+            return nil
+        }
+        return FeedDate.epoch(year: year, month: month + 1, day: day, hour: h, minute: m, second: s)
+            .map { $0.addingTimeInterval(TimeInterval(-offset)) }
+    }
+
+    private static let canonicalMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     private static func parseClock(_ token: String) -> (clock: (Int, Int, Int), zone: Int?)? {
         // A zone glued to the time: "10:00:00+0200", "10:00Z".

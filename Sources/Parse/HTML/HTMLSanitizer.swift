@@ -40,7 +40,8 @@ package enum HTMLSanitizer {
 
     /// Text content as feedparser writes it: "&" and "<" escaped, ">" left alone.
     static func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 }) else { return text }
+        var copy = text
+        guard copy.withUTF8({ $0.contains { $0 == 38 || $0 == 60 } }) else { return text }
         return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
     }
 

@@ -81,12 +81,18 @@ enum DocumentEncoding {
 
     /// Valid UTF-8 stays as it is; each invalid byte becomes its Windows-1252 character.
     static func repairUTF8(_ bytes: [UInt8]) -> Result {
-        if String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) != nil || !bytes.contains(where: { $0 >= 0x80 }) {
-            return Result(bytes: bytes, mended: false)
+        var firstInvalid: Int?
+        var k = 0
+        while k < bytes.count {
+            if bytes[k] < 0x80 { k += 1; continue }
+            let length = validSequenceLength(bytes, at: k)
+            if length == 0 { firstInvalid = k; break }
+            k += length
         }
-        var out: [UInt8] = []
+        guard let firstInvalid else { return Result(bytes: bytes, mended: false) }
+        var out = Array(bytes[..<firstInvalid])
         out.reserveCapacity(bytes.count + 64)
-        var i = 0
+        var i = firstInvalid
         while i < bytes.count {
             let length = validSequenceLength(bytes, at: i)
             if length > 0 {
@@ -100,13 +106,22 @@ enum DocumentEncoding {
         return Result(bytes: out, mended: true)
     }
 
+    /// The length of the well-formed UTF-8 sequence at `i` (Unicode 15 table 3-7), or 0.
+    @inline(__always)
     private static func validSequenceLength(_ b: [UInt8], at i: Int) -> Int {
         let lead = b[i]
         if lead < 0x80 { return 1 }
-        let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 && lead < 0xE0 ? 2 : 0
-        guard length > 0, i + length <= b.count else { return 0 }
-        for k in 1..<length where b[i + k] & 0xC0 != 0x80 { return 0 }
-        return String(validatingUTF8: b[i..<i + length].map { CChar(bitPattern: $0) } + [0]) != nil ? length : 0
+        func cont(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool { i + k < b.count && b[i + k] >= low && b[i + k] <= high }
+        switch lead {
+        case 0xC2...0xDF: return cont(1) ? 2 : 0
+        case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE, 0xEF: return cont(1) && cont(2) ? 3 : 0
+        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
+        case 0xF0: return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0
+        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
+        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
+        default: return 0
+        }
     }
 
     /// iconv(3) from `encoding` to UTF-8; nil when the encoding is unknown.

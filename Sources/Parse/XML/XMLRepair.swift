@@ -20,57 +20,84 @@ enum XMLRepair {
 
     static func prepare(_ input: [UInt8]) -> Result {
         var out: [UInt8] = []
-        out.reserveCapacity(input.count + 64)
         var repaired = false
         var entities: [String: String] = [:]
         var i = 0
         let n = input.count
+        var run = 0  // start of the bytes not yet copied: plain bytes are copied in runs
         while i < n {
             let byte = input[i]
+            // Most bytes need nothing: skip them fast.
+            guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte < 0x20 || byte == 0xC2 else {
+                i += 1
+                continue
+            }
             if byte == UInt8(ascii: "<") {
+                guard i + 1 < n, input[i + 1] == UInt8(ascii: "!") || input[i + 1] == UInt8(ascii: "?") else {
+                    i += 1
+                    continue
+                }
                 if let end = verbatimEnd(input, at: i) {
-                    out.append(contentsOf: input[i..<end])
                     i = end
                     continue
                 }
                 if let end = doctypeEnd(input, at: i) {
+                    out.append(contentsOf: input[run..<i])
                     entities = literalEntities(String(decoding: input[i..<end], as: UTF8.self))
                     i = end
+                    run = i
                     continue
                 }
-            } else if byte == 0xC2, i + 1 < n, input[i + 1] >= 0x80, input[i + 1] < 0xA0 {
+                i += 1
+            } else if byte == 0xC2 {
+                guard i + 1 < n, input[i + 1] >= 0x80, input[i + 1] < 0xA0 else {
+                    i += 1
+                    continue
+                }
                 // U+0080–U+009F are C1 controls nobody means; they are Windows-1252 written as Latin-1.
+                out.append(contentsOf: input[run..<i])
                 out.append(contentsOf: Array(String(Windows1252.character(input[i + 1])).utf8))
                 i += 2
-                continue
-            } else if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                run = i
+            } else if byte < 0x20 {
+                guard byte != 0x09, byte != 0x0A, byte != 0x0D else {
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: input[run..<i])
                 repaired = true  // not allowed anywhere in XML 1.0 (§2.2)
                 i += 1
-                continue
-            } else if byte == UInt8(ascii: "&") {
+                run = i
+            } else {
                 let (replacement, length, mended) = reference(input, at: i, entities: entities)
-                out.append(contentsOf: replacement)
-                repaired = repaired || mended
+                if mended || replacement.count != length {
+                    out.append(contentsOf: input[run..<i])
+                    out.append(contentsOf: replacement)
+                    repaired = repaired || mended
+                    run = i + length
+                }
                 i += length
-                continue
             }
-            out.append(byte)
-            i += 1
         }
+        if run == 0 { return Result(bytes: input, repaired: repaired) }
+        out.append(contentsOf: input[run..<n])
         return Result(bytes: out, repaired: repaired)
     }
 
+    private static let verbatim: [([UInt8], [UInt8])] = [("<![CDATA[", "]]>"), ("<!--", "-->"), ("<?", "?>")]
+        .map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
     /// The end of a CDATA section, comment or processing instruction starting at `i`.
     private static func verbatimEnd(_ s: [UInt8], at i: Int) -> Int? {
-        for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->"), ("<?", "?>")] where starts(s, at: i, with: open) {
-            return find(close, in: s, from: i + open.utf8.count).map { $0 + close.utf8.count } ?? s.count
+        for (open, close) in verbatim where starts(s, at: i, with: open) {
+            return find(close, in: s, from: i + open.count).map { $0 + close.count } ?? s.count
         }
         return nil
     }
 
     /// The end of `<!DOCTYPE …>`, internal subset `[…]` included.
     private static func doctypeEnd(_ s: [UInt8], at i: Int) -> Int? {
-        guard starts(s, at: i, with: "<!DOCTYPE") || starts(s, at: i, with: "<!doctype") else { return nil }
+        guard starts(s, at: i, with: Array("<!DOCTYPE".utf8)) || starts(s, at: i, with: Array("<!doctype".utf8)) else { return nil }
         var j = i + 9
         var depth = 0
         var quote: UInt8?
@@ -136,19 +163,17 @@ enum XMLRepair {
         (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D || c == 0x2E
     }
 
-    private static func starts(_ s: [UInt8], at i: Int, with prefix: String) -> Bool {
-        let p = Array(prefix.utf8)
+    private static func starts(_ s: [UInt8], at i: Int, with p: [UInt8]) -> Bool {
         guard i + p.count <= s.count else { return false }
         for k in 0..<p.count where s[i + k] != p[k] { return false }
         return true
     }
 
-    private static func find(_ needle: String, in s: [UInt8], from start: Int) -> Int? {
-        let p = Array(needle.utf8)
+    private static func find(_ p: [UInt8], in s: [UInt8], from start: Int) -> Int? {
         guard s.count >= p.count, start <= s.count - p.count else { return nil }
         var k = start
         while k <= s.count - p.count {
-            if s[k] == p[0], starts(s, at: k, with: needle) { return k }
+            if s[k] == p[0], starts(s, at: k, with: p) { return k }
             k += 1
         }
         return nil

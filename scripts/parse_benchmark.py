@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Feed parsing throughput: feedwatch beside Python feedparser and feedparser-rs, one run.
+
+Generates a corpus of large realistic feeds (RSS 2.0 with content:encoded and
+dc:creator, Atom 1.0 with xhtml and html content, RSS 1.0), then parses the whole
+corpus with each: feedwatch as one process (`feedwatch parse A B C …`, JSON
+output to a pipe), feedparser and feedparser-rs in one Python process each.
+Prints MB/s and entries/s.
+
+    pip install feedparser==6.0.11 feedparser-rs
+    swift build -c release
+    python3 scripts/parse_benchmark.py [--feeds 30 --entries 2000]
+"""
+import argparse, os, random, shutil, subprocess, sys, tempfile, time
+
+WORDS = ("the minister said on Monday that talks with officials in the capital would continue after a meeting "
+         "of leaders government ceasefire security council week new deal expected elections protesters gathered "
+         "police spokesman declined to comment analysts warned markets fell sharply").split()
+
+
+def para(rng, n):
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def rss20(rng, i, entries):
+    items = []
+    for j in range(entries):
+        items.append(f"""<item><title>{para(rng, 8)} &amp; more</title><link>https://news.example/{i}/{j}</link>
+<guid isPermaLink="false">urn:bench:{i}:{j}</guid><pubDate>Tue, 10 Jun 2003 04:00:00 GMT</pubDate>
+<dc:creator>Reporter {j % 50}</dc:creator><category>World</category><category>Politics</category>
+<description>{para(rng, 40)} &lt;b&gt;bold&lt;/b&gt;</description>
+<content:encoded><![CDATA[<p>{para(rng, 120)}</p><p><a href="/rel/{j}">more</a> <img src="/i/{j}.jpg" alt="x"></p>]]></content:encoded>
+<enclosure url="https://news.example/a/{j}.mp3" length="1000" type="audio/mpeg"/></item>""")
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Bench RSS</title>'
+            f'<link>https://news.example/</link><description>d</description>{"".join(items)}</channel></rss>')
+
+
+def atom10(rng, i, entries):
+    items = []
+    for j in range(entries):
+        items.append(f"""<entry><title type="html">{para(rng, 8)} &lt;i&gt;x&lt;/i&gt;</title>
+<link rel="alternate" href="/{i}/{j}"/><id>tag:bench,2026:{i}:{j}</id><updated>2026-11-29T01:02:03Z</updated>
+<published>2026-11-28T01:02:03+01:00</published><author><name>Writer {j % 40}</name></author>
+<category term="world"/><summary>{para(rng, 40)}</summary>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>{para(rng, 120)}</p><p><a href="n/{j}">next</a></p></div></content></entry>""")
+    return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://atom.example/">'
+            f'<title>Bench Atom</title><id>tag:bench,2026:{i}</id><updated>2026-11-29T00:00:00Z</updated>{"".join(items)}</feed>')
+
+
+def rss10(rng, i, entries):
+    items = "".join(f"""<item rdf:about="https://rdf.example/{j}"><title>{para(rng, 8)}</title><link>https://rdf.example/{j}</link>
+<description>{para(rng, 140)}</description><dc:date>2026-11-29T01:02:03Z</dc:date><dc:creator>Editor</dc:creator></item>""" for j in range(entries))
+    return ('<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="https://rdf.example/"><title>Bench RDF</title>'
+            f'<link>https://rdf.example/</link><description>d</description></channel>{items}</rdf:RDF>')
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--feeds", type=int, default=30)
+    parser.add_argument("--entries", type=int, default=2000)
+    parser.add_argument("--binary", default=".build/release/feedwatch")
+    args = parser.parse_args()
+    rng = random.Random(1)
+    work = tempfile.mkdtemp(prefix="feedwatch-parse-bench-")
+    paths, total, entries = [], 0, 0
+    makers = [rss20, atom10, rss10]
+    for i in range(args.feeds):
+        text = makers[i % 3](rng, i, args.entries).encode()
+        path = os.path.join(work, f"{i}.xml")
+        open(path, "wb").write(text)
+        paths.append(path)
+        total += len(text)
+        entries += args.entries
+    mb = total / 1e6
+    print(f"corpus: {args.feeds} feeds, {entries} entries, {mb:.1f} MB (RSS 2.0, Atom 1.0, RSS 1.0)\n")
+    print(f"{'parser':14}{'seconds':>9}{'MB/s':>9}{'entries/s':>12}")
+    results = {}
+    start = time.perf_counter()
+    out = subprocess.run([os.path.abspath(args.binary), "parse"] + paths, capture_output=True, check=True).stdout
+    results["feedwatch"] = time.perf_counter() - start
+    assert out.count(b"\n") == len(paths)
+    for name in ("feedparser_rs", "feedparser"):
+        code = ("import sys,time\nimport " + name + " as p\npaths=sys.argv[1:]\nt=time.perf_counter()\n"
+                "n=sum(len(p.parse(open(x,'rb').read())['entries']) for x in paths)\nprint(time.perf_counter()-t, n)")
+        try:
+            line = subprocess.run([sys.executable, "-c", code] + paths, capture_output=True, check=True, text=True).stdout.split()
+            results[name] = float(line[0])
+        except Exception as error:
+            print(f"{name}: not available ({error})")
+    for name, seconds in results.items():
+        print(f"{name:14}{seconds:9.2f}{mb / seconds:9.1f}{entries / seconds:12,.0f}")
+    if "feedparser_rs" in results:
+        print(f"\nfeedwatch is {results['feedparser_rs'] / results['feedwatch']:.1f}x feedparser-rs", end="")
+    if "feedparser" in results:
+        print(f", {results['feedparser'] / results['feedwatch']:.1f}x feedparser", end="")
+    print("  (feedwatch timed as a whole process, JSON output included; the others in-process, no output)")
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
