@@ -70,7 +70,7 @@ enum XMLRepair {
                 run = i
             } else {
                 let (replacement, length, mended) = reference(input, at: i, entities: entities)
-                if mended || replacement.count != length {
+                if mended || !replacement.elementsEqual(input[i..<i + length]) {
                     out.append(contentsOf: input[run..<i])
                     out.append(contentsOf: replacement)
                     repaired = repaired || mended
