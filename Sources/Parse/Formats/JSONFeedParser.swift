@@ -20,7 +20,11 @@ enum JSONFeedParser {
         feed.image = (root["icon"] ?? root["favicon"])?.stringValue.flatMap { URLResolver.resolve($0, against: base) }
         feed.authors = authors(root)
         if case let .array(items)? = root["items"] {
-            feed.entries = items.map { entry($0, base: base) }
+            feed.entries = items.map { item in
+                var parsed = entry(item, base: base)
+                parsed.id = parsed.id ?? EntryID.fallback(parsed)
+                return parsed
+            }
         }
         return feed
     }
@@ -30,14 +34,14 @@ enum JSONFeedParser {
         entry.id = item["id"].flatMap(scalarString)
         entry.link = (item["url"] ?? item["external_url"])?.stringValue.flatMap { URLResolver.resolve($0, against: base) }
         entry.title = item["title"]?.stringValue.map(HTMLText.plainText)
-        entry.summary = item["summary"]?.stringValue.map { HTMLSanitizer.escape($0, quotes: false) }
+        entry.summary = item["summary"]?.stringValue  // plain text (JSON Feed 1.1 §items)
         if let html = item["content_html"]?.stringValue {
             entry.content = HTMLSanitizer.sanitize(html, base: entry.link ?? base)
         } else if let text = item["content_text"]?.stringValue {
-            entry.content = HTMLSanitizer.escape(text, quotes: false)
+            entry.content = text  // plain text stays plain, as Atom text constructs do
         }
-        entry.published = item["date_published"]?.stringValue.flatMap(FeedDate.parse)
-        entry.updated = item["date_modified"]?.stringValue.flatMap(FeedDate.parse)
+        entry.published = item["date_published"].flatMap(date)
+        entry.updated = item["date_modified"].flatMap(date)
         entry.authors = authors(item)
         if case let .array(tags)? = item["tags"] { entry.categories = tags.compactMap(\.stringValue) }
         if case let .array(attachments)? = item["attachments"] {
@@ -49,6 +53,16 @@ enum JSONFeedParser {
             }
         }
         return entry
+    }
+
+    /// RFC 3339 as the spec asks, or the Unix timestamps some generators write.
+    private static func date(_ value: JSONValue) -> Date? {
+        switch value {
+        case let .string(text): FeedDate.parse(text)
+        case let .int(seconds) where seconds > 0: Date(timeIntervalSince1970: TimeInterval(seconds > 100_000_000_000 ? seconds / 1000 : seconds))
+        case let .double(seconds) where seconds > 0: Date(timeIntervalSince1970: seconds)
+        default: nil
+        }
     }
 
     /// JSON Feed 1.1 `authors`, or 1.0's single `author`.

@@ -5,12 +5,18 @@ import Model
 extension XMLFeedReader {
     func handleElement() -> Handling {
         // RSS element names are matched without regard to case ("pubdate", CDF's "ITEM").
-        let family0 = reader.namespaceURI.isEmpty ? defaultFamily : Namespace.family(reader.namespaceURI)
-        let name = family0 == .rss ? reader.localName.lowercased() : reader.localName
         let uri = reader.namespaceURI
+        var local = reader.localName
+        var prefix = reader.prefix
+        // An undeclared prefix leaves the qualified name whole ("dc:creator").
+        if uri.isEmpty, let colon = local.firstIndex(of: ":") {
+            prefix = String(local[..<colon])
+            local = String(local[local.index(after: colon)...])
+        }
         // Un-namespaced elements belong to the document's own vocabulary (an Atom feed
         // without its xmlns is still Atom); a known prefix left undeclared still counts.
-        let family = uri.isEmpty ? (reader.prefix.flatMap(Namespace.familyOfPrefix) ?? defaultFamily) : Namespace.family(uri)
+        let family = uri.isEmpty ? (prefix.flatMap(Namespace.familyOfPrefix) ?? defaultFamily) : Namespace.family(uri)
+        let name = family == .rss ? local.lowercased() : local
         let depth = reader.depth
         if person != nil { return handlePersonField(name) }
         if imageDepth >= 0 { return handleImageField(name, family) }

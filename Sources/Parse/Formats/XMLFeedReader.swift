@@ -106,6 +106,8 @@ final class XMLFeedReader {
     enum Handling { case consumed, descend }
 
     func finish(_ done: Entry) {
+        var done = done
+        done.id = done.id ?? EntryID.fallback(done)
         feed.entries.append(done)
         entry = nil
         entryDepth = -1
