@@ -29,6 +29,36 @@ package enum FeedParser {
         return feed
     }
 
+    /// Parses a file as it is read, handing each entry to `onEntry` and returning
+    /// the feed without entries: memory is bounded by one entry and one chunk,
+    /// not by the document. Documents that are not UTF-8 (or JSON Feed) are read
+    /// whole first and their entries handed over afterwards.
+    package static func parse(file path: String, url: String?, onEntry: @escaping (Entry) -> Void) throws(ParseError) -> Feed {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .notAFeed(reason: "cannot read \(path)") }
+        defer { try? handle.close() }
+        let first = Array((try? handle.read(upToCount: StreamingInput.chunkSize)) ?? Data())
+        let declared = DocumentEncoding.declaration(first)?.lowercased()
+        let isUTF8 = declared == nil || declared == "utf-8" || declared == "utf8" || declared == "us-ascii"
+        let start = first.first(where: { !isSpaceOrBOM($0) })
+        guard isUTF8, start == UInt8(ascii: "<"), !first.starts(with: [0xFE, 0xFF]), !first.starts(with: [0xFF, 0xFE]) else {
+            var whole = first
+            while let more = try? handle.read(upToCount: 1 << 20), !more.isEmpty {
+                whole += Array(more)
+                guard whole.count <= defaultMaxBytes else { throw .tooLarge(limit: defaultMaxBytes) }
+            }
+            var feed = try parse(whole, url: url)
+            feed.entries.forEach(onEntry)
+            feed.entries = []
+            return feed
+        }
+        let input = StreamingInput(handle: handle, firstChunk: Array(first.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }))
+        guard let reader = XMLReader(streaming: input, url: url) else { throw .notAFeed(reason: "the document could not be read as XML") }
+        let feedReader = XMLFeedReader(reader: reader, repaired: false)
+        feedReader.streaming = input
+        feedReader.onEntry = onEntry
+        return try feedReader.parse()
+    }
+
     /// The charset parameter of a Content-Type value, if any.
     static func charset(_ contentType: String) -> String? {
         for parameter in contentType.split(separator: ";").dropFirst() {

@@ -17,6 +17,10 @@ struct Parse: AsyncParsableCommand {
         let reader = SourceReader(engine: engine)
         if sources.count == 1 {
             do {
+                if Self.isLargeFile(sources[0]) {
+                    try Self.stream(sources[0])
+                    return
+                }
                 FileHandleStream.stdout.write(try await Self.parse(sources[0], reader: reader) + "\n")
             } catch {
                 StandardError.write("feedwatch parse: \(error)")
@@ -28,7 +32,18 @@ struct Parse: AsyncParsableCommand {
         let window = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         var start = 0
         while start < sources.count {
-            let batch = Array(sources[start..<min(start + window, sources.count)])
+            if Self.isLargeFile(sources[start]) {
+                do {
+                    try Self.stream(sources[start])
+                } catch {
+                    FileHandleStream.stdout.write(JSONValue.object([("source", .string(sources[start])), ("error", .string("\(error)"))]).serialized() + "\n")
+                }
+                start += 1
+                continue
+            }
+            var end = start
+            while end < min(start + window, sources.count), !Self.isLargeFile(sources[end]) { end += 1 }
+            let batch = Array(sources[start..<end])
             let lines = await withTaskGroup(of: (Int, String).self) { group in
                 for (index, source) in batch.enumerated() {
                     group.addTask {
@@ -44,7 +59,7 @@ struct Parse: AsyncParsableCommand {
                 return lines
             }
             FileHandleStream.stdout.write(lines.joined(separator: "\n") + "\n")
-            start += window
+            start = end
         }
     }
 
@@ -52,4 +67,46 @@ struct Parse: AsyncParsableCommand {
         let (bytes, url, headers) = try await reader.read(source)
         return try FeedParser.parse(bytes, url: url, headers: headers).json.serialized()
     }
+
+    /// Files this big are parsed as they are read, entries printed as they come.
+    static let streamingThreshold = 8 << 20
+
+    static func isLargeFile(_ source: String) -> Bool {
+        guard source != "-", !source.contains("://"), !source.lowercased().hasPrefix("file:") else { return false }
+        let size = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? NSNumber)?.intValue ?? 0
+        return size > streamingThreshold
+    }
+
+    /// One JSON object on one line, written while parsing: the entries first,
+    /// then the feed's own keys (known only at the end of the document).
+    static func stream(_ path: String) throws {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var out = StreamedObject()
+        out.write("{\"entries\":[")
+        var first = true
+        let feed = try FeedParser.parse(file: path, url: URL(fileURLWithPath: absolute).absoluteString) { entry in
+            out.write((first ? "" : ",") + entry.json.serialized())
+            first = false
+        }
+        guard case let .object(pairs) = feed.json else { return }
+        let rest = JSONValue.object(pairs.filter { $0.0 != "entries" }).serialized()
+        out.write("]," + rest.dropFirst() + "\n")
+        out.flush()
+    }
+}
+
+/// Buffered writes to stdout, for output made in many small pieces.
+struct StreamedObject {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ text: String) {
+        buffer += Array(text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        FileHandleStream.stdout.handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
 }

@@ -21,6 +21,11 @@ final class XMLFeedReader {
 
     /// True when the repair pass had to mend the document.
     private let repaired: Bool
+    /// Streaming: entries go here as they are read, instead of into `feed.entries`.
+    var onEntry: ((Entry) -> Void)?
+
+    /// The stream a streaming parse reads from (its repairs make the feed bozo too).
+    var streaming: StreamingInput?
 
     init(reader: XMLReader, repaired: Bool) {
         self.reader = reader
@@ -69,7 +74,7 @@ final class XMLFeedReader {
             advanced = reader.read()
         }
         if let entry { finish(entry) }  // a truncated document still yields its last entry
-        feed.bozo = reader.hadErrors || repaired
+        feed.bozo = reader.hadErrors || repaired || (streaming?.repaired ?? false)
         return feed
     }
 
@@ -108,7 +113,7 @@ final class XMLFeedReader {
     func finish(_ done: Entry) {
         var done = done
         done.id = done.id ?? EntryID.fallback(done)
-        feed.entries.append(done)
+        if let onEntry { onEntry(done) } else { feed.entries.append(done) }
         entry = nil
         entryDepth = -1
     }

@@ -16,6 +16,8 @@ final class XMLReader {
     private let buffer: [UInt8]
     /// The recovered tree a walker reads, freed after the reader.
     private let document: xmlDocPtr?
+    /// Kept alive while libxml2 pulls from it.
+    private var streamingInput: StreamingInput?
 
     /// IGNORE_ENC: the bytes were brought to UTF-8 beforehand (DocumentEncoding), so the
     /// declaration's encoding no longer describes them.
@@ -33,6 +35,17 @@ final class XMLReader {
         guard let created else { return nil }
         reader = created
         document = nil
+        xmlTextReaderSetStructuredErrorHandler(reader, xmlReaderRecordError, Unmanaged.passUnretained(errors).toOpaque())
+    }
+
+    /// A streaming reader pulling a mended UTF-8 document from `input` as it parses.
+    init?(streaming input: StreamingInput, url: String?) {
+        buffer = []
+        document = nil
+        guard let created = xmlReaderForIO(streamRead, nil, Unmanaged.passUnretained(input).toOpaque(), url, "UTF-8", Self.options)
+        else { return nil }
+        reader = created
+        streamingInput = input
         xmlTextReaderSetStructuredErrorHandler(reader, xmlReaderRecordError, Unmanaged.passUnretained(errors).toOpaque())
     }
 
@@ -166,6 +179,13 @@ final class XMLErrorLog {
         count += 1
         if first == nil { first = message }
     }
+}
+
+/// xmlInputReadCallback: copies the next mended bytes; never throws or traps.
+private func streamRead(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<CChar>?, _ length: Int32) -> Int32 {
+    guard let context, let buffer, length > 0 else { return -1 }
+    let input = Unmanaged<StreamingInput>.fromOpaque(context).takeUnretainedValue()
+    return Int32(input.read(into: buffer, capacity: Int(length)))
 }
 
 /// xmlStructuredErrorFunc: records the error; never throws or traps.

@@ -11,19 +11,53 @@
 /// - control characters XML forbids (U+0000–U+001F but tab, LF, CR) are removed.
 /// CDATA sections, comments and processing instructions pass through untouched.
 /// The input is UTF-8 (see `DocumentEncoding`).
-enum XMLRepair {
+/// Works on a whole document or, for streaming, on a sequence of chunks: a
+/// chunk is processed up to its last ">" (no reference or UTF-8 sequence spans
+/// one), and a CDATA section or comment left open carries over to the next.
+struct XMLRepair {
     struct Result {
         var bytes: [UInt8]
         /// True when anything was mended: the document was not well-formed.
         var repaired: Bool
     }
 
+    private(set) var repaired = false
+    private var entities: [String: String] = [:]
+    /// The closing marker of a CDATA section, comment or PI a chunk left open.
+    private var openVerbatim: [UInt8]?
+    private var carry: [UInt8] = []
+
     static func prepare(_ input: [UInt8]) -> Result {
+        var repair = XMLRepair()
+        let bytes = repair.process(input, final: true)
+        return Result(bytes: bytes, repaired: repair.repaired)
+    }
+
+    /// Mends the next chunk; returns what is ready (all of it when `final`).
+    mutating func process(_ chunk: [UInt8], final: Bool) -> [UInt8] {
+        let input = carry.isEmpty ? chunk : carry + chunk
+        carry = []
+        var cut = input.count
+        if !final {
+            guard let last = input.lastIndex(of: UInt8(ascii: ">")) else {
+                carry = input
+                return []
+            }
+            cut = last + 1
+            carry = Array(input[cut...])
+        }
+        return segment(cut == input.count ? input : Array(input[..<cut]), final: final)
+    }
+
+    private mutating func segment(_ input: [UInt8], final: Bool) -> [UInt8] {
         var out: [UInt8] = []
-        var repaired = false
-        var entities: [String: String] = [:]
         var i = 0
         let n = input.count
+        if let close = openVerbatim {
+            guard let end = Self.find(close, in: input, from: 0) else { return input }
+            openVerbatim = nil
+            i = end + close.count
+        }
         var run = 0  // start of the bytes not yet copied: plain bytes are copied in runs
         while i < n {
             let byte = input[i]
@@ -37,14 +71,23 @@ enum XMLRepair {
                     i += 1
                     continue
                 }
-                if let end = verbatimEnd(input, at: i) {
-                    i = end
+                if let (end, close) = Self.verbatimEnd(input, at: i) {
+                    if end == nil, !final {
+                        openVerbatim = close  // runs on into the next chunk
+                        i = n
+                        continue
+                    }
+                    i = end ?? n
                     continue
                 }
-                if let end = doctypeEnd(input, at: i) {
+                if let end = Self.doctypeEnd(input, at: i) {
                     out.append(contentsOf: input[run..<i])
-                    entities = literalEntities(String(decoding: input[i..<end], as: UTF8.self))
-                    i = end
+                    if end == nil, !final {
+                        carry = Array(input[i...]) + carry  // wait for the whole DOCTYPE
+                        return out
+                    }
+                    entities = Self.literalEntities(String(decoding: input[i..<(end ?? n)], as: UTF8.self))
+                    i = end ?? n
                     run = i
                     continue
                 }
@@ -69,7 +112,7 @@ enum XMLRepair {
                 i += 1
                 run = i
             } else {
-                let (replacement, length, mended) = reference(input, at: i, entities: entities)
+                let (replacement, length, mended) = Self.reference(input, at: i, entities: entities)
                 if mended || !replacement.elementsEqual(input[i..<i + length]) {
                     out.append(contentsOf: input[run..<i])
                     out.append(contentsOf: replacement)
@@ -79,24 +122,26 @@ enum XMLRepair {
                 i += length
             }
         }
-        if run == 0 { return Result(bytes: input, repaired: repaired) }
+        if run == 0 { return input }
         out.append(contentsOf: input[run..<n])
-        return Result(bytes: out, repaired: repaired)
+        return out
     }
 
     private static let verbatim: [([UInt8], [UInt8])] = [("<![CDATA[", "]]>"), ("<!--", "-->"), ("<?", "?>")]
         .map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
-    /// The end of a CDATA section, comment or processing instruction starting at `i`.
-    private static func verbatimEnd(_ s: [UInt8], at i: Int) -> Int? {
+    /// For a CDATA section, comment or processing instruction starting at `i`:
+    /// where it ends (nil when not in these bytes) and its closing marker.
+    private static func verbatimEnd(_ s: [UInt8], at i: Int) -> (Int?, [UInt8])? {
         for (open, close) in verbatim where starts(s, at: i, with: open) {
-            return find(close, in: s, from: i + open.count).map { $0 + close.count } ?? s.count
+            return (find(close, in: s, from: i + open.count).map { $0 + close.count }, close)
         }
         return nil
     }
 
-    /// The end of `<!DOCTYPE …>`, internal subset `[…]` included.
-    private static func doctypeEnd(_ s: [UInt8], at i: Int) -> Int? {
+    /// For `<!DOCTYPE …>` at `i` (internal subset `[…]` included): its end, nil
+    /// inside when it does not end in these bytes; nil when no DOCTYPE starts here.
+    private static func doctypeEnd(_ s: [UInt8], at i: Int) -> Int?? {
         guard starts(s, at: i, with: Array("<!DOCTYPE".utf8)) || starts(s, at: i, with: Array("<!doctype".utf8)) else { return nil }
         var j = i + 9
         var depth = 0
@@ -112,11 +157,11 @@ enum XMLRepair {
             } else if c == UInt8(ascii: "]") {
                 depth -= 1
             } else if c == UInt8(ascii: ">"), depth <= 0 {
-                return j + 1
+                return .some(j + 1)
             }
             j += 1
         }
-        return s.count
+        return .some(nil)
     }
 
     /// What to write for the `&` at `i`: (bytes, input length consumed, was it mended).
