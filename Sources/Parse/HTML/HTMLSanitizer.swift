@@ -7,6 +7,8 @@ import Model
 /// absolute against the entry's base.
 package enum HTMLSanitizer {
     package static func sanitize(_ html: String, base: String?) -> String {
+        // Plain text with at most a bare "&" needs no parser, only escaping.
+        guard HTMLText.mayHoldMarkup(html) else { return escapeText(html).trimmed }
         var out = ""
         HTMLTree(html: html).walk(
             enter: { name, attributes in

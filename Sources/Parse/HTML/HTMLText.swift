@@ -19,9 +19,7 @@ package enum HTMLText {
 
     package static func plainText(_ html: String) -> String {
         // Text without markup or entities needs no parser.
-        guard html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else {
-            return fold(html)
-        }
+        guard mayHoldMarkup(html) else { return fold(html) }
         var out = ""
         HTMLTree(html: html).walk(
             enter: { name, _ in
@@ -35,6 +33,28 @@ package enum HTMLText {
 
     /// Marks a block boundary while text is collected; raw newlines are plain white space.
     private static let blockBreak = "\u{2029}"
+
+    /// Does the text hold a tag or a character reference ("&amp;", "&#8211;")? A
+    /// bare "&" ("Tom & Jerry") is just text.
+    package static func mayHoldMarkup(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: "<") { return true }
+                if b == UInt8(ascii: "&") {
+                    var j = i + 1
+                    while j < bytes.count, j - i <= 32, bytes[j] == UInt8(ascii: "#") || (bytes[j] < 0x80 && (bytes[j] | 0x20 >= 0x61 && bytes[j] | 0x20 <= 0x7A || bytes[j] >= 0x30 && bytes[j] <= 0x39)) {
+                        j += 1
+                    }
+                    if j > i + 1, j < bytes.count, bytes[j] == UInt8(ascii: ";") { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
 
     /// Folds white space (newlines included) to one space, turns block
     /// boundaries into one blank line, trims the ends. Works on UTF-8 bytes;
