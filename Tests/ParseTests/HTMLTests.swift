@@ -44,6 +44,26 @@ struct HTMLSanitizerTests {
 
     @Test("escapes text so it cannot become markup")
     func escapes() {
-        #expect(HTMLSanitizer.sanitize("a &lt;script&gt; b", base: nil) == "a &lt;script> b")  // "<" escaped, so no tag can open
+        #expect(HTMLSanitizer.sanitize("a &lt;script&gt; b", base: nil) == "a &lt;script&gt; b")  // references kept as written
+    }
+}
+
+@Suite("HTML sanitising, hostile cases")
+struct HTMLSanitizerHostileTests {
+    @Test("drops what could run, whatever the spelling", arguments: [
+        ("<a href=\"jav&#x61;script:alert(1)\">x</a>", "<a>x</a>"),
+        ("<a href=\" JAVASCRIPT:alert(1)\">x</a>", "<a>x</a>"),
+        ("<img src=x onerror=alert(1)>", "<img src=\"https://h.example/x\" />"),
+        ("<scr<script>ipt>alert(1)</script>", "ipt>alert(1)"),
+        ("<script>a</script  >b", "b"),
+        ("<style>p{}</style><p style=\"background:url(javascript:x)\">t</p>", "<p>t</p>"),
+        ("<svg><script>x</script></svg>ok", "ok"),
+        ("<b>unclosed <i>tags", "<b>unclosed <i>tags</i></b>"),
+        ("</b>stray end", "stray end"),
+        ("<!-- <script>x</script> -->visible", "visible"),
+        ("a < b & c", "a &lt; b &amp; c"),
+    ])
+    func hostile(input: String, expected: String) {
+        #expect(HTMLSanitizer.sanitize(input, base: "https://h.example/") == expected)
     }
 }

@@ -9,24 +9,59 @@ package enum HTMLSanitizer {
     package static func sanitize(_ html: String, base: String?) -> String {
         // Plain text with at most a bare "&" needs no parser, only escaping.
         guard HTMLText.mayHoldMarkup(html) else { return escapeText(html).trimmed }
-        var out = ""
-        HTMLTree(html: html).walk(
-            enter: { name, attributes in
-                if HTMLAllowlist.droppedWithContent.contains(name) { return false }
-                guard HTMLAllowlist.elements.contains(name) else { return true }  // unwrap: keep the children
-                out += "<" + name
+        var out: [UInt8] = []
+        out.reserveCapacity(html.utf8.count)
+        var open: [String] = []  // allowed elements left open, closed in order
+        var tokens = HTMLTokenizer(html)
+        var skipping = ContentSkipper()
+        while let token = tokens.next() {
+            if skipping.consumes(token) { continue }
+            switch token {
+            case let .start(name, attributes, selfClosing):
+                if HTMLAllowlist.droppedWithContent.contains(name) {
+                    if HTMLText.rawText.contains(name) { tokens.skipRawText(until: name) } else if !selfClosing { skipping.start(name) }
+                    continue
+                }
+                guard HTMLAllowlist.elements.contains(name) else { continue }  // unwrapped: its content stays
+                out += Array("<\(name)".utf8)
                 for (key, value) in attributes where HTMLAllowlist.attributes.contains(key) {
                     guard let safe = safeValue(key, value, base: base) else { continue }
-                    out += " \(key)=\"\(escape(safe, quotes: true))\""
+                    out += Array(" \(key)=\"\(escape(safe, quotes: true))\"".utf8)
                 }
-                out += HTMLAllowlist.void.contains(name) ? " />" : ">"
-                return !HTMLAllowlist.void.contains(name)
-            },
-            leave: { name in
-                if HTMLAllowlist.elements.contains(name), !HTMLAllowlist.void.contains(name) { out += "</\(name)>" }
-            },
-            text: { out += escapeText($0) })
-        return out.trimmed
+                if HTMLAllowlist.void.contains(name) {
+                    out += Array(" />".utf8)
+                } else if selfClosing {
+                    out += Array("></\(name)>".utf8)
+                } else {
+                    out.append(UInt8(ascii: ">"))
+                    open.append(name)
+                }
+            case let .end(name):
+                guard let index = open.lastIndex(of: name) else { continue }
+                for closing in open[index...].reversed() { out += Array("</\(closing)>".utf8) }
+                open.removeSubrange(index...)
+            case let .text(bytes):
+                appendText(bytes, to: &out)
+            }
+        }
+        for closing in open.reversed() { out += Array("</\(closing)>".utf8) }
+        return String(decoding: out, as: UTF8.self).trimmed
+    }
+
+    /// Text as written, made safe: "<" escaped, a bare "&" escaped, character references kept.
+    private static func appendText(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == UInt8(ascii: "<") {
+                out += Array("&lt;".utf8)
+            } else if b == UInt8(ascii: "&"), HTMLEntityDecoder.reference(bytes, at: i) == nil {
+                out += Array("&amp;".utf8)
+            } else {
+                out.append(b)
+            }
+            i += 1
+        }
     }
 
     private static func safeValue(_ key: String, _ value: String, base: String?) -> String? {

@@ -1,0 +1,177 @@
+/// A forgiving HTML tokenizer over UTF-8 bytes, for sanitising and for
+/// extracting text: start tags with their attributes, end tags, text. Comments,
+/// doctypes and processing instructions are skipped; a "<" that starts no tag
+/// is text. It never builds a tree, so it costs one pass and no allocation per node.
+struct HTMLTokenizer {
+    enum Token {
+        case start(name: String, attributes: [(String, String)], selfClosing: Bool)
+        case end(name: String)
+        /// Raw text as written (entities not decoded).
+        case text(ArraySlice<UInt8>)
+    }
+
+    private let bytes: [UInt8]
+    private var i = 0
+
+    init(_ html: String) { bytes = Array(html.utf8) }
+
+    /// The next token, or nil at the end.
+    mutating func next() -> Token? {
+        guard i < bytes.count else { return nil }
+        if bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count {
+            let c = bytes[i + 1]
+            if c == UInt8(ascii: "!") || c == UInt8(ascii: "?") {
+                skipDeclaration()
+                return next()
+            }
+            if c == UInt8(ascii: "/"), i + 2 < bytes.count, isLetter(bytes[i + 2]) {
+                return endTag()
+            }
+            if isLetter(c) { return startTag() }
+        }
+        // Text up to the next "<" that could open something.
+        let start = i
+        i += 1
+        while i < bytes.count, bytes[i] != UInt8(ascii: "<") { i += 1 }
+        return .text(bytes[start..<i])
+    }
+
+    /// Skips raw text up to `</name` (script, style): their content is never markup.
+    mutating func skipRawText(until name: String) {
+        let close = Array("</\(name)".utf8)
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<"), i + close.count <= bytes.count,
+               zip(bytes[i..<i + close.count], close).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
+                return
+            }
+            i += 1
+        }
+    }
+
+    private mutating func skipDeclaration() {
+        if bytes[i...].starts(with: Array("<!--".utf8)) {
+            i += 4
+            while i + 2 < bytes.count, !(bytes[i] == 45 && bytes[i + 1] == 45 && bytes[i + 2] == 62) { i += 1 }
+            i = min(i + 3, bytes.count)
+            return
+        }
+        while i < bytes.count, bytes[i] != UInt8(ascii: ">") { i += 1 }
+        i = min(i + 1, bytes.count)
+    }
+
+    private mutating func endTag() -> Token {
+        i += 2
+        let name = readName()
+        while i < bytes.count, bytes[i] != UInt8(ascii: ">") { i += 1 }
+        i = min(i + 1, bytes.count)
+        return .end(name: name)
+    }
+
+    private mutating func startTag() -> Token {
+        i += 1
+        let name = readName()
+        var attributes: [(String, String)] = []
+        var selfClosing = false
+        while i < bytes.count {
+            skipSpace()
+            guard i < bytes.count else { break }
+            let c = bytes[i]
+            if c == UInt8(ascii: ">") { i += 1; break }
+            if c == UInt8(ascii: "/") { selfClosing = true; i += 1; continue }
+            let key = readAttributeName()
+            guard !key.isEmpty else { i += 1; continue }
+            skipSpace()
+            var value = ""
+            if i < bytes.count, bytes[i] == UInt8(ascii: "=") {
+                i += 1
+                skipSpace()
+                value = readAttributeValue()
+            }
+            if !attributes.contains(where: { $0.0 == key }) { attributes.append((key, value)) }
+            selfClosing = false
+        }
+        return .start(name: name, attributes: attributes, selfClosing: selfClosing)
+    }
+
+    private mutating func readName() -> String {
+        let start = i
+        while i < bytes.count, isNameByte(bytes[i]) { i += 1 }
+        return String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
+    }
+
+    private mutating func readAttributeName() -> String {
+        let start = i
+        while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">"),
+              bytes[i] != UInt8(ascii: "/") || i == start {
+            i += 1
+        }
+        return String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
+    }
+
+    private mutating func readAttributeValue() -> String {
+        guard i < bytes.count else { return "" }
+        let quote = bytes[i]
+        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+            i += 1
+            let start = i
+            while i < bytes.count, bytes[i] != quote { i += 1 }
+            defer { i = min(i + 1, bytes.count) }
+            return HTMLEntityDecoder.decode(bytes[start..<i])
+        }
+        let start = i
+        while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
+        return HTMLEntityDecoder.decode(bytes[start..<i])
+    }
+
+    private mutating func skipSpace() { while i < bytes.count, isSpace(bytes[i]) { i += 1 } }
+
+    private func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 || b == 12 }
+    private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    private func isNameByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= 0x30 && b <= 0x39) || b == 45 || b == 58 || b == 95 }
+}
+
+/// Character references in HTML text and attribute values: named (HTML 4 and
+/// XML's five), decimal and hexadecimal; numeric references in the C1 range
+/// mean Windows-1252. Anything else stays as written.
+enum HTMLEntityDecoder {
+    static func decode(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        var out = String.UnicodeScalarView()
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            if bytes[i] == UInt8(ascii: "&"), let (scalar, length) = reference(bytes, at: i) {
+                out.append(scalar)
+                i += length
+                continue
+            }
+            // Copy one UTF-8 sequence.
+            let length = bytes[i] < 0x80 ? 1 : bytes[i] >= 0xF0 ? 4 : bytes[i] >= 0xE0 ? 3 : 2
+            let end = min(i + length, bytes.endIndex)
+            out.append(contentsOf: String(decoding: bytes[i..<end], as: UTF8.self).unicodeScalars)
+            i = end
+        }
+        return String(out)
+    }
+
+    /// The scalar a reference at `i` stands for, and its length with the ";".
+    static func reference(_ bytes: ArraySlice<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
+        var j = i + 1
+        while j < bytes.endIndex, j - i <= 32, bytes[j] != UInt8(ascii: ";"), bytes[j] != UInt8(ascii: "&"), bytes[j] > 32 { j += 1 }
+        guard j < bytes.endIndex, bytes[j] == UInt8(ascii: ";"), j > i + 1 else { return nil }
+        let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+        var code: UInt32?
+        if name.hasPrefix("#x") || name.hasPrefix("#X") {
+            code = UInt32(name.dropFirst(2), radix: 16)
+        } else if name.hasPrefix("#") {
+            code = UInt32(name.dropFirst())
+        } else {
+            code = xmlNames[name] ?? HTMLEntities.codePoints[name]
+        }
+        guard var value = code, value != 0 else { return nil }
+        value = HTMLEntities.windows1252[value] ?? value
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, j - i + 1)
+    }
+
+    private static let xmlNames: [String: UInt32] = ["amp": 38, "lt": 60, "gt": 62, "quot": 34, "apos": 39]
+}
