@@ -19,7 +19,7 @@ package enum HTMLSanitizer {
             switch token {
             case let .start(name, attributes, selfClosing):
                 if HTMLAllowlist.droppedWithContent.contains(name) {
-                    if HTMLText.rawText.contains(name) { tokens.skipRawText(until: name) } else if !selfClosing { skipping.start(name) }
+                    if rawText.contains(name) { tokens.skipRawText(until: name) } else if !selfClosing { skipping.start(name) }
                     continue
                 }
                 guard HTMLAllowlist.elements.contains(name) else { continue }  // unwrapped: its content stays
@@ -47,6 +47,9 @@ package enum HTMLSanitizer {
         for closing in open.reversed() { out += Array("</\(closing)>".utf8) }
         return String(decoding: out, as: UTF8.self).trimmed
     }
+
+    /// Elements whose content is raw text, never markup.
+    static let rawText: Set<String> = ["script", "style", "textarea", "xmp", "iframe", "noembed", "noframes"]
 
     /// Text as written, made safe: "<" escaped, a bare "&" escaped, character references kept.
     private static func appendText(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {

@@ -17,29 +17,19 @@ package enum HTMLText {
         "caption", "details", "summary", "form", "fieldset", "body", "html",
     ]
 
-    /// Elements whose content is raw text, never markup.
-    static let rawText: Set<String> = ["script", "style", "textarea", "xmp", "iframe", "noembed", "noframes"]
-
+    /// Parsed by libxml2's HTML parser (a forgiving tree builder: the text a
+    /// browser would show is what the extractor reads).
     package static func plainText(_ html: String) -> String {
         // Text without markup or entities needs no parser.
         guard mayHoldMarkup(html) else { return fold(html) }
         var out = ""
-        var tokens = HTMLTokenizer(html)
-        var skipping = ContentSkipper()
-        while let token = tokens.next() {
-            if skipping.consumes(token) { continue }
-            switch token {
-            case let .start(name, _, selfClosing):
+        HTMLTree(html: html).walk(
+            enter: { name, _ in
                 if blocks.contains(name) { out += blockBreak }
-                if invisible.contains(name) {
-                    if rawText.contains(name) { tokens.skipRawText(until: name) } else if !selfClosing { skipping.start(name) }
-                }
-            case let .end(name):
-                if blocks.contains(name) { out += blockBreak }
-            case let .text(bytes):
-                out += HTMLEntityDecoder.decode(bytes)
-            }
-        }
+                return !invisible.contains(name)
+            },
+            leave: { name in if blocks.contains(name) { out += blockBreak } },
+            text: { out += $0 })
         return fold(out)
     }
 
