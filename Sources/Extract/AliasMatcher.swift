@@ -19,6 +19,10 @@ public struct AliasMatcher: Sendable {
 
     public let entries: [WatchEntry]
     private var edges = UInt64Map()
+    /// A bit per (hash of) first word of any spelling: most words of a text start
+    /// no name, and this answers that without probing the automaton.
+    private var firstWords = [UInt64](repeating: 0, count: AliasMatcher.filterWords)
+    private static let filterWords = 1 << 14  // 2^20 bits, 128 kB
     /// Per node, the spellings that end there (most nodes: none).
     private var terminals: [[Terminal]] = [[]]
 
@@ -63,6 +67,15 @@ public struct AliasMatcher: Sendable {
     }
 
     @inline(__always)
+    private static func filterBit(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: (hash ^ (hash >> 31)) & UInt64(filterWords * 64 - 1)) }
+
+    @inline(__always)
+    private func mayStartName(_ hash: UInt64) -> Bool {
+        let bit = Self.filterBit(hash)
+        return firstWords[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    @inline(__always)
     private static func edgeKey(_ node: Int32, _ word: UInt64) -> UInt64 {
         FNV.combine(UInt64(UInt32(bitPattern: node)), word)
     }
@@ -72,6 +85,8 @@ public struct AliasMatcher: Sendable {
         guard !words.isEmpty, words.count <= 64 else { return }
         var node: Int32 = 0
         var needsCapital: UInt64 = 0
+        let bit = Self.filterBit(words[0].hash)
+        firstWords[bit >> 6] |= 1 << UInt64(bit & 63)
         for (i, word) in words.enumerated() {
             let key = Self.edgeKey(node, word.hash)
             if let next = edges[key] {
@@ -105,7 +120,7 @@ public struct AliasMatcher: Sendable {
         var hits: [Hit] = []
         var index = 0
         while index < tokens.count {
-            if tokens[index].isWord, let found = longestMatch(from: index, in: tokens) {
+            if tokens[index].isWord, mayStartName(tokens[index].hash), let found = longestMatch(from: index, in: tokens) {
                 hits.append(contentsOf: found)
                 index = found[0].tokenRange.upperBound
             } else {
