@@ -16,7 +16,7 @@ public struct Configuration: Sendable {
         /// Poll times are spread by up to this fraction of the interval.
         public var jitter = 0.1
         /// Longest wait between polls of a failing feed (it is never given up).
-        public var maxFeedBackoff: TimeInterval = 6 * 3600
+        public var maxFeedBackoff: TimeInterval = 3600
         public var retryBase: TimeInterval = 1
         public var maxRetryDelay: TimeInterval = 3600
         /// How long `run --once` keeps retrying deliveries before it exits.
