@@ -44,7 +44,7 @@ extension Daemon {
                 meta["fetch.error"] = "\(message)"
                 logger.warning("feed failing", metadata: meta)
             }
-            let delay = max(retryAfter ?? 0, failureDelay(failures: state.failures + 1, source: source))
+            let delay = max(retryAfter ?? 0, failureDelay(failures: state.failures + 1))
             try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: clock().addingTimeInterval(delay))
             busyFeeds.remove(feedID)
         case let .feed(feed, etag, lastModified):
@@ -113,7 +113,7 @@ extension Daemon {
     }
 
     /// A failing feed waits 1 min, 2, 4 … up to the cap, and is never given up.
-    func failureDelay(failures: Int, source: Configuration.FeedSource) -> TimeInterval {
+    func failureDelay(failures: Int) -> TimeInterval {
         let exponent = Double(min(max(failures - 1, 0), 20))
         return min(configuration.settings.maxFeedBackoff, 60 * pow(2, exponent)) * Double.random(in: 0.9...1.1)
     }
