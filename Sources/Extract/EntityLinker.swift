@@ -53,6 +53,7 @@ struct EntityLinker {
         // after an article, is capitalised for its position, not its meaning. There
         // it counts only when the tagger sees a name, and not when the item uses the
         // same word as a common noun elsewhere ("How to Roast a Turkey" beside "brine the turkey").
+        if singleWord, kind != .person, Self.headsFoodOrFarmNoun(field.text, after: hit.tokenRange) { return false }
         if singleWord, kind != .person, hasTagger {
             let index = hit.tokenRange.lowerBound
             let token = field.text.tokens[index]
@@ -89,6 +90,27 @@ struct EntityLinker {
         var stop = low
         while stop < entities.count, entities[stop].start < end { stop += 1 }
         return entities[low..<stop]
+    }
+
+    /// Nouns that make a one-word name a common noun when they follow it in lower
+    /// case: "Apple growers", "Turkey dinner", "Orange juice". Food and farming
+    /// are where company and country names collide with common words.
+    private static let foodAndFarmNouns: Set<UInt64> = Set([
+        "pie", "pies", "juice", "juices", "cider", "orchard", "orchards", "tree", "trees", "grower", "growers",
+        "harvest", "harvests", "crop", "crops", "farmer", "farmers", "farm", "farms", "sauce", "crumble", "tart",
+        "varieties", "variety", "picking", "pickers", "recipe", "recipes", "dinner", "dinners", "roast", "breast",
+        "breasts", "leg", "legs", "sandwich", "sandwiches", "burger", "burgers", "gravy", "stuffing", "hunting",
+        "hunters", "feathers", "meat", "bacon", "slices", "cake", "cakes", "blossom", "blossoms", "seeds", "peel",
+        "carving", "leftovers", "chili", "soup", "salad", "vinegar", "butter", "jam", "brine",
+    ].map { FNV.hash($0) })
+
+    /// "Apple growers", "Turkey dinner": the name heads a lower-case food or farming noun.
+    private static func headsFoodOrFarmNoun(_ text: TokenizedText, after range: Range<Int>) -> Bool {
+        let next = range.upperBound
+        // Only a separate lower-case word counts ("Turkey's farmers" is still the country).
+        guard next < text.tokens.count, !text.tokens[next].joinedToPrevious else { return false }
+        let token = text.tokens[next]
+        return token.shape == .lower && foodAndFarmNouns.contains(token.hash)
     }
 
     private static let articles: Set<UInt64> = Set(["a", "an", "the", "this", "that", "our", "your", "my"].map { FNV.hash($0) })

@@ -66,3 +66,22 @@ struct EntityLinkerTests {
         #expect(Self.found("Read more at https://news.example/Hamas-Erdogan") == [])
     }
 }
+
+@Suite("Watched-entity linking, common nouns")
+struct CommonNounLinkingTests {
+    static let extractor = Extractor(watch: [
+        WatchEntry(id: "apple", name: "Apple", kind: .organization),
+        WatchEntry(id: "turkey", name: "Turkey", kind: .location),
+    ])
+
+    @Test("a company or country name heading a food or farming noun is the common noun", arguments: [
+        ("Apple growers in Washington expect a record harvest.", [String]()),
+        ("Apple pie recipes for the holidays", []),
+        ("Turkey dinner prices rose again this year.", []),
+        ("Turkey's farmers protested in Ankara.", ["turkey"]),
+        ("Apple shares fell 3 percent.", ["apple"]),
+    ])
+    func commonNouns(text: String, expected: [String]) {
+        #expect(Self.extractor.watchedEntities(in: text).compactMap(\.watch) == expected)
+    }
+}
