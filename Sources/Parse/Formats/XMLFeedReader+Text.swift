@@ -6,10 +6,10 @@ extension XMLFeedReader {
     /// The current element's value: plain text for titles, sanitised HTML otherwise.
     /// Atom `type` is text, html or xhtml (Atom 0.3 adds `mode="escaped|xml|base64"`).
     func textConstruct(plain: Bool) -> String? {
-        let type = reader.attribute("type")?.trimmed.lowercased() ?? "text"
-        let mode = reader.attribute("mode")?.lowercased()
-        let base = reader.baseURI
         let isAtom = Namespace.family(reader.namespaceURI) == .atom || defaultFamily == .atom
+        // Only Atom says what a text is; RSS values are HTML, and asking libxml2 costs an allocation.
+        let type = isAtom ? reader.attribute("type")?.trimmed.lowercased() ?? "text" : "html"
+        let mode = isAtom ? reader.attribute("mode")?.lowercased() : nil
         var value: String
         var isMarkup: Bool
         if type == "xhtml" || type == "application/xhtml+xml" || mode == "xml" {
@@ -35,7 +35,7 @@ extension XMLFeedReader {
             return nonEmpty(isMarkup ? HTMLText.plainText(value) : HTMLText.fold(value))
         }
         // Plain text stays plain text, as feedparser gives it (RFC 4287 §3.1.1.1).
-        return nonEmpty(isMarkup ? HTMLSanitizer.sanitize(value, base: base) : value.trimmed)
+        return nonEmpty(isMarkup ? HTMLSanitizer.sanitize(value, base: reader.baseURI) : value.trimmed)
     }
 
     /// Atom content of a media type that is neither text nor XML is base64 (RFC 4287 §4.1.3.3).

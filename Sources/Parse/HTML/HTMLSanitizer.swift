@@ -23,33 +23,46 @@ package enum HTMLSanitizer {
                     continue
                 }
                 guard HTMLAllowlist.elements.contains(name) else { continue }  // unwrapped: its content stays
-                out += Array("<\(name)".utf8)
+                out.append(UInt8(ascii: "<"))
+                out.append(contentsOf: name.utf8)
                 for (key, value) in attributes where HTMLAllowlist.attributes.contains(key) {
                     guard let safe = safeValue(key, value, base: base) else { continue }
-                    out += Array(" \(key)=\"\(escape(safe, quotes: true))\"".utf8)
+                    out.append(32)
+                    out.append(contentsOf: key.utf8)
+                    out.append(contentsOf: [61, 34])
+                    out.append(contentsOf: escape(safe, quotes: true).utf8)
+                    out.append(34)
                 }
                 if HTMLAllowlist.void.contains(name) {
-                    out += Array(" />".utf8)
+                    out.append(contentsOf: [32, 47, 62])
                 } else if selfClosing {
-                    out += Array("></\(name)>".utf8)
+                    out.append(contentsOf: [62, 60, 47])
+                    out.append(contentsOf: name.utf8)
+                    out.append(62)
                 } else {
                     out.append(UInt8(ascii: ">"))
                     open.append(name)
                 }
             case let .end(name):
                 guard let index = open.lastIndex(of: name) else { continue }
-                for closing in open[index...].reversed() { out += Array("</\(closing)>".utf8) }
+                for closing in open[index...].reversed() { appendEndTag(closing, to: &out) }
                 open.removeSubrange(index...)
             case let .text(bytes):
                 appendText(bytes, to: &out)
             }
         }
-        for closing in open.reversed() { out += Array("</\(closing)>".utf8) }
+        for closing in open.reversed() { appendEndTag(closing, to: &out) }
         return String(decoding: out, as: UTF8.self).trimmed
     }
 
     /// Elements whose content is raw text, never markup.
     static let rawText: Set<String> = ["script", "style", "textarea", "xmp", "iframe", "noembed", "noframes"]
+
+    private static func appendEndTag(_ name: String, to out: inout [UInt8]) {
+        out.append(contentsOf: [60, 47])
+        out.append(contentsOf: name.utf8)
+        out.append(62)
+    }
 
     /// Text as written, made safe: "<" escaped, a bare "&" escaped, character references kept.
     private static func appendText(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
@@ -57,9 +70,9 @@ package enum HTMLSanitizer {
         while i < bytes.endIndex {
             let b = bytes[i]
             if b == UInt8(ascii: "<") {
-                out += Array("&lt;".utf8)
+                out.append(contentsOf: [38, 108, 116, 59])  // &lt;
             } else if b == UInt8(ascii: "&"), HTMLEntityDecoder.reference(bytes, at: i) == nil {
-                out += Array("&amp;".utf8)
+                out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
             } else {
                 out.append(b)
             }
