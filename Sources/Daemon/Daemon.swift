@@ -85,6 +85,14 @@ public final class Daemon {
             }
             notifier.stopping()
             group.cancelAll()
+            // Settle what finished meanwhile: a delivery that succeeded is marked so
+            // (not sent again after a restart), analysed items are recorded.
+            while let event = try? await group.next() {
+                switch event {
+                case .delivered, .analyzed: try handle(event, group: &group)
+                case .tick, .polled: break
+                }
+            }
         }
         let pending = try store.pendingDeliveries()
         logger.info("feedwatch stopped", metadata: ["alerts.pending": "\(pending)"])
@@ -95,6 +103,7 @@ public final class Daemon {
         case .tick:
             let interval = options.tick
             group.addTask {
+                // Cancelled on stop: the sleep ends at once.
                 try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
                 return .tick
             }
