@@ -19,25 +19,34 @@ public struct Extractor: Sendable {
     /// Every entity of each field of one item (title, summary, content), with
     /// watched names resolved across the whole item.
     public func entities(inFields texts: [String]) -> [[Entity]] {
-        let fields = analyse(texts, tagAlways: true)
-        return fields.map { field, accepted in
-            let watched = watchEntities(accepted, field.text)
-            // Both lists are sorted by position: one sweep drops the tagger's entities a watched name covers.
-            var others: [Entity] = []
-            var w = 0
-            for entity in field.entities {
-                while w < watched.count, watched[w].end <= entity.start { w += 1 }
-                if w < watched.count, watched[w].start < entity.end { continue }
-                others.append(entity)
-            }
-            return (watched + others).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-        }
+        analyse(texts, tagAlways: true).map { field, accepted in merged(watchEntities(accepted, field.text), field.entities) }
     }
 
     /// Only the watched names of each field. The tagger runs only where the
     /// automaton found a candidate, so items that mention no watched name cost one pass.
     public func watchedEntities(inFields texts: [String]) -> [[Entity]] {
         analyse(texts, tagAlways: false).map { field, accepted in watchEntities(accepted, field.text) }
+    }
+
+    /// One analysis of an item giving both the watched names and, when there are
+    /// any, every entity (the tagger ran for the linker already, so this is free).
+    public func itemEntities(inFields texts: [String]) -> (watched: [[Entity]], all: [[Entity]]) {
+        let fields = analyse(texts, tagAlways: false)
+        let watched = fields.map { field, accepted in watchEntities(accepted, field.text) }
+        guard watched.contains(where: { !$0.isEmpty }) else { return (watched, fields.map { _ in [] }) }
+        return (watched, zip(fields, watched).map { merged($1, $0.0.entities) })
+    }
+
+    /// Both lists are sorted by position: one sweep drops the tagger's entities a watched name covers.
+    private func merged(_ watched: [Entity], _ tagged: [Entity]) -> [Entity] {
+        var others: [Entity] = []
+        var w = 0
+        for entity in tagged {
+            while w < watched.count, watched[w].end <= entity.start { w += 1 }
+            if w < watched.count, watched[w].start < entity.end { continue }
+            others.append(entity)
+        }
+        return (watched + others).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     }
 
     public func watchedEntities(in text: String) -> [Entity] { watchedEntities(inFields: [text])[0] }

@@ -1,3 +1,4 @@
+import Model
 /// Splits text into words and punctuation for matching and tagging.
 /// - Hyphens and apostrophes inside a word split it into parts marked as joined,
 ///   so "al-Hayya" and "Al Hayya", "Erdogan's" and "Erdogan" share their name parts.

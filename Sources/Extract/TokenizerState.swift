@@ -1,3 +1,4 @@
+import Model
 /// The tokenizer's pass over one text's UTF-8 bytes.
 struct TokenizerState {
     private let bytes: UnsafeBufferPointer<UInt8>

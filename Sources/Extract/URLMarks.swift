@@ -1,3 +1,4 @@
+import Model
 /// Marks the tokens of URLs and e-mail addresses, so a name inside a link
 /// ("https://example.org/Erdogan-visit", "erdogan@example.org") is never a mention.
 enum URLMarks {

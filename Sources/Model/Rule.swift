@@ -13,15 +13,6 @@ public indirect enum Condition: Sendable, Equatable {
         case .not: []
         }
     }
-
-    /// Every watch id the condition names, negated or not.
-    public var allWatches: Set<String> {
-        switch self {
-        case let .watch(id): [id]
-        case let .all(items), let .any(items): items.reduce(into: []) { $0.formUnion($1.allWatches) }
-        case let .not(inner): inner.allWatches
-        }
-    }
 }
 
 /// A rule from feeds.json: a condition over watched entities and where to send the alert.

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Fetch
 
 /// feeds.json, validated, with defaults applied and relative paths resolved.
 public struct Configuration: Sendable {
@@ -8,7 +9,7 @@ public struct Configuration: Sendable {
         /// On a feed's first poll, items older than this are recorded without alerting.
         public var backfill: TimeInterval = 24 * 3600
         public var concurrency = 32
-        public var userAgent = "feedwatch/0.1.0 (+https://github.com/feedwatch/feedwatch)"
+        public var userAgent = FetchEngine.defaultUserAgent
         public var timeout: TimeInterval = 30
         public var connectTimeout: TimeInterval = 10
         public var maxFeedBytes = 20 << 20

@@ -32,8 +32,9 @@ public struct ItemAnalyzer: Sendable {
         let texts = fields.all
         // Watched names are resolved across the whole item (a surname in the
         // title may refer to the full name in the summary).
+        let found = extractor.itemEntities(inFields: texts.map(\.1))
         var mentions: [String: [Mention]] = [:]
-        for ((field, _), entities) in zip(texts, extractor.watchedEntities(inFields: texts.map(\.1))) {
+        for ((field, _), entities) in zip(texts, found.watched) {
             for entity in entities {
                 guard let watch = entity.watch else { continue }
                 mentions[watch, default: []].append(Mention(text: entity.text, field: field, start: entity.start, end: entity.end))
@@ -43,7 +44,7 @@ public struct ItemAnalyzer: Sendable {
         let firing = present.isEmpty ? [] : RuleEvaluator.firing(rules, present: present)
         guard !firing.isEmpty else { return ItemDecision(itemKey: ItemIdentity.key(of: entry), entry: entry, alerts: []) }
 
-        let entities = EntityCounter.count(extractor.entities(inFields: texts.map(\.1)).flatMap { $0 })
+        let entities = EntityCounter.count(found.all.flatMap { $0 })
         let identity = ItemIdentity.global(of: entry, feedURL: feedURL)
         let item = Alert.ItemRef(id: entry.id ?? entry.link ?? ItemIdentity.key(of: entry), title: entry.title, link: entry.link,
                                  published: entry.date, summary: fields.summary.map { Self.shorten($0) })

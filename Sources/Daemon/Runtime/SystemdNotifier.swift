@@ -17,8 +17,6 @@ public struct SystemdNotifier: Sendable {
         }
     }
 
-    public var isActive: Bool { socketPath != nil }
-
     public func ready(status: String? = nil) { send("READY=1" + (status.map { "\nSTATUS=\($0)" } ?? "")) }
     public func stopping() { send("STOPPING=1") }
     public func watchdog() { send("WATCHDOG=1") }

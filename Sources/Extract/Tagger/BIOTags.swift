@@ -39,12 +39,8 @@ public enum BIOTags {
 public enum Viterbi {
     /// `emissions`: n × T scores; `transitions`: (T + 1) × T, row 0 from the start.
     public static func decode(emissions: [Float], count n: Int, transitions: [Float], allowed: [UInt16]? = nil) -> [UInt8] {
-        run(emissions: emissions, count: n, transitions: transitions, allowed: allowed).tags
-    }
-
-    private static func run(emissions: [Float], count n: Int, transitions: [Float], allowed: [UInt16]?) -> (tags: [UInt8], score: Float) {
         let t = BIOTags.count
-        guard n > 0 else { return ([], 0) }
+        guard n > 0 else { return [] }
         var score = [Float](repeating: -.infinity, count: n * t)
         var back = [UInt8](repeating: 0, count: n * t)
         for tag in 0..<t where BIOTags.allowed(nil, UInt8(tag)) && permitted(allowed, 0, tag) {
@@ -71,7 +67,7 @@ public enum Viterbi {
             tags[i - 1] = back[i * t + Int(tags[i])]
             i -= 1
         }
-        return (tags, score[(n - 1) * t + last])
+        return tags
     }
 
     @inline(__always)

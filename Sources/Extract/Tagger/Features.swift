@@ -1,3 +1,4 @@
+import Model
 /// The tagger's features for every token of a text, as hashes in one flat
 /// array (token i owns `hashes[offsets[i]..<offsets[i+1]]`): no allocation per token.
 public struct FeatureSet: Sendable {

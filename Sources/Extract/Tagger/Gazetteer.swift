@@ -1,3 +1,4 @@
+import Model
 import Foundation
 
 /// Name lists as tagger features: given names, surnames, places, organisation

@@ -57,13 +57,6 @@ final class CurlMulti {
         return finished
     }
 
-    /// Transfers whose request matches, removed (for cancellation).
-    func removeAll(where predicate: (Transfer) -> Bool) -> [CurlEasy] {
-        let matching = transfers.values.filter { predicate($0.transfer) }
-        for easy in matching { remove(easy) }
-        return matching
-    }
-
     static func wakeup(_ handle: UnsafeMutableRawPointer) {
         _ = curl_multi_wakeup(handle)
     }

@@ -9,8 +9,6 @@ enum EntryID {
         if let link = entry.link, !link.isEmpty { return link }
         let parts = [entry.title ?? "", entry.date.map(Timestamp.rfc3339) ?? "", String((entry.summary ?? entry.content ?? "").prefix(500))]
         guard parts.contains(where: { !$0.isEmpty }) else { return nil }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in parts.joined(separator: "\u{1F}").utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return "urn:feedwatch:" + String(hash, radix: 16)
+        return "urn:feedwatch:" + String(FNV.hash(parts.joined(separator: "\u{1F}")), radix: 16)
     }
 }

@@ -78,7 +78,6 @@ final class XMLReader {
 
     /// True when libxml2 reported a well-formedness error (the feed is "bozo").
     var hadErrors: Bool { errors.count > 0 }
-    var firstError: String? { errors.first }
 
     /// Advances to the next node; false at the end or on an unrecoverable error.
     func read() -> Bool {
