@@ -52,11 +52,15 @@ package enum FeedParser {
             return feed
         }
         let input = StreamingInput(handle: handle, firstChunk: Array(first.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }))
-        guard let reader = XMLReader(streaming: input, url: url) else { throw .notAFeed(reason: "the document could not be read as XML") }
-        let feedReader = XMLFeedReader(reader: reader, repaired: false)
-        feedReader.streaming = input
-        feedReader.onEntry = onEntry
-        return try feedReader.parse()
+        let reader = XMLFeedReader(url: url)
+        reader.onEntry = onEntry
+        guard let parser = XMLPushParser(handler: reader, url: url) else { throw .notAFeed(reason: "the document could not be read as XML") }
+        reader.parser = parser
+        while let chunk = try input.nextChunk() {
+            parser.push(chunk, final: false)
+        }
+        parser.push([], final: true)
+        return try reader.finishDocument(bozo: parser.hadErrors || input.repaired)
     }
 
     /// The charset parameter of a Content-Type value, if any.

@@ -4,6 +4,14 @@ package enum ParseError: Error, Equatable, CustomStringConvertible, Sendable {
     case notAFeed(reason: String)
     case tooLarge(limit: Int)
 
+    /// Why, without the "not a feed" prefix.
+    var reason: String {
+        switch self {
+        case let .notAFeed(reason): reason
+        case let .tooLarge(limit): "larger than \(limit) bytes"
+        }
+    }
+
     package var description: String {
         switch self {
         case let .notAFeed(reason): "not a feed: \(reason)"

@@ -15,7 +15,7 @@ enum RFC822Date {
             while token.hasSuffix(".") { token.removeLast() }
             while token.hasPrefix(".") { token.removeFirst() }
             if token.isEmpty || weekdays.contains(token) { continue }
-            if clock == nil, token.contains(":"), let time = parseClock(token) {
+            if clock == nil, token.contains(":" as Character), let time = parseClock(token) {
                 clock = time.clock
                 if let zone = time.zone { offset = zone }
                 continue

@@ -10,15 +10,15 @@ enum AuthorString {
         if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
             let before = text[..<open].trimmed
             let inside = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmed
-            if before.contains("@") { return Author(name: inside.isEmpty ? nil : inside, email: before) }
-            if inside.contains("@") { return Author(name: before.isEmpty ? nil : before, email: inside) }
+            if before.contains("@" as Character) { return Author(name: inside.isEmpty ? nil : inside, email: before) }
+            if inside.contains("@" as Character) { return Author(name: before.isEmpty ? nil : before, email: inside) }
         }
         if let open = text.firstIndex(of: "<"), text.hasSuffix(">") {
             let name = text[..<open].trimmingCharacters(in: CharacterSet(charactersIn: " \""))
             let email = text[text.index(after: open)..<text.index(before: text.endIndex)]
             return Author(name: name.isEmpty ? nil : name, email: String(email))
         }
-        if !text.contains(" "), text.contains("@") { return Author(email: text) }
+        if !text.contains(" " as Character), text.contains("@" as Character) { return Author(email: text) }
         return Author(name: text)
     }
 }

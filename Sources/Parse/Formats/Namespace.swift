@@ -11,6 +11,8 @@ enum Namespace {
     static let userland = "http://backend.userland.com/rss2"
     static let media = "http://search.yahoo.com/mrss/"
     static let itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+    /// The namespace of xml:base and xml:lang (Namespaces in XML 1.0 §3).
+    static let xml = "http://www.w3.org/XML/1998/namespace"
 
     /// The vocabulary an element belongs to, as far as feed fields go.
     enum Family { case rss, atom, dc, dcterms, content, rdf, media, itunes, other }

@@ -1,16 +1,17 @@
 import Foundation
 import Model
 
-/// Streams an RSS (0.9x, 1.0, 2.0) or Atom (0.3, 1.0) document through
-/// libxml2's reader, building the feed one entry at a time.
+/// Reads an RSS (0.9x, 1.0, 2.0) or Atom (0.3, 1.0) document from libxml2's
+/// SAX events, building the feed one entry at a time. At an element's start
+/// it decides what the element is (`handleElement`); a field's text is
+/// collected until its end (`FieldCapture`) and then applied.
 /// Not Sendable: one instance per parse.
-final class XMLFeedReader {
-    let reader: XMLReader
+final class XMLFeedReader: XMLEventHandler {
     var feed = Feed()
     /// The entry being read, and the depth of its element.
     var entry: Entry?
     var entryDepth = -1
-    /// An Atom person construct (author, contributor) being read.
+    /// An Atom person construct (author) being read.
     var person: Author?
     var personDepth = -1
     var personIsFeedLevel = false
@@ -19,78 +20,119 @@ final class XMLFeedReader {
     /// The vocabulary of elements without a namespace: Atom in a <feed>, RSS otherwise.
     var defaultFamily = Namespace.Family.rss
 
-    /// True when the repair pass had to mend the document.
-    private let repaired: Bool
+    /// Depth of the current element (the root is 1).
+    private(set) var depth = 0
+    /// The field whose text is being collected.
+    var capture: FieldCapture?
+    /// Set while a subtree is skipped: its depth.
+    private var skipDepth = -1
+    /// xml:base in force (XML Base §4.2), innermost last, with the depth that set it.
+    private var bases: [(depth: Int, uri: String?)]
+    private var rootSeen = false
+    private(set) var notAFeed: String?
+    /// The last namespace URI looked up, and its family (elements repeat a few URIs).
+    private var lastURI: (bytes: [UInt8], family: Namespace.Family)?
+
     /// Streaming: entries go here as they are read, instead of into `feed.entries`.
     var onEntry: ((Entry) -> Void)?
+    /// Lets the reader stop the parse as soon as the root is not a feed.
+    weak var parser: XMLPushParser?
 
-    /// The stream a streaming parse reads from (its repairs make the feed bozo too).
-    var streaming: StreamingInput?
-
-    init(reader: XMLReader, repaired: Bool) {
-        self.reader = reader
-        self.repaired = repaired
+    init(url: String?) {
+        bases = [(0, url)]
     }
 
-    /// Streams the document; when it is not well-formed, parses it again with
-    /// the recovering tree parser and keeps whichever read found more.
+    /// The base URI in force at the current element.
+    var baseURI: String? { bases[bases.count - 1].uri }
+
+    /// Parses a whole document held in memory.
     static func parse(bytes: [UInt8], url: String?, charset: String? = nil) throws(ParseError) -> Feed {
         let decoded = DocumentEncoding.toUTF8(bytes, httpCharset: charset)
-        var prepared = XMLRepair.prepare(decoded.bytes)
-        prepared.repaired = prepared.repaired || decoded.mended
-        var streamed: Result<Feed, ParseError> = .failure(.notAFeed(reason: "the document could not be read as XML"))
-        // The bytes are UTF-8 now, whatever the declaration says.
-        if let reader = XMLReader(bytes: prepared.bytes, url: url, encoding: "UTF-8") {
-            let attempt = XMLFeedReader(reader: reader, repaired: prepared.repaired)
-            streamed = Result { () throws(ParseError) in try attempt.parse() }
-            if case .success = streamed, !reader.hadErrors { return try streamed.get() }
+        let prepared = XMLRepair.prepare(decoded.bytes)
+        let reader = XMLFeedReader(url: url)
+        guard let parser = XMLPushParser(handler: reader, url: url) else {
+            throw .notAFeed(reason: "the document could not be read as XML")
         }
-        guard let recovering = XMLReader(recovering: prepared.bytes, url: url, encoding: "UTF-8"),
-              let recovered = try? XMLFeedReader(reader: recovering, repaired: true).parse() else {
-            return try streamed.get()
-        }
-        if case let .success(feed) = streamed, feed.entries.count > recovered.entries.count { return feed }
-        return recovered
+        reader.parser = parser
+        parser.push(prepared.bytes, final: true)
+        return try reader.finishDocument(bozo: parser.hadErrors || prepared.repaired || decoded.mended)
     }
 
-    func parse() throws(ParseError) -> Feed {
-        guard moveToRoot() else { throw .notAFeed(reason: "no root element") }
-        feed.format = try detectFormat()
-        if feed.format == .atom10 || feed.format == .atom03 { defaultFamily = .atom }
-        feed.language = reader.language.flatMap(nonEmpty)
-        var advanced = reader.read()
-        while advanced {
-            switch reader.kind {
-            case .element:
-                if handleElement() == .consumed {
-                    advanced = reader.skipSubtree()
-                    continue
-                }
-            case .endElement:
-                handleEnd(depth: reader.depth)
-            default:
-                break
-            }
-            advanced = reader.read()
-        }
+    /// After the last event: closes what a truncated document left open.
+    func finishDocument(bozo: Bool) throws(ParseError) -> Feed {
+        if let notAFeed { throw .notAFeed(reason: notAFeed) }
+        guard rootSeen else { throw .notAFeed(reason: "no root element") }
+        if capture != nil { finishCapture() }
         if let entry { finish(entry) }  // a truncated document still yields its last entry
-        feed.bozo = reader.hadErrors || repaired || (streaming?.repaired ?? false)
+        feed.bozo = bozo || depth > 0
         return feed
     }
 
-    private func moveToRoot() -> Bool {
-        while reader.read() {
-            if reader.kind == .element { return true }
+    // MARK: SAX events
+
+    func startElement(_ tag: XMLStartTag) {
+        depth += 1
+        if capture != nil {
+            capture?.childStarted(tag)
+            return
         }
-        return false
+        if skipDepth >= 0 { return }
+        if let base = tag.attribute("base", namespace: Namespace.xml) {
+            bases.append((depth, URLResolver.resolve(base, against: baseURI) ?? baseURI))
+        }
+        guard rootSeen else {
+            startRoot(tag)
+            return
+        }
+        switch handleElement(tag) {
+        case .descend: break
+        case .skip: skipDepth = depth
+        case let .capture(field):
+            capture = FieldCapture(field: field, depth: depth, base: baseURI)
+        }
     }
 
-    private func detectFormat() throws(ParseError) -> FeedFormat {
-        let name = reader.localName.lowercased()
-        let ns = reader.namespaceURI
-        switch (name, ns) {
+    func endElement() {
+        defer {
+            if bases.count > 1, bases[bases.count - 1].depth == depth { bases.removeLast() }
+            depth -= 1
+        }
+        if let capture {
+            if depth == capture.depth { finishCapture() } else { self.capture?.childEnded() }
+            return
+        }
+        if skipDepth >= 0 {
+            if depth == skipDepth { skipDepth = -1 }
+            return
+        }
+        handleEnd(depth: depth)
+    }
+
+    func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        capture?.append(text)
+    }
+
+    // MARK: Structure
+
+    private func startRoot(_ tag: XMLStartTag) {
+        rootSeen = true
+        do {
+            feed.format = try detectFormat(tag)
+        } catch {
+            notAFeed = error.reason
+            parser?.stop()
+            return
+        }
+        if feed.format == .atom10 || feed.format == .atom03 { defaultFamily = .atom }
+        feed.language = tag.attribute("lang", namespace: Namespace.xml).flatMap(nonEmpty)
+    }
+
+    private func detectFormat(_ tag: XMLStartTag) throws(ParseError) -> FeedFormat {
+        let localName = String(cString: tag.localName)
+        let uri = tag.uri.map { String(cString: $0) } ?? ""
+        switch (localName.lowercased(), uri) {
         case ("rss", _):
-            switch reader.attribute("version")?.trimmed {
+            switch tag.attribute("version")?.trimmed {
             case "0.90": return .rss090
             case "0.91": return .rss091
             case "0.92": return .rss092
@@ -99,30 +141,47 @@ final class XMLFeedReader {
             default: return .rss20
             }
         case ("rdf", _):  // RSS 1.0, or 0.90 by its default namespace (refined again at the channel)
-            return reader.attribute("xmlns") == Namespace.rss090 ? .rss090 : .rss10
+            return tag.defaultNamespace == Namespace.rss090 ? .rss090 : .rss10
         case ("feed", Namespace.atom03): return .atom03
         case ("feed", _): return .atom10
         case ("channel", _): return .rss20
         default:
-            throw .notAFeed(reason: "the root element is <\(reader.localName)>, not rss, RDF or feed")
+            throw .notAFeed(reason: "the root element is <\(localName)>, not rss, RDF or feed")
         }
     }
 
-    enum Handling { case consumed, descend }
+    /// The vocabulary of an element: by namespace URI; an undeclared but well-known
+    /// prefix still counts; no namespace is the document's own vocabulary.
+    func family(of tag: XMLStartTag) -> Namespace.Family {
+        guard let uri = tag.uri else {
+            return tag.prefix.flatMap { Namespace.familyOfPrefix(String(cString: $0)) } ?? defaultFamily
+        }
+        if let lastURI, XMLStartTag.equal(uri, lastURI.bytes) { return lastURI.family }
+        let text = String(cString: uri)
+        let family = Namespace.family(text)
+        lastURI = (Array(text.utf8), family)
+        return family
+    }
+
+    enum Handling {
+        case descend, skip
+        case capture(FieldCapture.Field)
+    }
 
     func finish(_ done: Entry) {
         var done = done
-        done.id = done.id ?? EntryID.fallback(done)
-        if let onEntry { onEntry(done) } else { feed.entries.append(done) }
         entry = nil
         entryDepth = -1
+        done.id = done.id ?? EntryID.fallback(done)
+        if let onEntry { onEntry(done) } else { feed.entries.append(done) }
     }
 
     private func handleEnd(depth: Int) {
         if depth == personDepth, let person {
-            if personIsFeedLevel { feed.authors.append(person) } else { entry?.authors.append(person) }
             self.person = nil
             personDepth = -1
+            guard person.name != nil || person.email != nil || person.uri != nil else { return }
+            if personIsFeedLevel { feed.authors.append(person) } else { entry?.authors.append(person) }
         } else if depth == entryDepth, let entry {
             finish(entry)
         } else if depth == imageDepth {

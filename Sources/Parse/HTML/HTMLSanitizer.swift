@@ -65,20 +65,21 @@ package enum HTMLSanitizer {
     }
 
     /// Text as written, made safe: "<" escaped, a bare "&" escaped, character references kept.
+    /// Runs without "<" or "&" are copied whole.
     private static func appendText(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        var run = bytes.startIndex
         var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            if b == UInt8(ascii: "<") {
-                out.append(contentsOf: [38, 108, 116, 59])  // &lt;
-            } else if b == UInt8(ascii: "&"), HTMLEntityDecoder.reference(bytes, at: i) == nil {
-                out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
-            } else {
-                out.append(b)
-            }
-            i += 1
+        while let found = bytes[i...].firstIndex(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
+            i = found + 1
+            if bytes[found] == UInt8(ascii: "&"), HTMLEntityDecoder.reference(bytes, at: found) != nil { continue }
+            out.append(contentsOf: bytes[run..<found])
+            out.append(contentsOf: bytes[found] == UInt8(ascii: "<") ? lessThan : ampersand)
+            run = i
         }
+        out.append(contentsOf: bytes[run...])
     }
+
+    private static let lessThan: [UInt8] = Array("&lt;".utf8), ampersand: [UInt8] = Array("&amp;".utf8)
 
     private static func safeValue(_ key: String, _ value: String, base: String?) -> String? {
         if key == "style" { return CSSSanitizer.clean(value) }
@@ -95,7 +96,16 @@ package enum HTMLSanitizer {
     static func escapeText(_ text: String) -> String {
         var copy = text
         guard copy.withUTF8({ $0.contains { $0 == 38 || $0 == 60 } }) else { return text }
-        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 38: out += ampersand
+            case 60: out += lessThan
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     package static func escape(_ text: String, quotes: Bool) -> String {

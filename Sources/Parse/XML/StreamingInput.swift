@@ -2,8 +2,8 @@ import Foundation
 import Model
 
 /// A UTF-8 document read from a file in chunks and mended on the way
-/// (`DocumentEncoding`'s UTF-8 repair, `XMLRepair`), for libxml2's reader to
-/// pull from: memory stays bounded by the chunk size, not the document.
+/// (`DocumentEncoding`'s UTF-8 repair, `XMLRepair`), for libxml2's push parser:
+/// memory stays bounded by the chunk size, not the document.
 /// Not Sendable: one parse owns it.
 final class StreamingInput {
     static let chunkSize = 256 << 10
@@ -12,10 +12,8 @@ final class StreamingInput {
     private var repair = XMLRepair()
     private var utf8Carry: [UInt8] = []
     private var ready: [UInt8] = []
-    private var readyOffset = 0
     private var finished = false
     private(set) var mended = false
-    private(set) var failed = false
 
     init(handle: FileHandle, firstChunk: [UInt8]) {
         self.handle = handle
@@ -24,27 +22,21 @@ final class StreamingInput {
 
     var repaired: Bool { mended || repair.repaired }
 
-    /// xmlInputReadCallback semantics: bytes copied, 0 at the end, -1 on error.
-    func read(into buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int {
-        while readyOffset == ready.count {
-            if finished { return 0 }
-            let chunk: Data
-            do {
-                chunk = try handle.read(upToCount: Self.chunkSize) ?? Data()
-            } catch {
-                failed = true
-                return -1
-            }
-            finished = chunk.isEmpty
-            ready = mend(Array(chunk), final: finished)
-            readyOffset = 0
+    /// The next mended bytes; nil at the end. The first call gives the first chunk.
+    func nextChunk() throws(ParseError) -> [UInt8]? {
+        if !ready.isEmpty {
+            defer { ready = [] }
+            return ready
         }
-        let count = min(capacity, ready.count - readyOffset)
-        ready.withUnsafeBytes { raw in
-            UnsafeMutableRawPointer(buffer).copyMemory(from: raw.baseAddress! + readyOffset, byteCount: count)
+        guard !finished else { return nil }
+        let chunk: Data
+        do {
+            chunk = try handle.read(upToCount: Self.chunkSize) ?? Data()
+        } catch {
+            throw .notAFeed(reason: "reading failed: \(error.localizedDescription)")
         }
-        readyOffset += count
-        return count
+        finished = chunk.isEmpty
+        return mend(Array(chunk), final: finished)
     }
 
     private func mend(_ chunk: [UInt8], final: Bool) -> [UInt8] {

@@ -111,6 +111,8 @@ struct XMLRepair {
                 repaired = true  // not allowed anywhere in XML 1.0 (§2.2)
                 i += 1
                 run = i
+            } else if let length = Self.xmlReference(input, at: i) {
+                i += length
             } else {
                 let (replacement, length, mended) = Self.reference(input, at: i, entities: entities)
                 if mended || !replacement.elementsEqual(input[i..<i + length]) {
@@ -202,6 +204,43 @@ struct XMLRepair {
         if let code = HTMLEntities.codePoints[name] { return (Array("&#\(code);".utf8), whole.count, false) }
         if let value = entities[name] { return (Array(value.utf8), whole.count, false) }
         return (Array("&amp;".utf8), 1, true)  // undefined: kept as visible text
+    }
+
+    /// The length of the reference XML itself defines at `i` ("&amp;", "&#8211;", "&#x2014;"),
+    /// which needs nothing; nil for anything else. No allocation: most references are these.
+    private static func xmlReference(_ s: [UInt8], at i: Int) -> Int? {
+        let limit = min(s.count, i + 12)
+        var j = i + 1
+        guard j < limit else { return nil }
+        if s[j] == UInt8(ascii: "#") {
+            j += 1
+            let hex = j < limit && (s[j] == UInt8(ascii: "x") || s[j] == UInt8(ascii: "X"))
+            if hex { j += 1 }
+            var value: UInt32 = 0
+            let digitsStart = j
+            while j < limit, let digit = hexDigit(s[j]), hex || digit < 10 {
+                value = value * (hex ? 16 : 10) + UInt32(digit)
+                j += 1
+            }
+            // Windows-1252 code points (C1) and out-of-range values take the slow path.
+            guard j > digitsStart, j < limit, s[j] == UInt8(ascii: ";"), value >= 0xA0, value <= 0x10FFFF else { return nil }
+            return j + 1 - i
+        }
+        for name in predefined where i + 1 + name.count <= s.count {
+            if s[(i + 1)..<(i + 1 + name.count)].elementsEqual(name) { return name.count + 1 }
+        }
+        return nil
+    }
+
+    private static let predefined: [[UInt8]] = ["amp;", "lt;", "gt;", "quot;", "apos;"].map { Array($0.utf8) }
+
+    private static func hexDigit(_ c: UInt8) -> Int? {
+        switch c {
+        case 0x30...0x39: Int(c - 0x30)
+        case 0x41...0x46: Int(c - 0x41 + 10)
+        case 0x61...0x66: Int(c - 0x61 + 10)
+        default: nil
+        }
     }
 
     private static func isNameByte(_ c: UInt8) -> Bool {

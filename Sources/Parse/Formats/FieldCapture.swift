@@ -1,0 +1,132 @@
+import Foundation
+import Model
+
+/// How a text construct says its content is written: Atom's `type` (text,
+/// html, xhtml or a media type, RFC 4287 §3.1) and Atom 0.3's `mode`
+/// (escaped, xml, base64); RSS values are always HTML.
+struct TextType {
+    let isAtom: Bool
+    let type: String
+    let mode: String?
+
+    /// Inline XML (Atom xhtml, Atom 0.3 mode="xml"): the value is the markup inside the element.
+    var isInlineXML: Bool { type == "xhtml" || type == "application/xhtml+xml" || mode == "xml" }
+    /// Atom type="html": the value is the element's text, which is escaped HTML.
+    var isEscapedHTML: Bool { isAtom && (type == "html" || type == "text/html") }
+}
+
+/// The text of one field element, collected from its start tag to its end
+/// tag. Text constructs that may hold markup written as XML also keep that
+/// markup, serialised as written, from the first child element on.
+struct FieldCapture {
+    /// What the collected text becomes.
+    enum Field {
+        case feedTitle(TextType), feedLink, feedDescription(TextType), feedLanguage, feedPublished, feedUpdated
+        case feedID, feedLogo, feedIcon, feedAuthor, feedITunesSummary, feedCategory
+        case personName, personEmail, personURI, imageURL
+        case title(TextType), link, guid(isPermaLink: Bool), atomID, identifier, summary(TextType), content(TextType)
+        case published, dcDate, updated, author, terms(separator: Character), category
+
+        var textType: TextType? {
+            switch self {
+            case let .feedTitle(type), let .feedDescription(type), let .title(type), let .summary(type), let .content(type): type
+            default: nil
+            }
+        }
+    }
+
+    let field: Field
+    let depth: Int
+    /// The base URI in force at the field's element.
+    let base: String?
+    /// Character data of the element and its descendants, entities decoded.
+    private(set) var text: [UInt8] = []
+    /// The markup inside the element, once a child element was seen.
+    private(set) var markup: [UInt8]?
+    /// Qualified names of the child elements open in `markup`.
+    private var openChildren: [[UInt8]] = []
+    /// Where `markup` ends with a start tag's ">" and nothing after it (so that an empty child closes as "/>").
+    private var bareStartTag = -1
+    private let keepsMarkup: Bool
+
+    init(field: Field, depth: Int, base: String?) {
+        self.field = field
+        self.depth = depth
+        self.base = base
+        keepsMarkup = field.textType.map { !$0.isEscapedHTML } ?? false
+    }
+
+    var string: String { String(decoding: text, as: UTF8.self) }
+
+    /// The markup inside the element as written (xmlNodeDump's escaping: & < > in text).
+    var innerXML: String {
+        if let markup { return String(decoding: markup, as: UTF8.self) }
+        var escaped: [UInt8] = []
+        Self.escape(text[...], into: &escaped, quotes: false)
+        return String(decoding: escaped, as: UTF8.self)
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if markup == nil {
+            text.append(contentsOf: bytes)
+        } else {
+            Self.escape(bytes, into: &markup!, quotes: false)
+            bareStartTag = -1
+        }
+    }
+
+    mutating func childStarted(_ tag: XMLStartTag) {
+        guard keepsMarkup else { return }
+        if markup == nil {
+            var begun: [UInt8] = []
+            begun.reserveCapacity(text.count + 256)
+            Self.escape(text[...], into: &begun, quotes: false)
+            markup = begun
+        }
+        var name: [UInt8] = []
+        if let prefix = tag.prefix { name += Self.bytes(prefix) + [UInt8(ascii: ":")] }
+        name += Self.bytes(tag.localName)
+        markup!.append(UInt8(ascii: "<"))
+        markup!.append(contentsOf: name)
+        tag.forEachAttribute { prefix, local, value in
+            markup!.append(32)
+            if let prefix { markup!.append(contentsOf: Self.bytes(prefix) + [UInt8(ascii: ":")]) }
+            markup!.append(contentsOf: Self.bytes(local))
+            markup!.append(contentsOf: [61, 34])  // ="
+            Self.escape(value, into: &markup!, quotes: true)
+            markup!.append(34)
+        }
+        markup!.append(UInt8(ascii: ">"))
+        bareStartTag = markup!.count - 1
+        openChildren.append(name)
+    }
+
+    mutating func childEnded() {
+        guard keepsMarkup, markup != nil, let name = openChildren.popLast() else { return }
+        if bareStartTag == markup!.count - 1 {
+            markup!.removeLast()
+            markup!.append(contentsOf: [47, 62])  // "/>"
+        } else {
+            markup!.append(contentsOf: [60, 47])  // "</"
+            markup!.append(contentsOf: name)
+            markup!.append(62)
+        }
+        bareStartTag = -1
+    }
+
+    private static func bytes(_ pointer: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+    }
+
+    static func escape<Bytes: Collection>(_ bytes: Bytes, into out: inout [UInt8], quotes: Bool) where Bytes.Element == UInt8 {
+        for byte in bytes {
+            switch byte {
+            case 38: out += [38, 97, 109, 112, 59]  // &amp;
+            case 60: out += [38, 108, 116, 59]  // &lt;
+            case 62: out += [38, 103, 116, 59]  // &gt;
+            case 34 where quotes: out += [38, 113, 117, 111, 116, 59]  // &quot;
+            default: out.append(byte)
+            }
+        }
+    }
+}

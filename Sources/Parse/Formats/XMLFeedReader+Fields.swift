@@ -1,0 +1,87 @@
+import Foundation
+import Model
+
+/// A field's collected text, applied at its end tag. The first value of a
+/// field wins, except dates and the language, where a later one overrides (as
+/// in feedparser).
+extension XMLFeedReader {
+    func finishCapture() {
+        guard let capture else { return }
+        self.capture = nil
+        switch capture.field {
+        case .feedTitle, .feedLink, .feedDescription, .feedLanguage, .feedPublished, .feedUpdated,
+             .feedID, .feedLogo, .feedIcon, .feedAuthor, .feedITunesSummary, .feedCategory, .imageURL:
+            applyFeedField(capture)
+        case .personName: person?.name = nonEmpty(capture.string)
+        case .personEmail: person?.email = nonEmpty(capture.string)
+        case .personURI: person?.uri = nonEmpty(capture.string).flatMap { URLResolver.resolve($0, against: capture.base) }
+        default:
+            applyEntryField(capture)
+        }
+    }
+
+    private func applyFeedField(_ capture: FieldCapture) {
+        switch capture.field {
+        case let .feedTitle(type): feed.title = feed.title ?? construct(capture, type, plain: true)
+        case .feedLink: feed.link = feed.link ?? link(capture)
+        case let .feedDescription(type): feed.description = feed.description ?? construct(capture, type, plain: false)
+        case .feedLanguage: feed.language = nonEmpty(capture.string) ?? feed.language
+        case .feedPublished: feed.published = FeedDate.parse(capture.string) ?? feed.published
+        case .feedUpdated: feed.updated = FeedDate.parse(capture.string) ?? feed.updated
+        case .feedID: feed.id = atomID(capture)
+        case .feedLogo: feed.image = link(capture)
+        case .feedIcon: feed.image = feed.image ?? link(capture)
+        case .imageURL: feed.image = link(capture) ?? feed.image
+        case .feedAuthor:
+            if let author = AuthorString.parse(capture.string), !feed.authors.contains(author) { feed.authors.append(author) }
+        case .feedITunesSummary: feed.description = feed.description ?? nonEmpty(capture.string)
+        case .feedCategory: if let term = nonEmpty(capture.string) { feed.categories.append(term) }
+        default: break
+        }
+    }
+
+    private func applyEntryField(_ capture: FieldCapture) {
+        guard entry != nil else { return }
+        switch capture.field {
+        case let .title(type): if entry?.title == nil { entry?.title = construct(capture, type, plain: true) }
+        case .link: if entry?.link == nil { entry?.link = link(capture) }
+        case let .guid(isPermaLink):
+            guard let guid = nonEmpty(capture.string) else { return }
+            entry?.id = guid
+            // RSS 2.0: isPermaLink defaults to true; a permalink guid is the item's link when it has none.
+            if isPermaLink, entry?.link == nil, guid.hasPrefix("http://") || guid.hasPrefix("https://") {
+                entry?.link = URLResolver.resolve(guid, against: capture.base)
+            }
+        case .atomID: if entry?.id == nil { entry?.id = atomID(capture) }
+        case .identifier: if entry?.id == nil { entry?.id = nonEmpty(capture.string) }
+        case let .summary(type): if entry?.summary == nil { entry?.summary = construct(capture, type, plain: false) }
+        case let .content(type): if entry?.content == nil { entry?.content = construct(capture, type, plain: false) }
+        case .published: entry?.published = FeedDate.parse(capture.string) ?? entry?.published
+        case .dcDate:
+            let date = FeedDate.parse(capture.string)
+            if entry?.published == nil { entry?.published = date } else if entry?.updated == nil { entry?.updated = date }
+        case .updated: entry?.updated = FeedDate.parse(capture.string) ?? entry?.updated
+        case .author:
+            if let author = AuthorString.parse(capture.string), entry?.authors.contains(author) == false { entry?.authors.append(author) }
+        case let .terms(separator):
+            for term in capture.string.split(separator: separator).map(\.trimmed) where !term.isEmpty {
+                if entry?.categories.contains(term) == false { entry?.categories.append(term) }
+            }
+        case .category:
+            if let term = nonEmpty(capture.string), entry?.categories.contains(term) == false { entry?.categories.append(term) }
+        default: break
+        }
+    }
+
+    /// A link element's text, made absolute against the base in force there.
+    private func link(_ capture: FieldCapture) -> String? {
+        nonEmpty(capture.string).flatMap { URLResolver.resolve($0, against: capture.base) }
+    }
+
+    /// An Atom id is an IRI (RFC 4287 §4.2.6); a relative one resolves against xml:base.
+    private func atomID(_ capture: FieldCapture) -> String? {
+        guard let id = nonEmpty(capture.string) else { return nil }
+        guard !id.contains(":" as Character), id.hasPrefix("/") || id.hasPrefix(".") else { return id }
+        return URLResolver.resolve(id, against: capture.base) ?? id
+    }
+}
