@@ -91,6 +91,11 @@ extension JSONValue {
             var runStart = 0
             var i = 0
             while i < bytes.count {
+                i = ByteScan.skipPlainWords(bytes, from: i) { word in
+                    !ByteScan.containsBelow(word, 0x20) && !ByteScan.contains(word, 34) && !ByteScan.contains(word, 92)
+                        && !ByteScan.contains(word, 0xE2)
+                }
+                guard i < bytes.count else { break }
                 let b = bytes[i]
                 let isSeparator = b == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
                 guard b < 0x20 || b == 34 || b == 92 || isSeparator else {

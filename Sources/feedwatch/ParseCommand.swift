@@ -42,24 +42,46 @@ struct Parse: AsyncParsableCommand {
                 continue
             }
             var end = start
-            while end < min(start + window, sources.count), !Self.isLargeFile(sources[end]) { end += 1 }
-            let batch = Array(sources[start..<end])
-            let lines = await withTaskGroup(of: (Int, String).self) { group in
-                for (index, source) in batch.enumerated() {
-                    group.addTask {
-                        do {
-                            return (index, try await Self.parse(source, reader: reader))
-                        } catch {
-                            return (index, JSONValue.object([("source", .string(source)), ("error", .string("\(error)"))]).serialized())
-                        }
+            while end < sources.count, !Self.isLargeFile(sources[end]) { end += 1 }
+            await Self.parseInOrder(Array(sources[start..<end]), window: window, reader: reader)
+            start = end
+        }
+    }
+
+    /// Parses `batch` with up to `window` sources in flight, printing each line
+    /// as soon as every line before it is printed. A slow source holds back at
+    /// most `8 × window` finished lines.
+    static func parseInOrder(_ batch: [String], window: Int, reader: SourceReader) async {
+        await withTaskGroup(of: (Int, String).self) { group in
+            var next = 0, printed = 0, running = 0
+            var done: [Int: String] = [:]
+            var out = StreamedObject()
+            func launch() {
+                let index = next, source = batch[index]
+                next += 1
+                running += 1
+                group.addTask {
+                    do {
+                        return (index, try await parse(source, reader: reader))
+                    } catch {
+                        return (index, JSONValue.object([("source", .string(source)), ("error", .string("\(error)"))]).serialized())
                     }
                 }
-                var lines = [String](repeating: "", count: batch.count)
-                for await (index, line) in group { lines[index] = line }
-                return lines
             }
-            FileHandleStream.stdout.write(lines.joined(separator: "\n") + "\n")
-            start = end
+            func fill() {
+                while next < batch.count, running < window, next - printed < 8 * window { launch() }
+            }
+            fill()
+            for await (index, line) in group {
+                running -= 1
+                done[index] = line
+                while let ready = done.removeValue(forKey: printed) {
+                    out.write(ready + "\n")
+                    printed += 1
+                }
+                fill()
+            }
+            out.flush()
         }
     }
 

@@ -1,3 +1,5 @@
+import Model
+
 /// HTML to the plain text the extractor reads: scripts, styles, comments and
 /// attributes dropped, entities decoded, runs of white space folded. A line
 /// break in the source is white space, as HTML renders it, so a name wrapped
@@ -43,6 +45,8 @@ package enum HTMLText {
         return copy.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
+                i = ByteScan.skipPlainWords(bytes, from: i) { !ByteScan.contains($0, UInt8(ascii: "<")) && !ByteScan.contains($0, UInt8(ascii: "&")) }
+                guard i < bytes.count else { return false }
                 let b = bytes[i]
                 if b == UInt8(ascii: "<") { return true }
                 if b == UInt8(ascii: "&") {

@@ -1,3 +1,5 @@
+import Model
+
 /// A forgiving HTML tokenizer over UTF-8 bytes, for sanitising and for
 /// extracting text: start tags with their attributes, end tags, text. Comments,
 /// doctypes and processing instructions are skipped; a "<" that starts no tag
@@ -32,7 +34,10 @@ struct HTMLTokenizer {
         // Text up to the next "<" that could open something.
         let start = i
         i += 1
-        while i < bytes.count, bytes[i] != UInt8(ascii: "<") { i += 1 }
+        while i < bytes.count, bytes[i] != UInt8(ascii: "<") {
+            i = bytes.withUnsafeBufferPointer { ByteScan.skipPlainWords($0, from: i + 1) { !ByteScan.contains($0, UInt8(ascii: "<")) } }
+        }
+        i = min(i, bytes.count)
         return .text(bytes[start..<i])
     }
 

@@ -84,6 +84,8 @@ enum DocumentEncoding {
         var firstInvalid: Int?
         var k = 0
         while k < bytes.count {
+            k = bytes.withUnsafeBufferPointer { ByteScan.skipPlainWords($0, from: k) { !ByteScan.containsNonASCII($0) } }
+            guard k < bytes.count else { break }
             if bytes[k] < 0x80 { k += 1; continue }
             let length = validSequenceLength(bytes, at: k)
             if length == 0 { firstInvalid = k; break }

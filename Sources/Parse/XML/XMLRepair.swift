@@ -1,3 +1,5 @@
+import Model
+
 /// A byte-level pass before libxml2 sees a feed, mending what real feeds get
 /// wrong and XML cannot recover by itself:
 /// - a bare `&` ("Tom & Jerry") becomes `&amp;`;
@@ -60,8 +62,15 @@ struct XMLRepair {
         }
         var run = 0  // start of the bytes not yet copied: plain bytes are copied in runs
         while i < n {
+            // Most bytes need nothing: skip them fast, a word at a time first.
+            i = input.withUnsafeBufferPointer { bytes in
+                ByteScan.skipPlainWords(bytes, from: i) { word in
+                    !ByteScan.contains(word, UInt8(ascii: "<")) && !ByteScan.contains(word, UInt8(ascii: "&"))
+                        && !ByteScan.containsBelow(word, 0x20) && !ByteScan.contains(word, 0xC2)
+                }
+            }
+            guard i < n else { break }
             let byte = input[i]
-            // Most bytes need nothing: skip them fast.
             guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte < 0x20 || byte == 0xC2 else {
                 i += 1
                 continue
@@ -257,6 +266,8 @@ struct XMLRepair {
         guard s.count >= p.count, start <= s.count - p.count else { return nil }
         var k = start
         while k <= s.count - p.count {
+            k = s.withUnsafeBufferPointer { bytes in ByteScan.skipPlainWords(bytes, from: k) { !ByteScan.contains($0, p[0]) } }
+            guard k <= s.count - p.count else { return nil }
             if s[k] == p[0], starts(s, at: k, with: p) { return k }
             k += 1
         }
