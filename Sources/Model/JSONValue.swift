@@ -53,7 +53,8 @@ extension JSONValue {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout [UInt8]) {
+    /// The same text as `serialized()`, appended to `out` as UTF-8 bytes.
+    public func write(to out: inout [UInt8]) {
         switch self {
         case .null: out += Self.nullBytes
         case let .bool(b): out += b ? Self.trueBytes : Self.falseBytes

@@ -21,7 +21,10 @@ struct Parse: AsyncParsableCommand {
                     try Self.stream(sources[0])
                     return
                 }
-                FileHandleStream.stdout.write(try await Self.parse(sources[0], reader: reader) + "\n")
+                var out = StreamedObject()
+                out.write(try await Self.parse(sources[0], reader: reader))
+                out.write("\n")
+                out.flush()
             } catch {
                 StandardError.write("feedwatch parse: \(error)")
                 throw ExitCode(error is SourceReader.Unreadable ? ExitStatus.noInput : ExitStatus.dataError)
@@ -52,42 +55,46 @@ struct Parse: AsyncParsableCommand {
     /// as soon as every line before it is printed. A slow source holds back at
     /// most `8 × window` finished lines.
     static func parseInOrder(_ batch: [String], window: Int, reader: SourceReader) async {
-        await withTaskGroup(of: (Int, String).self) { group in
+        await withTaskGroup(of: (Int, [UInt8]).self) { group in
             var next = 0, printed = 0, running = 0
-            var done: [Int: String] = [:]
+            var done: [Int: [UInt8]] = [:]
             var out = StreamedObject()
-            func launch() {
-                let index = next, source = batch[index]
-                next += 1
-                running += 1
-                group.addTask {
-                    do {
-                        return (index, try await parse(source, reader: reader))
-                    } catch {
-                        return (index, JSONValue.object([("source", .string(source)), ("error", .string("\(error)"))]).serialized())
-                    }
+            repeat {
+                while next < batch.count, running < window, next - printed < 8 * window {
+                    let index = next, source = batch[index]
+                    group.addTask { (index, await Self.line(for: source, reader: reader)) }
+                    next += 1
+                    running += 1
                 }
-            }
-            func fill() {
-                while next < batch.count, running < window, next - printed < 8 * window { launch() }
-            }
-            fill()
-            for await (index, line) in group {
+                guard let (index, line) = await group.next() else { break }
                 running -= 1
                 done[index] = line
                 while let ready = done.removeValue(forKey: printed) {
-                    out.write(ready + "\n")
+                    out.write(ready)
+                    out.write("\n")
                     printed += 1
                 }
-                fill()
-            }
+            } while printed < batch.count
             out.flush()
         }
     }
 
-    static func parse(_ source: String, reader: SourceReader) async throws -> String {
+    /// A source's line: its feed, or what went wrong.
+    static func line(for source: String, reader: SourceReader) async -> [UInt8] {
+        do {
+            return try await parse(source, reader: reader)
+        } catch {
+            return Array(JSONValue.object([("source", .string(source)), ("error", .string("\(error)"))]).serialized().utf8)
+        }
+    }
+
+    /// One source's feed as compact JSON (UTF-8).
+    static func parse(_ source: String, reader: SourceReader) async throws -> [UInt8] {
         let (bytes, url, headers) = try await reader.read(source)
-        return try FeedParser.parse(bytes, url: url, headers: headers).json.serialized()
+        var json: [UInt8] = []
+        json.reserveCapacity(bytes.count)
+        try FeedParser.parse(bytes, url: url, headers: headers).json.write(to: &json)
+        return json
     }
 
     /// Files this big are parsed as they are read, entries printed as they come.
@@ -122,7 +129,15 @@ struct StreamedObject {
     private var buffer: [UInt8] = []
 
     mutating func write(_ text: String) {
-        buffer += Array(text.utf8)
+        write(Array(text.utf8))
+    }
+
+    mutating func write(_ bytes: [UInt8]) {
+        if buffer.isEmpty, bytes.count >= 1 << 16 {
+            FileHandleStream.stdout.handle.write(Data(bytes))  // big enough to go out as it is
+            return
+        }
+        buffer += bytes
         if buffer.count >= 1 << 16 { flush() }
     }
 

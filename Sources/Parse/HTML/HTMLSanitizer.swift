@@ -84,13 +84,24 @@ package enum HTMLSanitizer {
     private static func safeValue(_ key: String, _ value: String, base: String?) -> String? {
         if key == "style" { return CSSSanitizer.clean(value) }
         guard HTMLAllowlist.urlAttributes.contains(key) else { return value }
-        let scheme = value.unicodeScalars.filter { !$0.properties.isWhitespace && $0.value >= 0x20 }
-            .prefix(12).map(String.init).joined().lowercased()
-        if scheme.hasPrefix("javascript:") || scheme.hasPrefix("vbscript:") || scheme.hasPrefix("data:") {
-            return nil
-        }
+        if hasDangerousScheme(value) { return nil }
         return URLResolver.resolve(value, against: base) ?? value
     }
+
+    /// javascript:, vbscript: or data:, however spaced out or cased: browsers ignore
+    /// white space and control characters inside a scheme.
+    static func hasDangerousScheme(_ value: String) -> Bool {
+        var scheme: [UInt8] = []
+        for scalar in value.unicodeScalars {
+            if scalar.value < 0x21 || (scalar.value > 0x7E && scalar.properties.isWhitespace) { continue }
+            guard scalar.isASCII else { return false }
+            scheme.append(UInt8(scalar.value) | (scalar.value >= 0x41 && scalar.value <= 0x5A ? 0x20 : 0))
+            if scalar == ":" || scheme.count >= 11 { break }
+        }
+        return dangerousSchemes.contains { scheme.starts(with: $0) }
+    }
+
+    private static let dangerousSchemes: [[UInt8]] = ["javascript:", "vbscript:", "data:"].map { Array($0.utf8) }
 
     /// Text content as feedparser writes it: "&" and "<" escaped, ">" left alone.
     static func escapeText(_ text: String) -> String {
