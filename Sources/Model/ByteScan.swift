@@ -2,38 +2,48 @@
 /// tested per step for the few byte values a pass cares about, so the long
 /// plain runs of a feed (text, CDATA, JSON strings) are crossed quickly.
 /// Each test is exact: a word passes only when none of its bytes matches.
-package enum ByteScan {
-    // Inlinable across modules: a call per word would cost more than the test.
-    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
-    @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
+package struct ByteScan: Sendable {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
 
-    /// Does any byte of `word` equal `byte`?
-    @inlinable @inline(__always)
-    package static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let x = word ^ (ones &* UInt64(byte))
-        return (x &- ones) & ~x & highs != 0
+    /// Up to four byte values to stop at, each repeated in all eight lanes.
+    private let stops: (UInt64, UInt64, UInt64, UInt64)
+    /// Stop at bytes below this value (0: none).
+    private let below: UInt64
+    private let stopsAtNonASCII: Bool
+
+    /// - Parameters:
+    ///   - stops: one to four byte values that need a closer look.
+    ///   - below: bytes under this value (at most 128) need one too.
+    ///   - nonASCII: so do bytes from 0x80 on.
+    package init(stoppingAt stops: [UInt8], below: UInt8 = 0, nonASCII: Bool = false) {
+        let lanes = (stops.isEmpty ? [0] : Array(stops.prefix(4))).map { Self.ones &* UInt64($0) }
+        let lane = { (index: Int) in lanes[min(index, lanes.count - 1)] }
+        self.stops = (lane(0), lane(1), lane(2), lane(3))
+        // With no stop bytes, lane 0 looks for NUL, which "below" would catch anyway.
+        self.below = Self.ones &* UInt64(max(below, stops.isEmpty ? 1 : 0))
+        stopsAtNonASCII = nonASCII
     }
 
-    /// Is any byte of `word` below `bound` (at most 128)?
-    @inlinable @inline(__always)
-    package static func containsBelow(_ word: UInt64, _ bound: UInt8) -> Bool {
-        (word &- ones &* UInt64(bound)) & ~word & highs != 0
-    }
-
-    /// Is any byte of `word` 0x80 or above (not ASCII)?
-    @inlinable @inline(__always)
-    package static func containsNonASCII(_ word: UInt64) -> Bool { word & highs != 0 }
-
-    /// The first index at or after `start` from which a word is not plain:
-    /// whole eight-byte words for which `isPlain` holds are skipped. The bytes
-    /// from the result on still need a byte-by-byte look (a word that is not
-    /// plain may begin with plain bytes).
-    @inlinable @inline(__always)
-    package static func skipPlainWords(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ isPlain: (UInt64) -> Bool) -> Int {
+    /// The first index at or after `start` from which the eight-byte word may
+    /// hold a stop byte (or the last partial word). Bytes from there on still
+    /// need a look one by one.
+    package func skipPlainWords(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = bytes.baseAddress else { return start }
         let raw = UnsafeRawPointer(base)
         var i = start
         while i + 8 <= bytes.count, isPlain(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
         return i
     }
+
+    @inline(__always)
+    private func isPlain(_ word: UInt64) -> Bool {
+        if stopsAtNonASCII, word & Self.highs != 0 { return false }
+        if below != 0, (word &- below) & ~word & Self.highs != 0 { return false }
+        return !Self.hasZeroByte(word ^ stops.0) && !Self.hasZeroByte(word ^ stops.1)
+            && !Self.hasZeroByte(word ^ stops.2) && !Self.hasZeroByte(word ^ stops.3)
+    }
+
+    @inline(__always)
+    private static func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
 }

@@ -91,10 +91,9 @@ struct Parse: AsyncParsableCommand {
     /// One source's feed as compact JSON (UTF-8).
     static func parse(_ source: String, reader: SourceReader) async throws -> [UInt8] {
         let (bytes, url, headers) = try await reader.read(source)
-        var json: [UInt8] = []
-        json.reserveCapacity(bytes.count)
-        try FeedParser.parse(bytes, url: url, headers: headers).json.write(to: &json)
-        return json
+        var json = JSONWriter(capacity: bytes.count)
+        try FeedParser.parse(bytes, url: url, headers: headers).writeJSON(to: &json)
+        return json.bytes
     }
 
     /// Files this big are parsed as they are read, entries printed as they come.
@@ -114,7 +113,10 @@ struct Parse: AsyncParsableCommand {
         out.write("{\"entries\":[")
         var first = true
         let feed = try FeedParser.parse(file: path, url: URL(fileURLWithPath: absolute).absoluteString) { entry in
-            out.write((first ? "" : ",") + entry.json.serialized())
+            var json = JSONWriter()
+            entry.writeJSON(to: &json)
+            if !first { out.write(",") }
+            out.write(json.bytes)
             first = false
         }
         guard case let .object(pairs) = feed.json else { return }

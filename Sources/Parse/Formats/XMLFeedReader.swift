@@ -97,8 +97,8 @@ final class XMLFeedReader: XMLEventHandler {
             if bases.count > 1, bases[bases.count - 1].depth == depth { bases.removeLast() }
             depth -= 1
         }
-        if let capture {
-            if depth == capture.depth { finishCapture() } else { self.capture?.childEnded() }
+        if let captureDepth = capture?.depth {
+            if depth == captureDepth { finishCapture() } else { capture?.childEnded() }
             return
         }
         if skipDepth >= 0 {

@@ -38,6 +38,8 @@ package enum HTMLText {
     /// Marks a block boundary while text is collected; raw newlines are plain white space.
     private static let blockBreak = "\u{2029}"
 
+    static let markupScan = ByteScan(stoppingAt: [UInt8(ascii: "<"), UInt8(ascii: "&")])
+
     /// Does the text hold a tag or a character reference ("&amp;", "&#8211;")? A
     /// bare "&" ("Tom & Jerry") is just text.
     package static func mayHoldMarkup(_ text: String) -> Bool {
@@ -45,7 +47,7 @@ package enum HTMLText {
         return copy.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
-                i = ByteScan.skipPlainWords(bytes, from: i) { !ByteScan.contains($0, UInt8(ascii: "<")) && !ByteScan.contains($0, UInt8(ascii: "&")) }
+                i = markupScan.skipPlainWords(bytes, from: i)
                 guard i < bytes.count else { return false }
                 let b = bytes[i]
                 if b == UInt8(ascii: "<") { return true }

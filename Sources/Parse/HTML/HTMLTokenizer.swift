@@ -14,6 +14,7 @@ struct HTMLTokenizer {
 
     private let bytes: [UInt8]
     private var i = 0
+    private static let tagScan = ByteScan(stoppingAt: [UInt8(ascii: "<")])
 
     init(_ html: String) { bytes = Array(html.utf8) }
 
@@ -35,7 +36,7 @@ struct HTMLTokenizer {
         let start = i
         i += 1
         while i < bytes.count, bytes[i] != UInt8(ascii: "<") {
-            i = bytes.withUnsafeBufferPointer { ByteScan.skipPlainWords($0, from: i + 1) { !ByteScan.contains($0, UInt8(ascii: "<")) } }
+            i = bytes.withUnsafeBufferPointer { Self.tagScan.skipPlainWords($0, from: i + 1) }
         }
         i = min(i, bytes.count)
         return .text(bytes[start..<i])

@@ -80,11 +80,13 @@ enum DocumentEncoding {
     }
 
     /// Valid UTF-8 stays as it is; each invalid byte becomes its Windows-1252 character.
+    private static let asciiScan = ByteScan(stoppingAt: [], nonASCII: true)
+
     static func repairUTF8(_ bytes: [UInt8]) -> Result {
         var firstInvalid: Int?
         var k = 0
         while k < bytes.count {
-            k = bytes.withUnsafeBufferPointer { ByteScan.skipPlainWords($0, from: k) { !ByteScan.containsNonASCII($0) } }
+            k = bytes.withUnsafeBufferPointer { asciiScan.skipPlainWords($0, from: k) }
             guard k < bytes.count else { break }
             if bytes[k] < 0x80 { k += 1; continue }
             let length = validSequenceLength(bytes, at: k)

@@ -63,12 +63,7 @@ struct XMLRepair {
         var run = 0  // start of the bytes not yet copied: plain bytes are copied in runs
         while i < n {
             // Most bytes need nothing: skip them fast, a word at a time first.
-            i = input.withUnsafeBufferPointer { bytes in
-                ByteScan.skipPlainWords(bytes, from: i) { word in
-                    !ByteScan.contains(word, UInt8(ascii: "<")) && !ByteScan.contains(word, UInt8(ascii: "&"))
-                        && !ByteScan.containsBelow(word, 0x20) && !ByteScan.contains(word, 0xC2)
-                }
-            }
+            i = input.withUnsafeBufferPointer { Self.markupScan.skipPlainWords($0, from: i) }
             guard i < n else { break }
             let byte = input[i]
             guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte < 0x20 || byte == 0xC2 else {
@@ -137,6 +132,9 @@ struct XMLRepair {
         out.append(contentsOf: input[run..<n])
         return out
     }
+
+    /// Bytes that may need mending: markup and references, controls, and the lead byte of C1 characters.
+    private static let markupScan = ByteScan(stoppingAt: [UInt8(ascii: "<"), UInt8(ascii: "&"), 0xC2], below: 0x20)
 
     private static let verbatim: [([UInt8], [UInt8])] = [("<![CDATA[", "]]>"), ("<!--", "-->"), ("<?", "?>")]
         .map { (Array($0.0.utf8), Array($0.1.utf8)) }
@@ -266,7 +264,8 @@ struct XMLRepair {
         guard s.count >= p.count, start <= s.count - p.count else { return nil }
         var k = start
         while k <= s.count - p.count {
-            k = s.withUnsafeBufferPointer { bytes in ByteScan.skipPlainWords(bytes, from: k) { !ByteScan.contains($0, p[0]) } }
+            let scan = ByteScan(stoppingAt: [p[0]])
+            k = s.withUnsafeBufferPointer { scan.skipPlainWords($0, from: k) }
             guard k <= s.count - p.count else { return nil }
             if s[k] == p[0], starts(s, at: k, with: p) { return k }
             k += 1
