@@ -9,7 +9,11 @@ Prints MB/s and entries/s.
 
     pip install feedparser==6.0.11 feedparser-rs
     swift build -c release
-    python3 scripts/parse_benchmark.py [--feeds 30 --entries 2000]
+    python3 scripts/parse_benchmark.py [--feeds 30 --entries 2000 --runs 3]
+
+Each parser runs --runs times, in turns, and its best time counts: this
+machine class shares its CPUs, and a neighbour's burst should not decide a
+comparison.
 """
 import argparse, os, random, shutil, subprocess, sys, tempfile, time
 
@@ -61,6 +65,7 @@ def main():
     parser.add_argument("--feeds", type=int, default=30)
     parser.add_argument("--entries", type=int, default=2000)
     parser.add_argument("--binary", default=".build/release/feedwatch")
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     rng = random.Random(1)
     work = tempfile.mkdtemp(prefix="feedwatch-parse-bench-")
@@ -77,18 +82,22 @@ def main():
     print(f"corpus: {args.feeds} feeds, {entries} entries, {mb:.1f} MB (RSS 2.0, Atom 1.0, RSS 1.0)\n")
     print(f"{'parser':14}{'seconds':>9}{'MB/s':>9}{'entries/s':>12}")
     results = {}
-    start = time.perf_counter()
-    out = subprocess.run([os.path.abspath(args.binary), "parse"] + paths, capture_output=True, check=True).stdout
-    results["feedwatch"] = time.perf_counter() - start
-    assert out.count(b"\n") == len(paths)
-    for name in ("feedparser_rs", "feedparser"):
-        code = ("import sys,time\nimport " + name + " as p\npaths=sys.argv[1:]\nt=time.perf_counter()\n"
-                "n=sum(len(p.parse(open(x,'rb').read())['entries']) for x in paths)\nprint(time.perf_counter()-t, n)")
-        try:
-            line = subprocess.run([sys.executable, "-c", code] + paths, capture_output=True, check=True, text=True).stdout.split()
-            results[name] = float(line[0])
-        except Exception as error:
-            print(f"{name}: not available ({error})")
+    code = ("import sys,time\nimport {} as p\npaths=sys.argv[1:]\nt=time.perf_counter()\n"
+            "n=sum(len(p.parse(open(x,'rb').read())['entries']) for x in paths)\nprint(time.perf_counter()-t, n)")
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        out = subprocess.run([os.path.abspath(args.binary), "parse"] + paths, capture_output=True, check=True).stdout
+        results["feedwatch"] = min(results.get("feedwatch", 1e9), time.perf_counter() - start)
+        assert out.count(b"\n") == len(paths)
+        for name in ("feedparser_rs", "feedparser"):
+            if name == "feedparser" and name in results:
+                continue  # one run is enough at this speed: it is tens of seconds
+            try:
+                line = subprocess.run([sys.executable, "-c", code.format(name)] + paths, capture_output=True,
+                                      check=True, text=True).stdout.split()
+                results[name] = min(results.get(name, 1e9), float(line[0]))
+            except Exception as error:
+                print(f"{name}: not available ({error})")
     for name, seconds in results.items():
         print(f"{name:14}{seconds:9.2f}{mb / seconds:9.1f}{entries / seconds:12,.0f}")
     if "feedparser_rs" in results:

@@ -69,7 +69,9 @@ package enum HTMLSanitizer {
     private static func appendText(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
         var run = bytes.startIndex
         var i = bytes.startIndex
-        while let found = bytes[i...].firstIndex(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
+        while i < bytes.endIndex {
+            i = bytes.withUnsafeBufferPointer { bytes.startIndex + HTMLText.markupScan.skipPlainWords($0, from: i - bytes.startIndex) }
+            guard let found = bytes[i...].firstIndex(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { break }
             i = found + 1
             if bytes[found] == UInt8(ascii: "&"), HTMLEntityDecoder.reference(bytes, at: found) != nil { continue }
             out.append(contentsOf: bytes[run..<found])

@@ -39,6 +39,8 @@ package enum HTMLText {
     private static let blockBreak = "\u{2029}"
 
     static let markupScan = ByteScan(stoppingAt: [UInt8(ascii: "<"), UInt8(ascii: "&")])
+    /// Stops at white space, controls and non-ASCII: what `fold` must look at.
+    private static let wordScan = ByteScan(stoppingAt: [], below: 0x21, nonASCII: true)
 
     /// Does the text hold a tag or a character reference ("&amp;", "&#8211;")? A
     /// bare "&" ("Tom & Jerry") is just text.
@@ -100,6 +102,12 @@ package enum HTMLText {
                     }
                     pendingSpace = false
                     pendingBreak = false
+                    if b < 0x80 {
+                        // A run of printable ASCII goes over whole.
+                        var end = wordScan.skipPlainWords(bytes, from: i + 1)
+                        while end < bytes.count, bytes[end] > 0x20, bytes[end] < 0x80 { end += 1 }
+                        length = end - i
+                    }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<min(i + length, bytes.count)]))
                 }
                 i += length
