@@ -30,10 +30,12 @@ public struct JSONWriter {
     }
 
     /// Starts the member `name` of the object being written; its value follows.
-    public mutating func key(_ name: String) {
+    /// Names are the schema's own: plain ASCII that needs no escaping.
+    public mutating func key(_ name: StaticString) {
         separate()
-        JSONValue.writeString(name, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
     }
 
     public mutating func string(_ value: String?) {
@@ -42,9 +44,11 @@ public struct JSONWriter {
     }
 
     public mutating func date(_ value: Date?) { string(value.map(Timestamp.rfc3339)) }
-    public mutating func int(_ value: Int?) { value.map { bytes += Array(String($0).utf8) } ?? null() }
-    public mutating func bool(_ value: Bool) { bytes += Array((value ? "true" : "false").utf8) }
-    public mutating func null() { bytes += Array("null".utf8) }
+    public mutating func int(_ value: Int?) { value.map { bytes += String($0).utf8 } ?? null() }
+    public mutating func bool(_ value: Bool) { bytes += value ? Self.trueText : Self.falseText }
+    public mutating func null() { bytes += Self.nullText }
+
+    private static let nullText = Array("null".utf8), trueText = Array("true".utf8), falseText = Array("false".utf8)
 
     public mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
 

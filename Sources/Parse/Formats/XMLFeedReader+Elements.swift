@@ -13,7 +13,7 @@ extension XMLFeedReader {
         if imageDepth >= 0 { return family == .rss && name == "url" ? .capture(.imageURL) : .skip }
         switch (family, name) {
         case (.rss, "item"), (.atom, "entry"), (.atom, "item"):
-            if let entry { finish(entry) }
+            finishEntry()
             entry = Entry()
             if family == .rss, let about = tag.attribute("about", namespace: Namespace.rdf) { entry?.id = nonEmpty(about) }
             entryDepth = depth

@@ -6,8 +6,7 @@ import Model
 /// in feedparser).
 extension XMLFeedReader {
     func finishCapture() {
-        guard let capture else { return }
-        self.capture = nil
+        guard let capture = capture.take() else { return }
         switch capture.field {
         case .feedTitle, .feedLink, .feedDescription, .feedLanguage, .feedPublished, .feedUpdated,
              .feedID, .feedLogo, .feedIcon, .feedAuthor, .feedITunesSummary, .feedCategory, .imageURL:

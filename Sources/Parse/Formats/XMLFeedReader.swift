@@ -63,7 +63,7 @@ final class XMLFeedReader: XMLEventHandler {
         if let notAFeed { throw .notAFeed(reason: notAFeed) }
         guard rootSeen else { throw .notAFeed(reason: "no root element") }
         if capture != nil { finishCapture() }
-        if let entry { finish(entry) }  // a truncated document still yields its last entry
+        finishEntry()  // a truncated document still yields its last entry
         feed.bozo = bozo || depth > 0
         return feed
     }
@@ -168,9 +168,9 @@ final class XMLFeedReader: XMLEventHandler {
         case capture(FieldCapture.Field)
     }
 
-    func finish(_ done: Entry) {
-        var done = done
-        entry = nil
+    /// Hands the entry being read over (moved, not copied).
+    func finishEntry() {
+        guard var done = entry.take() else { return }
         entryDepth = -1
         done.id = done.id ?? EntryID.fallback(done)
         if let onEntry { onEntry(done) } else { feed.entries.append(done) }
@@ -182,8 +182,8 @@ final class XMLFeedReader: XMLEventHandler {
             personDepth = -1
             guard person.name != nil || person.email != nil || person.uri != nil else { return }
             if personIsFeedLevel { feed.authors.append(person) } else { entry?.authors.append(person) }
-        } else if depth == entryDepth, let entry {
-            finish(entry)
+        } else if depth == entryDepth {
+            finishEntry()
         } else if depth == imageDepth {
             imageDepth = -1
         }
