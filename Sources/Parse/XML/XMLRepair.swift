@@ -66,15 +66,17 @@ struct XMLRepair {
             i = input.withUnsafeBufferPointer { Self.markupScan.skipPlainWords($0, from: i) }
             guard i < n else { break }
             let byte = input[i]
-            guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte < 0x20 || byte == 0xC2 else {
+            guard byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "&") || byte < 0x20 || byte == 0xC2 else {
                 i += 1
                 continue
             }
-            if byte == UInt8(ascii: "<") {
-                guard i + 1 < n, input[i + 1] == UInt8(ascii: "!") || input[i + 1] == UInt8(ascii: "?") else {
+            if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
+                // Only "<!" and "<?" open something to look at; plain tags need nothing.
+                guard i > 0, input[i - 1] == UInt8(ascii: "<") else {
                     i += 1
                     continue
                 }
+                i -= 1
                 if let (end, close) = Self.verbatimEnd(input, at: i) {
                     if end == nil, !final {
                         openVerbatim = close  // runs on into the next chunk
@@ -95,7 +97,7 @@ struct XMLRepair {
                     run = i
                     continue
                 }
-                i += 1
+                i += 2  // another declaration ("<!ELEMENT" out of place): libxml2 reports it
             } else if byte == 0xC2 {
                 guard i + 1 < n, input[i + 1] >= 0x80, input[i + 1] < 0xA0 else {
                     i += 1
@@ -133,8 +135,9 @@ struct XMLRepair {
         return out
     }
 
-    /// Bytes that may need mending: markup and references, controls, and the lead byte of C1 characters.
-    private static let markupScan = ByteScan(stoppingAt: [UInt8(ascii: "<"), UInt8(ascii: "&"), 0xC2], below: 0x20)
+    /// Bytes that may need mending: the second byte of "<!" and "<?", references,
+    /// controls, and the lead byte of C1 characters.
+    private static let markupScan = ByteScan(stoppingAt: [UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "&"), 0xC2], below: 0x20)
 
     private static let verbatim: [([UInt8], [UInt8])] = [("<![CDATA[", "]]>"), ("<!--", "-->"), ("<?", "?>")]
         .map { (Array($0.0.utf8), Array($0.1.utf8)) }
