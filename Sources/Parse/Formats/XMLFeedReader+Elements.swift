@@ -9,7 +9,7 @@ extension XMLFeedReader {
         let family = family(of: tag)
         // RSS element names are matched without regard to case ("pubdate", CDF's "ITEM").
         let name = Self.name(tag.localName, lowercased: family == .rss)
-        if person != nil { return personField(name) }
+        if personDepth >= 0 { return personField(name) }
         if imageDepth >= 0 { return family == .rss && name == "url" ? .capture(.imageURL) : .skip }
         switch (family, name) {
         case (.rss, "item"), (.atom, "entry"), (.atom, "item"):
@@ -24,15 +24,15 @@ extension XMLFeedReader {
         case (.atom, "author"):
             person = Author()
             personDepth = depth
-            personIsFeedLevel = entry == nil
+            personIsFeedLevel = entryDepth < 0
             return .descend
-        case (.rss, "image") where entry == nil:
+        case (.rss, "image") where entryDepth < 0:
             imageDepth = depth
             return .descend
         case (.atom, "contributor"), (.rss, "source"), (.atom, "source"), (.rss, "textinput"):
             return .skip  // another feed's metadata, or not an author: never this item's
         default:
-            return entry != nil ? entryField(tag, name, family) : feedField(tag, name, family)
+            return entryDepth >= 0 ? entryField(tag, name, family) : feedField(tag, name, family)
         }
     }
 

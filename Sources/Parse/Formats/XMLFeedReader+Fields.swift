@@ -40,7 +40,7 @@ extension XMLFeedReader {
     }
 
     private func applyEntryField(_ capture: FieldCapture) {
-        guard entry != nil else { return }
+        guard entryDepth >= 0 else { return }
         switch capture.field {
         case let .title(type): if entry?.title == nil { entry?.title = construct(capture, type, plain: true) }
         case .link: if entry?.link == nil { entry?.link = link(capture) }
