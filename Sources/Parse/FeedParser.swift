@@ -55,7 +55,6 @@ package enum FeedParser {
         let reader = XMLFeedReader(url: url)
         reader.onEntry = onEntry
         guard let parser = XMLPushParser(handler: reader, url: url) else { throw .notAFeed(reason: "the document could not be read as XML") }
-        reader.parser = parser
         while let chunk = try input.nextChunk() {
             parser.push(chunk, final: false)
         }

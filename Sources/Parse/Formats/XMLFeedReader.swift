@@ -35,8 +35,8 @@ final class XMLFeedReader: XMLEventHandler {
 
     /// Streaming: entries go here as they are read, instead of into `feed.entries`.
     var onEntry: ((Entry) -> Void)?
-    /// Lets the reader stop the parse as soon as the root is not a feed.
-    weak var parser: XMLPushParser?
+    /// Stops the parse as soon as the root is not a feed.
+    var wantsStop: Bool { notAFeed != nil }
 
     init(url: String?) {
         bases = [(0, url)]
@@ -53,7 +53,6 @@ final class XMLFeedReader: XMLEventHandler {
         guard let parser = XMLPushParser(handler: reader, url: url) else {
             throw .notAFeed(reason: "the document could not be read as XML")
         }
-        reader.parser = parser
         parser.push(prepared.bytes, final: true)
         return try reader.finishDocument(bozo: parser.hadErrors || prepared.repaired || decoded.mended)
     }
@@ -120,7 +119,6 @@ final class XMLFeedReader: XMLEventHandler {
             feed.format = try detectFormat(tag)
         } catch {
             notAFeed = error.reason
-            parser?.stop()
             return
         }
         if feed.format == .atom10 || feed.format == .atom03 { defaultFamily = .atom }

@@ -7,6 +7,8 @@ protocol XMLEventHandler: AnyObject {
     func endElement()
     /// Character data, CDATA included, entities already decoded. Arrives in pieces.
     func characters(_ text: UnsafeBufferPointer<UInt8>)
+    /// True once the handler needs no more events: the parse stops.
+    var wantsStop: Bool { get }
 }
 
 /// Owns a libxml2 SAX2 push parser (xmlCreatePushParserCtxt): bytes go in as
@@ -28,6 +30,20 @@ final class XMLPushParser {
         | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
 
     init?(handler: any XMLEventHandler, url: String?) {
+        var sax = Self.handlerTable()
+        let sink = XMLEventSink(handler)
+        // libxml2 copies the handler table; the sink travels as user data.
+        guard let created = xmlCreatePushParserCtxt(&sax, Unmanaged.passUnretained(sink).toOpaque(), nil, 0, url) else {
+            return nil
+        }
+        context = created
+        sink.context = created
+        self.sink = sink
+        xmlCtxtUseOptions(context, Self.options)
+    }
+
+    /// SAX2 callbacks for elements and character data; errors are counted, never printed.
+    private static func handlerTable() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = saxStartElement
@@ -35,14 +51,7 @@ final class XMLPushParser {
         sax.characters = saxCharacters
         sax.cdataBlock = saxCharacters
         sax.serror = saxError
-        let sink = XMLEventSink(handler)
-        // libxml2 copies the handler table; the sink travels as user data.
-        guard let created = xmlCreatePushParserCtxt(&sax, Unmanaged.passUnretained(sink).toOpaque(), nil, 0, url) else {
-            return nil
-        }
-        context = created
-        self.sink = sink
-        xmlCtxtUseOptions(context, Self.options)
+        return sax
     }
 
     deinit {
@@ -66,12 +75,6 @@ final class XMLPushParser {
         }
     }
 
-    /// Stops the parse at once (the handler has seen enough: not a feed).
-    func stop() {
-        sink.stopped = true
-        xmlStopParser(context)
-    }
-
     /// True when libxml2 reported an error (the feed is "bozo").
     var hadErrors: Bool { sink.errors > 0 || context.pointee.wellFormed == 0 }
 }
@@ -81,8 +84,16 @@ private final class XMLEventSink {
     let handler: any XMLEventHandler
     var errors = 0
     var stopped = false
+    /// The parser reporting to this sink (set right after it is made).
+    var context: xmlParserCtxtPtr?
 
     init(_ handler: any XMLEventHandler) { self.handler = handler }
+
+    /// Stops the parse at once: the handler has seen enough (not a feed).
+    func stop() {
+        stopped = true
+        if let context { xmlStopParser(context) }
+    }
 
     static func from(_ context: UnsafeMutableRawPointer?) -> XMLEventSink? {
         context.map { Unmanaged<XMLEventSink>.fromOpaque($0).takeUnretainedValue() }
@@ -198,6 +209,7 @@ private func saxStartElement(_ context: UnsafeMutableRawPointer?, _ localName: U
         localName: localName, prefix: prefix, uri: uri,
         namespaceCount: Int(namespaceCount), namespaces: UnsafePointer(namespaces),
         attributeCount: Int(attributeCount), attributes: UnsafePointer(attributes)))
+    if sink.handler.wantsStop { sink.stop() }
 }
 
 private func saxEndElement(_ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,

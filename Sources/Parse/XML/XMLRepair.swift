@@ -139,6 +139,10 @@ struct XMLRepair {
     /// controls, and the lead byte of C1 characters.
     private static let markupScan = ByteScan(stoppingAt: [UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "&"), 0xC2], below: 0x20)
 
+    /// Scans for the first byte of each closing marker ("]]>", "-->", "?>").
+    private static let firstByteScans: [UInt8: ByteScan] = Dictionary(uniqueKeysWithValues:
+        [UInt8(ascii: "]"), UInt8(ascii: "-"), UInt8(ascii: "?")].map { ($0, ByteScan(stoppingAt: [$0])) })
+
     private static let verbatim: [([UInt8], [UInt8])] = [("<![CDATA[", "]]>"), ("<!--", "-->"), ("<?", "?>")]
         .map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
@@ -267,8 +271,7 @@ struct XMLRepair {
         guard s.count >= p.count, start <= s.count - p.count else { return nil }
         var k = start
         while k <= s.count - p.count {
-            let scan = ByteScan(stoppingAt: [p[0]])
-            k = s.withUnsafeBufferPointer { scan.skipPlainWords($0, from: k) }
+            k = s.withUnsafeBufferPointer { (firstByteScans[p[0]] ?? ByteScan(stoppingAt: [p[0]])).skipPlainWords($0, from: k) }
             guard k <= s.count - p.count else { return nil }
             if s[k] == p[0], starts(s, at: k, with: p) { return k }
             k += 1
