@@ -41,8 +41,9 @@ struct FieldCapture {
     let base: String?
     /// Character data of the element and its descendants, entities decoded.
     private(set) var text: [UInt8] = []
-    /// The markup inside the element, once a child element was seen.
-    private(set) var markup: [UInt8]?
+    /// The markup inside the element, once a child element was seen (`hasMarkup`).
+    private var markup: [UInt8] = []
+    private(set) var hasMarkup = false
     /// Qualified names of the child elements open in `markup`.
     private var openChildren: [[UInt8]] = []
     /// Where `markup` ends with a start tag's ">" and nothing after it (so that an empty child closes as "/>").
@@ -60,56 +61,58 @@ struct FieldCapture {
 
     /// The markup inside the element as written (xmlNodeDump's escaping: & < > in text).
     var innerXML: String {
-        if let markup { return String(decoding: markup, as: UTF8.self) }
+        if hasMarkup { return String(decoding: markup, as: UTF8.self) }
         var escaped: [UInt8] = []
-        Self.escape(text[...], into: &escaped, quotes: false)
+        Self.escape(text, into: &escaped, quotes: false)
         return String(decoding: escaped, as: UTF8.self)
     }
 
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if markup == nil {
-            text.append(contentsOf: bytes)
-        } else {
-            Self.escape(bytes, into: &markup!, quotes: false)
+        if hasMarkup {
+            Self.escape(bytes, into: &markup, quotes: false)
             bareStartTag = -1
+        } else {
+            text.append(contentsOf: bytes)
         }
     }
 
     mutating func childStarted(_ tag: XMLStartTag) {
         guard keepsMarkup else { return }
-        if markup == nil {
-            var begun: [UInt8] = []
-            begun.reserveCapacity(text.count + 256)
-            Self.escape(text[...], into: &begun, quotes: false)
-            markup = begun
+        if !hasMarkup {
+            hasMarkup = true
+            markup.reserveCapacity(text.count + 1024)
+            Self.escape(text, into: &markup, quotes: false)
         }
         var name: [UInt8] = []
         if let prefix = tag.prefix { name += Self.bytes(prefix) + [UInt8(ascii: ":")] }
         name += Self.bytes(tag.localName)
-        markup!.append(UInt8(ascii: "<"))
-        markup!.append(contentsOf: name)
+        markup.append(UInt8(ascii: "<"))
+        markup.append(contentsOf: name)
         tag.forEachAttribute { prefix, local, value in
-            markup!.append(32)
-            if let prefix { markup!.append(contentsOf: Self.bytes(prefix) + [UInt8(ascii: ":")]) }
-            markup!.append(contentsOf: Self.bytes(local))
-            markup!.append(contentsOf: [61, 34])  // ="
-            Self.escape(value, into: &markup!, quotes: true)
-            markup!.append(34)
+            markup.append(32)
+            if let prefix {
+                markup.append(contentsOf: Self.bytes(prefix))
+                markup.append(UInt8(ascii: ":"))
+            }
+            markup.append(contentsOf: Self.bytes(local))
+            markup.append(contentsOf: [61, 34])  // ="
+            Self.escape(value, into: &markup, quotes: true)
+            markup.append(34)
         }
-        markup!.append(UInt8(ascii: ">"))
-        bareStartTag = markup!.count - 1
+        markup.append(UInt8(ascii: ">"))
+        bareStartTag = markup.count - 1
         openChildren.append(name)
     }
 
     mutating func childEnded() {
-        guard keepsMarkup, markup != nil, let name = openChildren.popLast() else { return }
-        if bareStartTag == markup!.count - 1 {
-            markup!.removeLast()
-            markup!.append(contentsOf: [47, 62])  // "/>"
+        guard keepsMarkup, hasMarkup, let name = openChildren.popLast() else { return }
+        if bareStartTag == markup.count - 1 {
+            markup.removeLast()
+            markup.append(contentsOf: [47, 62])  // "/>"
         } else {
-            markup!.append(contentsOf: [60, 47])  // "</"
-            markup!.append(contentsOf: name)
-            markup!.append(62)
+            markup.append(contentsOf: [60, 47])  // "</"
+            markup.append(contentsOf: name)
+            markup.append(62)
         }
         bareStartTag = -1
     }
@@ -118,15 +121,39 @@ struct FieldCapture {
         UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
     }
 
-    static func escape<Bytes: Collection>(_ bytes: Bytes, into out: inout [UInt8], quotes: Bool) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            switch byte {
-            case 38: out += [38, 97, 109, 112, 59]  // &amp;
-            case 60: out += [38, 108, 116, 59]  // &lt;
-            case 62: out += [38, 103, 116, 59]  // &gt;
-            case 34 where quotes: out += [38, 113, 117, 111, 116, 59]  // &quot;
-            default: out.append(byte)
+    /// Appends `bytes` with "&", "<", ">" (and '"' for attributes) escaped; runs
+    /// without them are copied whole.
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], quotes: Bool) {
+        let scan = quotes ? attributeScan : textScan
+        var run = 0
+        var i = 0
+        while i < bytes.count {
+            i = scan.skipPlainWords(bytes, from: i)
+            guard i < bytes.count else { break }
+            let replacement: [UInt8]
+            switch bytes[i] {
+            case 38: replacement = ampersand
+            case 60: replacement = lessThan
+            case 62: replacement = greaterThan
+            case 34 where quotes: replacement = quote
+            default:
+                i += 1
+                continue
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            out.append(contentsOf: replacement)
+            i += 1
+            run = i
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
     }
+
+    static func escape(_ bytes: [UInt8], into out: inout [UInt8], quotes: Bool) {
+        bytes.withUnsafeBufferPointer { escape($0, into: &out, quotes: quotes) }
+    }
+
+    private static let textScan = ByteScan(stoppingAt: [38, 60, 62])
+    private static let attributeScan = ByteScan(stoppingAt: [38, 60, 62, 34])
+    private static let ampersand = Array("&amp;".utf8), lessThan = Array("&lt;".utf8)
+    private static let greaterThan = Array("&gt;".utf8), quote = Array("&quot;".utf8)
 }

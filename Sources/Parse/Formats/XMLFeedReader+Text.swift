@@ -20,7 +20,7 @@ extension XMLFeedReader {
             // Atom 1.0 drops the wrapping xhtml:div (RFC 4287 §3.1.1.3); Atom 0.3 kept it.
             value = type.type == "xhtml" ? Self.xhtmlContent(capture.innerXML) : capture.innerXML.trimmed
             isMarkup = true
-        } else if !type.isEscapedHTML, capture.markup != nil {
+        } else if !type.isEscapedHTML, capture.hasMarkup {
             // Markup written as XML inside the element, not escaped: read it as HTML.
             value = capture.innerXML
             isMarkup = true
