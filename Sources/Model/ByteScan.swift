@@ -11,17 +11,18 @@ package struct ByteScan: Sendable {
     /// Stop at bytes below this value (0: none).
     private let below: UInt64
     private let stopsAtNonASCII: Bool
+    private let hasStops: Bool
 
     /// - Parameters:
     ///   - stops: one to four byte values that need a closer look.
     ///   - below: bytes under this value (at most 128) need one too.
     ///   - nonASCII: so do bytes from 0x80 on.
     package init(stoppingAt stops: [UInt8], below: UInt8 = 0, nonASCII: Bool = false) {
-        let lanes = (stops.isEmpty ? [0] : Array(stops.prefix(4))).map { Self.ones &* UInt64($0) }
-        let lane = { (index: Int) in lanes[min(index, lanes.count - 1)] }
+        let lanes = Array(stops.prefix(4)).map { Self.ones &* UInt64($0) }
+        let lane = { (index: Int) in lanes.isEmpty ? 0 : lanes[min(index, lanes.count - 1)] }
         self.stops = (lane(0), lane(1), lane(2), lane(3))
-        // With no stop bytes, lane 0 looks for NUL, which "below" would catch anyway.
-        self.below = Self.ones &* UInt64(max(below, stops.isEmpty ? 1 : 0))
+        hasStops = !lanes.isEmpty
+        self.below = Self.ones &* UInt64(below)
         stopsAtNonASCII = nonASCII
     }
 
@@ -40,7 +41,7 @@ package struct ByteScan: Sendable {
     private func isPlain(_ word: UInt64) -> Bool {
         if stopsAtNonASCII, word & Self.highs != 0 { return false }
         if below != 0, (word &- below) & ~word & Self.highs != 0 { return false }
-        return !Self.hasZeroByte(word ^ stops.0) && !Self.hasZeroByte(word ^ stops.1)
+        return !hasStops || !Self.hasZeroByte(word ^ stops.0) && !Self.hasZeroByte(word ^ stops.1)
             && !Self.hasZeroByte(word ^ stops.2) && !Self.hasZeroByte(word ^ stops.3)
     }
 
