@@ -9,7 +9,7 @@ Prints MB/s and entries/s.
 
     pip install feedparser==6.0.11 feedparser-rs
     swift build -c release
-    python3 scripts/parse_benchmark.py [--feeds 30 --entries 2000 --runs 3]
+    python3 scripts/parse_benchmark.py [--feeds 30 --entries 2000 --runs 3] [--memory-mb 100]
 
 Each parser runs --runs times, in turns, and its best time counts: this
 machine class shares its CPUs, and a neighbour's burst should not decide a
@@ -66,6 +66,8 @@ def main():
     parser.add_argument("--entries", type=int, default=2000)
     parser.add_argument("--binary", default=".build/release/feedwatch")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--memory-mb", type=int, default=100,
+                        help="also parse one feed of this size and print feedwatch's peak memory above its baseline (0: skip)")
     args = parser.parse_args()
     rng = random.Random(1)
     work = tempfile.mkdtemp(prefix="feedwatch-parse-bench-")
@@ -105,7 +107,30 @@ def main():
     if "feedparser" in results:
         print(f", {results['feedparser'] / results['feedwatch']:.1f}x feedparser", end="")
     print("  (feedwatch timed as a whole process, JSON output included; the others in-process, no output)")
+    if args.memory_mb:
+        memory(args, rng, work)
     shutil.rmtree(work)
+
+
+def peak_kb(command):
+    """Peak resident memory of a command, in kB, as GNU time reports it. (A child
+    forked from this Python process would count the parent's pages it started with.)"""
+    run = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True, check=True)
+    return int(run.stderr.strip().splitlines()[-1])
+
+
+def memory(args, rng, work):
+    entries = int(args.memory_mb * 1e6 / 1690)  # an RSS 2.0 entry of this corpus is about 1.7 kB
+    path = os.path.join(work, "big.xml")
+    open(path, "wb").write(rss20(rng, 0, entries).encode())
+    tiny = os.path.join(work, "tiny.xml")
+    open(tiny, "wb").write(rss20(rng, 0, 1).encode())
+    binary = os.path.abspath(args.binary)
+    size = os.path.getsize(path) / 1e6
+    base, big = peak_kb([binary, "parse", tiny]), peak_kb([binary, "parse", path])
+    print(f"\none {size:.0f} MB feed ({entries} entries): peak {big / 1024:.1f} MB, "
+          f"baseline (a one-entry feed) {base / 1024:.1f} MB: {(big - base) / 1024:.1f} MB above the baseline")
 
 
 if __name__ == "__main__":
