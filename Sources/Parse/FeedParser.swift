@@ -17,7 +17,8 @@ package enum FeedParser {
         guard let first = bytes.first(where: { !isSpaceOrBOM($0) }) else {
             throw .notAFeed(reason: "the document is empty")
         }
-        let base = headers["content-location"].flatMap { URLResolver.resolve($0, against: url) } ?? url
+        let base = headers["content-location"].flatMap { URLResolver.resolve($0, against: url) }
+            .flatMap { HTMLSanitizer.hasDangerousScheme($0) ? nil : $0 } ?? url
         var feed: Feed
         if first == UInt8(ascii: "{") {
             feed = try JSONFeedParser.parse(bytes, url: base)

@@ -25,11 +25,14 @@ struct FieldCapture {
         case feedID, feedLogo, feedIcon, feedAuthor, feedITunesSummary, feedCategory
         case personName, personEmail, personURI, imageURL
         case title(TextType), link, guid(isPermaLink: Bool), atomID, identifier, summary(TextType), content(TextType)
+        /// Media RSS and iTunes values: used when the item has no title or description of its own.
+        case fallbackTitle(TextType), fallbackSummary(TextType)
         case published, dcDate, updated, author, terms(separator: Character), category
 
         var textType: TextType? {
             switch self {
-            case let .feedTitle(type), let .feedDescription(type), let .title(type), let .summary(type), let .content(type): type
+            case let .feedTitle(type), let .feedDescription(type), let .title(type), let .summary(type), let .content(type),
+                 let .fallbackTitle(type), let .fallbackSummary(type): type
             default: nil
             }
         }

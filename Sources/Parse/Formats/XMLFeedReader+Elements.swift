@@ -15,6 +15,7 @@ extension XMLFeedReader {
         case (.rss, "item"), (.atom, "entry"), (.atom, "item"):
             finishEntry()
             entry = Entry()
+            fallbacks = []
             if family == .rss, let about = tag.attribute("about", namespace: Namespace.rdf) { entry?.id = nonEmpty(about) }
             entryDepth = depth
             return .descend
@@ -74,6 +75,7 @@ extension XMLFeedReader {
             feed.image = feed.image ?? tag.attribute("href").flatMap(nonEmpty).flatMap { URLResolver.resolve($0, against: baseURI) }
         case (.itunes, "category"):
             if let term = tag.attribute("text").flatMap(nonEmpty), !feed.categories.contains(term) { feed.categories.append(term) }
+            return .descend  // a subcategory is written inside its category
         case (.atom, "category"):
             if let term = atomTerm(tag) { feed.categories.append(term) }
         case (.rss, "category"), (.dc, "subject"): return .capture(.feedCategory)
@@ -84,15 +86,17 @@ extension XMLFeedReader {
 
     private func entryField(_ tag: XMLStartTag, _ name: String, _ family: Namespace.Family) -> Handling {
         switch (family, name) {
-        case (.rss, "title"), (.atom, "title"), (.dc, "title"), (.media, "title"): return .capture(.title(textType(tag, family)))
+        case (.rss, "title"), (.atom, "title"), (.dc, "title"): return .capture(.title(textType(tag, family)))
+        case (.media, "title"): return .capture(.fallbackTitle(textType(tag, family)))
         case (.rss, "link"): return .capture(.link)
         case (.atom, "link"): atomLink(tag, feedLevel: false)
         case (.rss, "guid"): return .capture(.guid(isPermaLink: tag.attribute("isPermaLink")?.lowercased() != "false"))
         case (.atom, "id"): return .capture(.atomID)
         case (.dc, "identifier"): return .capture(.identifier)
-        case (.rss, "description"), (.atom, "summary"), (.dcterms, "abstract"), (.rss, "abstract"),
-             (.media, "description"), (.itunes, "summary"), (.itunes, "subtitle"):
+        case (.rss, "description"), (.atom, "summary"), (.dcterms, "abstract"), (.rss, "abstract"):
             return .capture(.summary(textType(tag, family)))
+        case (.media, "description"), (.itunes, "summary"), (.itunes, "subtitle"):
+            return .capture(.fallbackSummary(textType(tag, family)))
         case (.content, "encoded"), (.atom, "content"), (.rss, "body"), (.rss, "fullitem"):
             return .capture(.content(textType(tag, family)))
         case (.rss, "pubdate"), (.atom, "published"), (.atom, "issued"), (.dcterms, "issued"), (.dcterms, "created"):

@@ -24,7 +24,7 @@ extension XMLFeedReader {
         case let .feedTitle(type): feed.title = feed.title ?? construct(capture, type, plain: true)
         case .feedLink: feed.link = feed.link ?? link(capture)
         case let .feedDescription(type): feed.description = feed.description ?? construct(capture, type, plain: false)
-        case .feedLanguage: feed.language = nonEmpty(capture.string) ?? feed.language
+        case .feedLanguage: feed.language = Self.languageTag(capture.string) ?? feed.language
         case .feedPublished: feed.published = FeedDate.parse(capture.string) ?? feed.published
         case .feedUpdated: feed.updated = FeedDate.parse(capture.string) ?? feed.updated
         case .feedID: feed.id = atomID(capture)
@@ -42,7 +42,14 @@ extension XMLFeedReader {
     private func applyEntryField(_ capture: FieldCapture) {
         guard entryDepth >= 0 else { return }
         switch capture.field {
-        case let .title(type): if entry?.title == nil { entry?.title = construct(capture, type, plain: true) }
+        case let .title(type):
+            if entry?.title == nil || fallbacks.contains(.title) { entry?.title = construct(capture, type, plain: true) }
+            fallbacks.remove(.title)
+        case let .fallbackTitle(type):
+            if entry?.title == nil, let title = construct(capture, type, plain: true) {
+                entry?.title = title
+                fallbacks.insert(.title)
+            }
         case .link: if entry?.link == nil { entry?.link = link(capture) }
         case let .guid(isPermaLink):
             guard let guid = nonEmpty(capture.string) else { return }
@@ -53,7 +60,14 @@ extension XMLFeedReader {
             }
         case .atomID: if entry?.id == nil { entry?.id = atomID(capture) }
         case .identifier: if entry?.id == nil { entry?.id = nonEmpty(capture.string) }
-        case let .summary(type): if entry?.summary == nil { entry?.summary = construct(capture, type, plain: false) }
+        case let .summary(type):
+            if entry?.summary == nil || fallbacks.contains(.summary) { entry?.summary = construct(capture, type, plain: false) }
+            fallbacks.remove(.summary)
+        case let .fallbackSummary(type):
+            if entry?.summary == nil, let summary = construct(capture, type, plain: false) {
+                entry?.summary = summary
+                fallbacks.insert(.summary)
+            }
         case let .content(type): if entry?.content == nil { entry?.content = construct(capture, type, plain: false) }
         case .published: entry?.published = FeedDate.parse(capture.string) ?? entry?.published
         case .dcDate:
@@ -70,6 +84,11 @@ extension XMLFeedReader {
             if let term = nonEmpty(capture.string), entry?.categories.contains(term) == false { entry?.categories.append(term) }
         default: break
         }
+    }
+
+    /// A language tag as BCP 47 writes it: "en_US" is "en-US".
+    static func languageTag(_ text: String) -> String? {
+        text.trimmed.isEmpty ? nil : text.trimmed.replacingOccurrences(of: "_", with: "-")
     }
 
     /// A link element's text, made absolute against the base in force there.

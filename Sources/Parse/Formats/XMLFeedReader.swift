@@ -15,6 +15,9 @@ final class XMLFeedReader: XMLEventHandler {
     var person: Author?
     var personDepth = -1
     var personIsFeedLevel = false
+    /// Entry fields holding a fallback value that the item's own element replaces.
+    var fallbacks: Set<Fallback> = []
+    enum Fallback { case title, summary }
     /// RSS <image> of the channel.
     var imageDepth = -1
     /// The vocabulary of elements without a namespace: Atom in a <feed>, RSS otherwise.
@@ -122,7 +125,7 @@ final class XMLFeedReader: XMLEventHandler {
             return
         }
         if feed.format == .atom10 || feed.format == .atom03 { defaultFamily = .atom }
-        feed.language = tag.attribute("lang", namespace: Namespace.xml).flatMap(nonEmpty)
+        feed.language = tag.attribute("lang", namespace: Namespace.xml).flatMap(Self.languageTag)
     }
 
     private func detectFormat(_ tag: XMLStartTag) throws(ParseError) -> FeedFormat {

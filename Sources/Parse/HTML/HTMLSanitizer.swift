@@ -73,7 +73,17 @@ package enum HTMLSanitizer {
             i = bytes.withUnsafeBufferPointer { bytes.startIndex + HTMLText.markupScan.skipPlainWords($0, from: i - bytes.startIndex) }
             guard let found = bytes[i...].firstIndex(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { break }
             i = found + 1
-            if bytes[found] == UInt8(ascii: "&"), HTMLEntityDecoder.reference(bytes, at: found) != nil { continue }
+            if bytes[found] == UInt8(ascii: "&"), let (scalar, length) = HTMLEntityDecoder.reference(bytes, at: found) {
+                // A numeric reference to a C1 code point means Windows-1252: written as the character meant.
+                if bytes[found + 1] == UInt8(ascii: "#"), scalar.value > 0x9F,
+                   HTMLEntityDecoder.numericValue(bytes[found..<found + length]).map({ (0x80...0x9F).contains($0) }) == true {
+                    out.append(contentsOf: bytes[run..<found])
+                    out.append(contentsOf: "&#x\(String(scalar.value, radix: 16));".utf8)
+                    run = found + length
+                    i = run
+                }
+                continue
+            }
             out.append(contentsOf: bytes[run..<found])
             out.append(contentsOf: bytes[found] == UInt8(ascii: "<") ? lessThan : ampersand)
             run = i

@@ -179,5 +179,14 @@ enum HTMLEntityDecoder {
         return (scalar, j - i + 1)
     }
 
+    /// The number a numeric reference ("&#146;", "&#x92;") writes, before any remapping.
+    static func numericValue(_ reference: ArraySlice<UInt8>) -> UInt32? {
+        let text = String(decoding: reference, as: UTF8.self)
+        guard text.hasPrefix("&#"), text.hasSuffix(";") else { return nil }
+        let digits = text.dropFirst(2).dropLast()
+        if digits.first == "x" || digits.first == "X" { return UInt32(digits.dropFirst(), radix: 16) }
+        return UInt32(digits)
+    }
+
     private static let xmlNames: [String: UInt32] = ["amp": 38, "lt": 60, "gt": 62, "quot": 34, "apos": 39]
 }

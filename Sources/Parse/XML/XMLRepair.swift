@@ -211,7 +211,8 @@ struct XMLRepair {
             let digits = name.dropFirst()
             let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
             guard let value else { return (Array("&amp;".utf8), 1, true) }
-            if let mapped = HTMLEntities.windows1252[value] { return (Array("&#\(mapped);".utf8), whole.count, true) }
+            // A reference to a C1 code point is well-formed XML; Windows-1252 is what its writer meant.
+            if let mapped = HTMLEntities.windows1252[value] { return (Array("&#\(mapped);".utf8), whole.count, false) }
             return (whole, whole.count, false)
         }
         if ["amp", "lt", "gt", "quot", "apos"].contains(name) { return (whole, whole.count, false) }
