@@ -42,14 +42,8 @@ extension XMLFeedReader {
     private func applyEntryField(_ capture: FieldCapture) {
         guard entryDepth >= 0 else { return }
         switch capture.field {
-        case let .title(type):
-            if entry?.title == nil || fallbacks.contains(.title) { entry?.title = construct(capture, type, plain: true) }
-            fallbacks.remove(.title)
-        case let .fallbackTitle(type):
-            if entry?.title == nil, let title = construct(capture, type, plain: true) {
-                entry?.title = title
-                fallbacks.insert(.title)
-            }
+        case let .title(type): fill(\.title, .title, standIn: false) { construct(capture, type, plain: true) }
+        case let .fallbackTitle(type): fill(\.title, .title, standIn: true) { construct(capture, type, plain: true) }
         case .link: if entry?.link == nil { entry?.link = link(capture) }
         case let .guid(isPermaLink):
             guard let guid = nonEmpty(capture.string) else { return }
@@ -60,14 +54,8 @@ extension XMLFeedReader {
             }
         case .atomID: if entry?.id == nil { entry?.id = atomID(capture) }
         case .identifier: if entry?.id == nil { entry?.id = nonEmpty(capture.string) }
-        case let .summary(type):
-            if entry?.summary == nil || fallbacks.contains(.summary) { entry?.summary = construct(capture, type, plain: false) }
-            fallbacks.remove(.summary)
-        case let .fallbackSummary(type):
-            if entry?.summary == nil, let summary = construct(capture, type, plain: false) {
-                entry?.summary = summary
-                fallbacks.insert(.summary)
-            }
+        case let .summary(type): fill(\.summary, .summary, standIn: false) { construct(capture, type, plain: false) }
+        case let .fallbackSummary(type): fill(\.summary, .summary, standIn: true) { construct(capture, type, plain: false) }
         case let .content(type): if entry?.content == nil { entry?.content = construct(capture, type, plain: false) }
         case .published: entry?.published = FeedDate.parse(capture.string) ?? entry?.published
         case .dcDate:
@@ -84,6 +72,14 @@ extension XMLFeedReader {
             if let term = nonEmpty(capture.string), entry?.categories.contains(term) == false { entry?.categories.append(term) }
         default: break
         }
+    }
+
+    /// The item's own value replaces a stand-in (Media RSS, iTunes); a stand-in only fills a gap.
+    private func fill(_ field: WritableKeyPath<Entry, String?>, _ kind: Fallback, standIn: Bool, _ value: () -> String?) {
+        guard entry?[keyPath: field] == nil || (!standIn && fallbacks.contains(kind)) else { return }
+        guard let value = value() else { return }
+        entry?[keyPath: field] = value
+        if standIn { fallbacks.insert(kind) } else { fallbacks.remove(kind) }
     }
 
     /// A language tag as BCP 47 writes it: "en_US" is "en-US".
