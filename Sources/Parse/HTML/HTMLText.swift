@@ -24,6 +24,15 @@ package enum HTMLText {
     package static func plainText(_ html: String) -> String {
         // Text without markup or entities needs no parser.
         guard mayHoldMarkup(html) else { return fold(html) }
+        var html = html
+        // libxml2's HTML parser checks attributes for duplicates pair by pair: a
+        // tag with thousands of them would cost minutes. The text stops before it.
+        if html.utf8.count > 4 * XMLRepair.maxAttributesPerTag {
+            let bytes = Array(html.utf8)
+            if let hostile = XMLRepair.tagWithTooManyAttributes(bytes, quotedOnly: false) {
+                html = String(decoding: bytes[..<hostile], as: UTF8.self)
+            }
+        }
         var out = ""
         HTMLTree(html: html).walk(
             enter: { name, _ in

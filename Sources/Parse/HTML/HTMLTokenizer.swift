@@ -14,6 +14,8 @@ struct HTMLTokenizer {
 
     private let bytes: [UInt8]
     private var i = 0
+    /// No element in real HTML carries more attributes than this.
+    static let maxAttributes = 64
     private static let tagScan = ByteScan(stoppingAt: [UInt8(ascii: "<")])
 
     init(_ html: String) { bytes = Array(html.utf8) }
@@ -93,7 +95,11 @@ struct HTMLTokenizer {
                 skipSpace()
                 value = readAttributeValue()
             }
-            if !attributes.contains(where: { $0.0 == key }) { attributes.append((key, value)) }
+            // The first of a repeated attribute wins; past `maxAttributes` the rest are
+            // read and dropped, so a tag with thousands of them stays linear.
+            if attributes.count < Self.maxAttributes, !attributes.contains(where: { $0.0 == key }) {
+                attributes.append((key, value))
+            }
             selfClosing = false
         }
         return .start(name: name, attributes: attributes, selfClosing: selfClosing)

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import Model
+@testable import Parse
+
+/// libxml2 2.9 checks a tag's attributes for duplicates pair by pair, in XML and
+/// in HTML: a tag with a hundred thousand attributes costs minutes of CPU from
+/// a few megabytes. A hostile feed must not buy that.
+@Suite("Tags flooded with attributes")
+struct AttributeFloodTests {
+    static func attributes(_ count: Int, _ quote: String) -> String {
+        (0..<count).map { "a\($0)=\(quote)v\(quote)" }.joined(separator: " ")
+    }
+
+    @Test("the document is cut before an XML start tag with thousands of attributes; what came before stays")
+    func xmlTag() throws {
+        let xml = """
+        <rss version="2.0"><channel><title>T</title><item><guid>1</guid><title>kept</title></item>
+        <item \(Self.attributes(5_000, "\""))><guid>2</guid><title>flood</title></item>
+        <item><guid>3</guid><title>after</title></item></channel></rss>
+        """
+        let feed = try FeedParser.parse(Array(xml.utf8), url: nil)
+        #expect(feed.entries.map(\.title) == ["kept"])
+        #expect(feed.bozo)
+    }
+
+    @Test("a handful of attributes is nothing special")
+    func fewAttributes() throws {
+        let xml = #"<rss version="2.0"><channel><item \#(Self.attributes(50, "'"))><guid>1</guid><title>fine</title></item></channel></rss>"#
+        let feed = try FeedParser.parse(Array(xml.utf8), url: nil)
+        #expect(feed.entries.map(\.title) == ["fine"])
+        #expect(!feed.bozo)
+    }
+
+    @Test("plain text stops before an HTML tag with thousands of attributes, quoted or not")
+    func htmlTag() {
+        for quote in ["\"", ""] {
+            let html = "<p>before</p><b \(Self.attributes(5_000, quote))>flood</b>"
+            #expect(HTMLText.plainText(html) == "before")
+        }
+    }
+
+    @Test("the sanitiser reads the first 64 attributes of a tag and drops the rest")
+    func sanitiser() {
+        let first = #"<a href="https://x.example/" \#(Self.attributes(5_000, "\""))>l</a>"#
+        #expect(HTMLSanitizer.sanitize(first, base: nil) == #"<a href="https://x.example/">l</a>"#)
+        let late = #"<a \#(Self.attributes(HTMLTokenizer.maxAttributes, "\"")) href="https://x.example/">l</a>"#
+        #expect(HTMLSanitizer.sanitize(late, base: nil) == "<a>l</a>")
+    }
+}
