@@ -66,4 +66,11 @@ struct HTMLSanitizerHostileTests {
     func hostile(input: String, expected: String) {
         #expect(HTMLSanitizer.sanitize(input, base: "https://h.example/") == expected)
     }
+
+    @Test("nesting past 256 levels unwraps the deeper elements; stray end tags change nothing")
+    func deepNesting() {
+        let html = String(repeating: "<b>", count: 1_000) + "x" + String(repeating: "</i>", count: 1_000)
+        let clean = HTMLSanitizer.sanitize(html, base: nil)
+        #expect(clean == String(repeating: "<b>", count: 256) + "x" + String(repeating: "</b>", count: 256))
+    }
 }

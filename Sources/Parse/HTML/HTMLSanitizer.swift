@@ -12,6 +12,7 @@ package enum HTMLSanitizer {
         var out: [UInt8] = []
         out.reserveCapacity(html.utf8.count)
         var open: [String] = []  // allowed elements left open, closed in order
+        var openCount: [String: Int] = [:]  // so that a stray end tag costs no walk down a deep stack
         var tokens = HTMLTokenizer(html)
         var skipping = ContentSkipper()
         while let token = tokens.next() {
@@ -22,7 +23,8 @@ package enum HTMLSanitizer {
                     if rawText.contains(name) { tokens.skipRawText(until: name) } else if !selfClosing { skipping.start(name) }
                     continue
                 }
-                guard HTMLAllowlist.elements.contains(name) else { continue }  // unwrapped: its content stays
+                // Unwrapped, its content kept: an element not on the list, or one nested absurdly deep.
+                guard HTMLAllowlist.elements.contains(name), open.count < maxDepth || HTMLAllowlist.void.contains(name) else { continue }
                 out.append(UInt8(ascii: "<"))
                 out.append(contentsOf: name.utf8)
                 for (key, value) in attributes where HTMLAllowlist.attributes.contains(key) {
@@ -42,10 +44,14 @@ package enum HTMLSanitizer {
                 } else {
                     out.append(UInt8(ascii: ">"))
                     open.append(name)
+                    openCount[name, default: 0] += 1
                 }
             case let .end(name):
-                guard let index = open.lastIndex(of: name) else { continue }
-                for closing in open[index...].reversed() { appendEndTag(closing, to: &out) }
+                guard openCount[name, default: 0] > 0, let index = open.lastIndex(of: name) else { continue }
+                for closing in open[index...].reversed() {
+                    appendEndTag(closing, to: &out)
+                    openCount[closing, default: 1] -= 1
+                }
                 open.removeSubrange(index...)
             case let .text(bytes):
                 appendText(bytes, to: &out)
@@ -54,6 +60,9 @@ package enum HTMLSanitizer {
         for closing in open.reversed() { appendEndTag(closing, to: &out) }
         return String(decoding: out, as: UTF8.self).trimmed
     }
+
+    /// Deeper than this, allowed elements are unwrapped too (no reader nests 256 levels).
+    static let maxDepth = 256
 
     /// Elements whose content is raw text, never markup.
     static let rawText: Set<String> = ["script", "style", "textarea", "xmp", "iframe", "noembed", "noframes"]
