@@ -53,7 +53,7 @@ public struct Entry: Sendable, Equatable {
     public var date: Date? { published ?? updated }
 }
 
-public struct Author: Sendable, Equatable {
+public struct Author: Sendable, Hashable {
     public var name: String?
     public var email: String?
     public var uri: String?

@@ -48,3 +48,33 @@ struct AttributeFloodTests {
         #expect(HTMLSanitizer.sanitize(late, base: nil) == "<a>l</a>")
     }
 }
+
+/// Lists an item collects stay linear to build and bounded in length, however
+/// many elements a hostile feed repeats.
+@Suite("Items flooded with repeated elements")
+struct ListFloodTests {
+    @Test("categories, authors and enclosures keep their first 1,000, without repeats")
+    func entryLists() throws {
+        let count = 3_000
+        var item = "<item><title>t</title>"
+        for i in 0..<count {
+            item += "<category>c\(i % 2_000)</category><author>a\(i)@x.example (A \(i))</author>"
+            item += #"<media:content url="http://x.example/\#(i)"/><enclosure url="http://x.example/\#(i)" type="audio/mpeg"/>"#
+        }
+        let xml = #"<rss xmlns:media="http://search.yahoo.com/mrss/"><channel>"# + item + "</item></channel></rss>"
+        let entry = try #require(try FeedParser.parse(Array(xml.utf8), url: nil).entries.first)
+        #expect(entry.categories.count == XMLFeedReader.maxListLength)
+        #expect(entry.categories.first == "c0" && Set(entry.categories).count == entry.categories.count)
+        #expect(entry.authors.count == XMLFeedReader.maxListLength)
+        #expect(entry.authors.first == Author(name: "A 0", email: "a0@x.example"))
+        #expect(entry.enclosures.count == XMLFeedReader.maxListLength)
+        // The media:content comes first; the RSS enclosure repeating its URL is still listed, as RSS writes it.
+        #expect(entry.enclosures.prefix(2).map(\.url) == ["http://x.example/0", "http://x.example/0"])
+    }
+
+    @Test("a media:content repeating an enclosure's URL is not listed twice")
+    func mediaRepeat() throws {
+        let xml = #"<rss xmlns:media="http://search.yahoo.com/mrss/"><channel><item><enclosure url="http://x.example/a.mp3" type="audio/mpeg"/><media:content url="http://x.example/a.mp3"/></item></channel></rss>"#
+        #expect(try FeedParser.parse(Array(xml.utf8), url: nil).entries.first?.enclosures.count == 1)
+    }
+}

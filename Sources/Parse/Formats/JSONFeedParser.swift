@@ -43,9 +43,9 @@ enum JSONFeedParser {
         entry.published = item["date_published"].flatMap(date)
         entry.updated = item["date_modified"].flatMap(date)
         entry.authors = authors(item)
-        if case let .array(tags)? = item["tags"] { entry.categories = tags.compactMap(\.stringValue) }
+        if case let .array(tags)? = item["tags"] { entry.categories = tags.prefix(limit).compactMap(\.stringValue) }
         if case let .array(attachments)? = item["attachments"] {
-            entry.enclosures = attachments.compactMap { attachment in
+            entry.enclosures = attachments.prefix(limit).compactMap { attachment in
                 guard let url = attachment["url"]?.stringValue.flatMap({ URLResolver.resolve($0, against: base) }) else { return nil }
                 var length: Int?
                 if case let .int(size)? = attachment["size_in_bytes"] { length = size }
@@ -54,6 +54,9 @@ enum JSONFeedParser {
         }
         return entry
     }
+
+    /// Lists are capped as in XML feeds.
+    private static let limit = XMLFeedReader.maxListLength
 
     /// RFC 3339 as the spec asks, or the Unix timestamps some generators write.
     private static func date(_ value: JSONValue) -> Date? {
@@ -69,7 +72,7 @@ enum JSONFeedParser {
     private static func authors(_ object: JSONValue) -> [Author] {
         var list: [JSONValue] = []
         if case let .array(items)? = object["authors"] { list = items } else if let single = object["author"] { list = [single] }
-        return list.compactMap { value in
+        return list.prefix(limit).compactMap { value in
             let author = Author(name: value["name"]?.stringValue, uri: value["url"]?.stringValue)
             return author.name == nil && author.uri == nil ? nil : author
         }

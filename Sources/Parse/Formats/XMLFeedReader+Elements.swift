@@ -16,6 +16,7 @@ extension XMLFeedReader {
             finishEntry()
             entry = Entry()
             fallbacks = []
+            entryLists = ListMemory()
             if family == .rss, let about = tag.attribute("about", namespace: Namespace.rdf) { entry?.id = nonEmpty(about) }
             entryDepth = depth
             return .descend
@@ -74,10 +75,10 @@ extension XMLFeedReader {
         case (.itunes, "image"), (.media, "thumbnail"):
             feed.image = feed.image ?? tag.attribute("href").flatMap(nonEmpty).flatMap { URLResolver.resolve($0, against: baseURI) }
         case (.itunes, "category"):
-            if let term = tag.attribute("text").flatMap(nonEmpty), !feed.categories.contains(term) { feed.categories.append(term) }
+            if let term = tag.attribute("text").flatMap(nonEmpty) { addFeedCategory(term, unique: true) }
             return .descend  // a subcategory is written inside its category
         case (.atom, "category"):
-            if let term = atomTerm(tag) { feed.categories.append(term) }
+            if let term = atomTerm(tag) { addFeedCategory(term, unique: false) }
         case (.rss, "category"), (.dc, "subject"): return .capture(.feedCategory)
         default: break
         }
@@ -107,21 +108,20 @@ extension XMLFeedReader {
         case (.media, "category"): return .capture(.terms(separator: "\n"))
         case (.itunes, "keywords"): return .capture(.terms(separator: ","))
         case (.media, "content"):
-            if let url = tag.attribute("url").flatMap(nonEmpty).flatMap({ URLResolver.resolve($0, against: baseURI) }),
-               entry?.enclosures.contains(where: { $0.url == url }) == false {
-                entry?.enclosures.append(Enclosure(url: url, type: tag.attribute("type").flatMap(nonEmpty),
-                                                   length: tag.attribute("fileSize").flatMap { Int($0.trimmed) }))
+            if let url = tag.attribute("url").flatMap(nonEmpty).flatMap({ URLResolver.resolve($0, against: baseURI) }) {
+                addEnclosure(Enclosure(url: url, type: tag.attribute("type").flatMap(nonEmpty),
+                                       length: tag.attribute("fileSize").flatMap { Int($0.trimmed) }), unique: true)
             }
             return .descend  // media:content may hold media:title and media:description
         case (.media, "group"):
             return .descend
         case (.atom, "category"):
-            if let term = atomTerm(tag), entry?.categories.contains(term) == false { entry?.categories.append(term) }
+            if let term = atomTerm(tag) { addEntryCategory(term) }
         case (.rss, "category"), (.dc, "subject"): return .capture(.category)
         case (.rss, "enclosure"):
             if let url = tag.attribute("url").flatMap(nonEmpty).flatMap({ URLResolver.resolve($0, against: baseURI) }) {
-                entry?.enclosures.append(Enclosure(url: url, type: tag.attribute("type").flatMap(nonEmpty),
-                                                   length: tag.attribute("length").flatMap { Int($0.trimmed) }))
+                addEnclosure(Enclosure(url: url, type: tag.attribute("type").flatMap(nonEmpty),
+                                       length: tag.attribute("length").flatMap { Int($0.trimmed) }), unique: false)
             }
         default: break
         }
@@ -146,7 +146,7 @@ extension XMLFeedReader {
             if entry?.link == nil || type == "text/html" { entry?.link = href }
         case ("enclosure", false):
             let length = tag.attribute("length").flatMap { Int($0.trimmed) }
-            entry?.enclosures.append(Enclosure(url: href, type: type, length: length))
+            addEnclosure(Enclosure(url: href, type: type, length: length), unique: false)
         default: break
         }
     }

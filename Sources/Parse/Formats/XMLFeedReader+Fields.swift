@@ -32,9 +32,9 @@ extension XMLFeedReader {
         case .feedIcon: feed.image = feed.image ?? link(capture)
         case .imageURL: feed.image = link(capture) ?? feed.image
         case .feedAuthor:
-            if let author = AuthorString.parse(capture.string), !feed.authors.contains(author) { feed.authors.append(author) }
+            if let author = AuthorString.parse(capture.string) { addFeedAuthor(author) }
         case .feedITunesSummary: feed.description = feed.description ?? nonEmpty(capture.string)
-        case .feedCategory: if let term = nonEmpty(capture.string) { feed.categories.append(term) }
+        case .feedCategory: if let term = nonEmpty(capture.string) { addFeedCategory(term, unique: false) }
         default: break
         }
     }
@@ -63,13 +63,11 @@ extension XMLFeedReader {
             if entry?.published == nil { entry?.published = date } else if entry?.updated == nil { entry?.updated = date }
         case .updated: entry?.updated = FeedDate.parse(capture.string) ?? entry?.updated
         case .author:
-            if let author = AuthorString.parse(capture.string), entry?.authors.contains(author) == false { entry?.authors.append(author) }
+            if let author = AuthorString.parse(capture.string) { addEntryAuthor(author) }
         case let .terms(separator):
-            for term in capture.string.split(separator: separator).map(\.trimmed) where !term.isEmpty {
-                if entry?.categories.contains(term) == false { entry?.categories.append(term) }
-            }
+            for term in capture.string.split(separator: separator).map(\.trimmed) where !term.isEmpty { addEntryCategory(term) }
         case .category:
-            if let term = nonEmpty(capture.string), entry?.categories.contains(term) == false { entry?.categories.append(term) }
+            if let term = nonEmpty(capture.string) { addEntryCategory(term) }
         default: break
         }
     }

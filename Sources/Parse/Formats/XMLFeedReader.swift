@@ -18,6 +18,9 @@ final class XMLFeedReader: XMLEventHandler {
     /// Entry fields holding a fallback value that the item's own element replaces.
     var fallbacks: Set<Fallback> = []
     enum Fallback { case title, summary }
+    /// What the entry's and the feed's lists hold (`XMLFeedReader+Lists`).
+    var entryLists = ListMemory()
+    var feedLists = ListMemory()
     /// RSS <image> of the channel.
     var imageDepth = -1
     /// The vocabulary of elements without a namespace: Atom in a <feed>, RSS otherwise.
@@ -182,7 +185,7 @@ final class XMLFeedReader: XMLEventHandler {
             self.person = nil
             personDepth = -1
             guard person.name != nil || person.email != nil || person.uri != nil else { return }
-            if personIsFeedLevel { feed.authors.append(person) } else { entry?.authors.append(person) }
+            addPerson(person, feedLevel: personIsFeedLevel)
         } else if depth == entryDepth {
             finishEntry()
         } else if depth == imageDepth {
