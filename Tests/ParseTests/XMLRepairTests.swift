@@ -47,3 +47,17 @@ struct XMLRepairTests {
         #expect(feed.bozo)
     }
 }
+
+@Suite("XMLRepair over a stream that never closes a tag")
+struct XMLRepairCarryTests {
+    @Test("bytes held back for a '>' are dropped past 16 MB, and the document counts as mended")
+    func boundedCarry() {
+        var repair = XMLRepair()
+        #expect(repair.process(Array("<rss><channel><title>t</title>".utf8), final: false) == Array("<rss><channel><title>t</title>".utf8))
+        let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20)
+        for _ in 0..<17 { #expect(repair.process(chunk, final: false).isEmpty) }
+        // Past the bound nothing more comes out, not even at the end.
+        #expect(repair.process(Array("</channel></rss>".utf8), final: true).isEmpty)
+        #expect(repair.repaired)
+    }
+}

@@ -40,6 +40,14 @@ struct XMLRepair {
 
     /// Mends the next chunk; returns what is ready (all of it when `final`).
     mutating func process(_ chunk: [UInt8], final: Bool) -> [UInt8] {
+        // Bytes held back for a ">" or the end of a DOCTYPE that never comes:
+        // past this much the rest of the document is dropped, so that memory
+        // and rescanning stay bounded.
+        if carry.count > Self.maxCarry {
+            carry = []
+            repaired = true
+            stopped = true
+        }
         let input = carry.isEmpty ? chunk : carry + chunk
         carry = []
         var cut = input.count
@@ -61,6 +69,8 @@ struct XMLRepair {
         }
         return segment(ready, final: final || stopped)
     }
+
+    static let maxCarry = 16 << 20
 
     /// libxml2 2.9 checks a start tag's attributes for duplicates pair by pair,
     /// so a tag with a hundred thousand attributes costs minutes of CPU from a
