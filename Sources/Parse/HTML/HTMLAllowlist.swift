@@ -41,6 +41,27 @@ enum HTMLAllowlist {
         "volume", "vrml", "vspace", "width", "wrap", "xml:lang",
     ]
 
+    /// What sanitising does with an element: kept (a void one closes itself) or
+    /// dropped with its content (raw text up to its end tag, for script and
+    /// style); not in this table, it is unwrapped. One lookup per tag.
+    enum ElementRule { case keep(void: Bool), dropWithContent(rawText: Bool) }
+
+    static let elementRules: [String: ElementRule] = {
+        var rules: [String: ElementRule] = [:]
+        for name in elements { rules[name] = .keep(void: void.contains(name)) }
+        for name in droppedWithContent { rules[name] = .dropWithContent(rawText: HTMLSanitizer.rawText.contains(name)) }
+        return rules
+    }()
+
+    /// A kept attribute's value: as written, a URL to check and resolve, or CSS to reduce.
+    enum AttributeRule { case keep, url, style }
+
+    static let attributeRules: [String: AttributeRule] = {
+        var rules: [String: AttributeRule] = [:]
+        for name in attributes { rules[name] = name == "style" ? .style : urlAttributes.contains(name) ? .url : .keep }
+        return rules
+    }()
+
     /// Attributes holding a URL, checked for scheme and resolved against the base.
     static let urlAttributes: Set<String> = [
         "href", "src", "cite", "poster", "action", "background", "longdesc", "dynsrc", "lowsrc", "usemap", "icon", "data",

@@ -11,31 +11,32 @@ package enum HTMLSanitizer {
         guard HTMLText.mayHoldMarkup(html) else { return escapeText(html).trimmed }
         var out: [UInt8] = []
         out.reserveCapacity(html.utf8.count)
-        var open: [String] = []  // allowed elements left open, closed in order
-        var openCount: [String: Int] = [:]  // so that a stray end tag costs no walk down a deep stack
+        var open: [String] = []  // allowed elements left open, closed in order (at most maxDepth)
         var tokens = HTMLTokenizer(html)
         var skipping = ContentSkipper()
         while let token = tokens.next() {
             if skipping.consumes(token) { continue }
             switch token {
             case let .start(name, attributes, selfClosing):
-                if HTMLAllowlist.droppedWithContent.contains(name) {
-                    if rawText.contains(name) { tokens.skipRawText(until: name) } else if !selfClosing { skipping.start(name) }
+                let rule = HTMLAllowlist.elementRules[name]
+                if case let .dropWithContent(rawText) = rule {
+                    if rawText { tokens.skipRawText(until: name) } else if !selfClosing { skipping.start(name) }
                     continue
                 }
                 // Unwrapped, its content kept: an element not on the list, or one nested absurdly deep.
-                guard HTMLAllowlist.elements.contains(name), open.count < maxDepth || HTMLAllowlist.void.contains(name) else { continue }
+                guard case let .keep(void) = rule, open.count < maxDepth || void else { continue }
                 out.append(UInt8(ascii: "<"))
                 out.append(contentsOf: name.utf8)
-                for (key, value) in attributes where HTMLAllowlist.attributes.contains(key) {
-                    guard let safe = safeValue(key, value, base: base) else { continue }
+                for (key, value) in attributes {
+                    guard let attributeRule = HTMLAllowlist.attributeRules[key],
+                          let safe = safeValue(attributeRule, value, base: base) else { continue }
                     out.append(32)
                     out.append(contentsOf: key.utf8)
                     out.append(contentsOf: [61, 34])
                     out.append(contentsOf: escape(safe, quotes: true).utf8)
                     out.append(34)
                 }
-                if HTMLAllowlist.void.contains(name) {
+                if void {
                     out.append(contentsOf: [32, 47, 62])
                 } else if selfClosing {
                     out.append(contentsOf: [62, 60, 47])
@@ -44,14 +45,11 @@ package enum HTMLSanitizer {
                 } else {
                     out.append(UInt8(ascii: ">"))
                     open.append(name)
-                    openCount[name, default: 0] += 1
                 }
             case let .end(name):
-                guard openCount[name, default: 0] > 0, let index = open.lastIndex(of: name) else { continue }
-                for closing in open[index...].reversed() {
-                    appendEndTag(closing, to: &out)
-                    openCount[closing, default: 1] -= 1
-                }
+                // The stack is at most maxDepth deep, so a stray end tag costs a bounded search.
+                guard let index = open.lastIndex(of: name) else { continue }
+                for closing in open[index...].reversed() { appendEndTag(closing, to: &out) }
                 open.removeSubrange(index...)
             case let .text(bytes):
                 appendText(bytes, to: &out)
@@ -102,11 +100,12 @@ package enum HTMLSanitizer {
 
     private static let lessThan: [UInt8] = Array("&lt;".utf8), ampersand: [UInt8] = Array("&amp;".utf8)
 
-    private static func safeValue(_ key: String, _ value: String, base: String?) -> String? {
-        if key == "style" { return CSSSanitizer.clean(value) }
-        guard HTMLAllowlist.urlAttributes.contains(key) else { return value }
-        if hasDangerousScheme(value) { return nil }
-        return URLResolver.resolve(value, against: base) ?? value
+    private static func safeValue(_ rule: HTMLAllowlist.AttributeRule, _ value: String, base: String?) -> String? {
+        switch rule {
+        case .keep: value
+        case .style: CSSSanitizer.clean(value)
+        case .url: hasDangerousScheme(value) ? nil : URLResolver.resolve(value, against: base) ?? value
+        }
     }
 
     /// javascript:, vbscript: or data:, however spaced out or cased: browsers ignore
