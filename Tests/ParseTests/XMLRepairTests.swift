@@ -61,3 +61,21 @@ struct XMLRepairCarryTests {
         #expect(repair.repaired)
     }
 }
+
+@Suite("XMLRepair against entity expansion")
+struct XMLRepairExpansionTests {
+    @Test("declared entities add at most 1 MB in all; later references stay visible text (quadratic blowup)")
+    func quadraticBlowup() throws {
+        let value = String(repeating: "x", count: 1_000)
+        let xml = #"<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "\#(value)">]><rss><channel><item><title>t</title><description>"#
+            + String(repeating: "&a;", count: 5_000) + "</description></item></channel></rss>"
+        let prepared = XMLRepair.prepare(Array(xml.utf8))
+        #expect(prepared.bytes.count < XMLRepair.maxExpansion + 2 * xml.utf8.count)  // each "&" left costs "amp;"
+        #expect(prepared.repaired)
+        let feed = try FeedParser.parse(Array(xml.utf8), url: nil)
+        let summary = try #require(feed.entries.first?.summary)
+        #expect(summary.hasPrefix(value + value))
+        #expect(summary.filter { $0 == "x" }.count == XMLRepair.maxExpansion / 1_000 * 1_000)
+        #expect(feed.bozo)
+    }
+}

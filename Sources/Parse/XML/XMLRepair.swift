@@ -29,6 +29,8 @@ struct XMLRepair {
     /// The closing marker of a CDATA section, comment or PI a chunk left open.
     private var openVerbatim: [UInt8]?
     private var carry: [UInt8] = []
+    /// Bytes that entity substitution may still add to the document.
+    private var expansionBudget = XMLRepair.maxExpansion
     /// Set when the rest of the document is dropped (see `maxAttributesPerTag`).
     private var stopped = false
 
@@ -71,6 +73,8 @@ struct XMLRepair {
     }
 
     static let maxCarry = 16 << 20
+    /// What substituting DOCTYPE entities may add to a document, in all.
+    static let maxExpansion = 1 << 20
 
     /// libxml2 2.9 checks a start tag's attributes for duplicates pair by pair,
     /// so a tag with a hundred thousand attributes costs minutes of CPU from a
@@ -182,7 +186,7 @@ struct XMLRepair {
             } else if let length = Self.xmlReference(input, at: i) {
                 i += length
             } else {
-                let (replacement, length, mended) = Self.reference(input, at: i, entities: entities)
+                let (replacement, length, mended) = Self.reference(input, at: i, entities: entities, budget: &expansionBudget)
                 if mended || !replacement.elementsEqual(input[i..<i + length]) {
                     out.append(contentsOf: input[run..<i])
                     out.append(contentsOf: replacement)
@@ -260,7 +264,7 @@ struct XMLRepair {
         return entities
     }
 
-    private static func reference(_ s: [UInt8], at i: Int, entities: [String: String]) -> ([UInt8], Int, Bool) {
+    private static func reference(_ s: [UInt8], at i: Int, entities: [String: String], budget: inout Int) -> ([UInt8], Int, Bool) {
         var j = i + 1
         let limit = min(s.count, i + 40)
         while j < limit, isNameByte(s[j]) || s[j] == UInt8(ascii: "#") { j += 1 }
@@ -279,7 +283,13 @@ struct XMLRepair {
         }
         if ["amp", "lt", "gt", "quot", "apos"].contains(name) { return (whole, whole.count, false) }
         if let code = HTMLEntities.codePoints[name] { return (Array("&#\(code);".utf8), whole.count, false) }
-        if let value = entities[name] { return (Array(value.utf8), whole.count, false) }
+        if let value = entities[name] {
+            // Past the budget a declared entity stays visible text: a few kilobytes
+            // of references must not grow into gigabytes (the "quadratic blowup").
+            guard budget >= value.utf8.count else { return (Array("&amp;".utf8), 1, true) }
+            budget -= value.utf8.count
+            return (Array(value.utf8), whole.count, false)
+        }
         return (Array("&amp;".utf8), 1, true)  // undefined: kept as visible text
     }
 
