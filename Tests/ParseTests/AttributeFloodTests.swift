@@ -78,3 +78,14 @@ struct ListFloodTests {
         #expect(try FeedParser.parse(Array(xml.utf8), url: nil).entries.first?.enclosures.count == 1)
     }
 }
+
+@Suite("Documents flooded with entries")
+struct EntryFloodTests {
+    @Test("a document held whole keeps its first 50,000 entries and is bozo")
+    func manyEmptyItems() throws {
+        let xml = "<rss><channel>" + String(repeating: "<item/>", count: XMLFeedReader.maxEntries + 10) + "</channel></rss>"
+        let feed = try FeedParser.parse(Array(xml.utf8), url: nil)
+        #expect(feed.entries.count == XMLFeedReader.maxEntries)
+        #expect(feed.bozo)
+    }
+}

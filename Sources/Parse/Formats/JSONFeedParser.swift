@@ -20,7 +20,8 @@ enum JSONFeedParser {
         feed.image = (root["icon"] ?? root["favicon"])?.stringValue.flatMap { URLResolver.resolve($0, against: base) }
         feed.authors = authors(root)
         if case let .array(items)? = root["items"] {
-            feed.entries = items.map { item in
+            feed.bozo = items.count > XMLFeedReader.maxEntries
+            feed.entries = items.prefix(XMLFeedReader.maxEntries).map { item in
                 var parsed = entry(item, base: base)
                 parsed.id = parsed.id ?? EntryID.fallback(parsed)
                 return parsed

@@ -39,6 +39,12 @@ final class XMLFeedReader: XMLEventHandler {
     /// The last namespace URI looked up, and its family (elements repeat a few URIs).
     private var lastURI: (bytes: [UInt8], family: Namespace.Family)?
 
+    /// A document held whole keeps at most this many entries: thousands of empty
+    /// `<item/>` would otherwise grow a 20 MB body into a gigabyte of entries.
+    /// (A streamed parse hands each entry on and keeps none.)
+    static let maxEntries = 50_000
+    private var droppedEntries = false
+
     /// Streaming: entries go here as they are read, instead of into `feed.entries`.
     var onEntry: ((Entry) -> Void)?
     /// Stops the parse as soon as the root is not a feed.
@@ -69,7 +75,7 @@ final class XMLFeedReader: XMLEventHandler {
         guard rootSeen else { throw .notAFeed(reason: "no root element") }
         if capture != nil { finishCapture() }
         finishEntry()  // a truncated document still yields its last entry
-        feed.bozo = bozo || depth > 0
+        feed.bozo = bozo || depth > 0 || droppedEntries
         return feed
     }
 
@@ -177,7 +183,13 @@ final class XMLFeedReader: XMLEventHandler {
         guard var done = entry.take() else { return }
         entryDepth = -1
         done.id = done.id ?? EntryID.fallback(done)
-        if let onEntry { onEntry(done) } else { feed.entries.append(done) }
+        if let onEntry {
+            onEntry(done)
+        } else if feed.entries.count < Self.maxEntries {
+            feed.entries.append(done)
+        } else {
+            droppedEntries = true
+        }
     }
 
     private func handleEnd(depth: Int) {
