@@ -27,9 +27,9 @@ package enum HTMLText {
         var html = html
         // libxml2's HTML parser checks attributes for duplicates pair by pair: a
         // tag with thousands of them would cost minutes. The text stops before it.
-        if html.utf8.count > 4 * XMLRepair.maxAttributesPerTag {
+        if html.utf8.count > 4 * AttributeFlood.maxAttributesPerTag {
             let bytes = Array(html.utf8)
-            if let hostile = XMLRepair.tagWithTooManyAttributes(bytes, quotedOnly: false) {
+            if let hostile = AttributeFlood.firstFloodedTag(bytes, quotedOnly: false) {
                 html = String(decoding: bytes[..<hostile], as: UTF8.self)
             }
         }

@@ -31,7 +31,7 @@ struct XMLRepair {
     private var carry: [UInt8] = []
     /// Bytes that entity substitution may still add to the document.
     private var expansionBudget = XMLRepair.maxExpansion
-    /// Set when the rest of the document is dropped (see `maxAttributesPerTag`).
+    /// Set when the rest of the document is dropped (`AttributeFlood`, `maxCarry`).
     private var stopped = false
 
     static func prepare(_ input: [UInt8]) -> Result {
@@ -63,7 +63,7 @@ struct XMLRepair {
         }
         guard !stopped else { return [] }
         var ready = cut == input.count ? input : Array(input[..<cut])
-        if let hostile = Self.tagWithTooManyAttributes(ready) {
+        if let hostile = AttributeFlood.firstFloodedTag(ready) {
             ready = Array(ready[..<hostile])
             repaired = true
             stopped = true
@@ -75,47 +75,6 @@ struct XMLRepair {
     static let maxCarry = 16 << 20
     /// What substituting DOCTYPE entities may add to a document, in all.
     static let maxExpansion = 1 << 20
-
-    /// libxml2 2.9 checks a start tag's attributes for duplicates pair by pair,
-    /// so a tag with a hundred thousand attributes costs minutes of CPU from a
-    /// few megabytes. No feed needs more than a few: a document is cut before a
-    /// tag with more than this many.
-    static let maxAttributesPerTag = 1_024
-
-    /// The index of the next ">" at or after `start`, or the end.
-    private static func nextCloser(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = buffer.baseAddress,
-              let found = memchr(base + start, Int32(UInt8(ascii: ">")), buffer.count - start) else { return buffer.count }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
-    }
-
-    /// How many `="` and `='` stand in `buffer[start..<end]`.
-    private static func assignments(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ quotedOnly: Bool) -> Int {
-        var count = 0
-        for k in start..<max(start, end - 1) where buffer[k] == UInt8(ascii: "=") {
-            let next = buffer[k + 1]
-            if !quotedOnly || next == UInt8(ascii: "\"") || next == UInt8(ascii: "'") { count += 1 }
-        }
-        return count
-    }
-
-    /// Where a stretch without ">" that holds more than `maxAttributesPerTag`
-    /// attribute assignments (`="`, `='`) begins, if there is one. Only stretches
-    /// long enough to hold that many are counted.
-    /// HTML allows unquoted values (`a=v`): with `quotedOnly` false every "=" counts.
-    static func tagWithTooManyAttributes(_ bytes: [UInt8], quotedOnly: Bool = true) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var start = 0
-            while start < buffer.count {
-                let end = nextCloser(buffer, from: start)
-                if end - start > 4 * maxAttributesPerTag, assignments(buffer, start, end, quotedOnly) > maxAttributesPerTag {
-                    return start
-                }
-                start = end + 1
-            }
-            return nil
-        }
-    }
 
     private mutating func segment(_ input: [UInt8], final: Bool) -> [UInt8] {
         var out: [UInt8] = []
