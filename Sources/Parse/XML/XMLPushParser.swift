@@ -49,6 +49,8 @@ final class XMLPushParser {
         sax.startElementNs = saxStartElement
         sax.endElementNs = saxEndElement
         sax.characters = saxCharacters
+        // White space between elements is text too: with both the same, libxml2 never calls any of it ignorable.
+        sax.ignorableWhitespace = saxCharacters
         sax.cdataBlock = saxCharacters
         sax.serror = saxError
         return sax
