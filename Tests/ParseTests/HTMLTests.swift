@@ -74,3 +74,42 @@ struct HTMLSanitizerHostileTests {
         #expect(clean == String(repeating: "<b>", count: 256) + "x" + String(repeating: "</b>", count: 256))
     }
 }
+
+@Suite("Inline markup taken without the HTML parser")
+struct InlineMarkupTests {
+    @Test("gives the same text as libxml2's HTML parser, on every simple input", arguments: 0..<8)
+    func sameAsParser(seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed + 1))
+        let pieces = ["Erdoğan", " ", "  ", "\n", "talks", "Kalın's", "—", "x", "<b>", "</b>", "<I>", "</i>", "<em>",
+                      "</EM>", "<a>", "</a>", "<span >", "</span>", "<sup>", "</sub>", "</strong>", "3", "🙂", "\t"]
+        var compared = 0
+        for _ in 0..<200 {
+            let html = (0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            guard let text = InlineMarkup.text(html) else { continue }
+            compared += 1
+            #expect(HTMLText.fold(text) == HTMLText.parsedText(html), "\(html.debugDescription)")
+        }
+        #expect(compared == 200)  // every input of these pieces is simple
+    }
+
+    @Test("anything but plain inline tags and text goes to the parser", arguments: [
+        "a &amp; b", "<b class=\"x\">y</b>", "<p>para</p>", "<br>", "<script>x</script>", "a < b", "a > b",
+        "<!-- c -->x", "<b", "<1>", "<fw-fragment>",
+    ])
+    func notSimple(html: String) {
+        #expect(InlineMarkup.text(html) == nil)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that a failure can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -24,6 +24,12 @@ package enum HTMLText {
     package static func plainText(_ html: String) -> String {
         // Text without markup or entities needs no parser.
         guard mayHoldMarkup(html) else { return fold(html) }
+        if let text = InlineMarkup.text(html) { return fold(text) }
+        return parsedText(html)
+    }
+
+    /// The text libxml2's HTML parser finds in `html`.
+    static func parsedText(_ html: String) -> String {
         var html = html
         // libxml2's HTML parser checks attributes for duplicates pair by pair: a
         // tag with thousands of them would cost minutes. The text stops before it.

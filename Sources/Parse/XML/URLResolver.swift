@@ -8,6 +8,7 @@ package enum URLResolver {
         let trimmed = reference.trimmed
         guard !trimmed.isEmpty else { return nil }
         guard let base, !base.isEmpty else { return trimmed }
+        if let common = commonCase(trimmed, base) { return common }
         if let built = build(trimmed, base) { return built }
         // xmlBuildURI wants ASCII: resolve with non-ASCII percent-encoded, then restore it (an IRI stays an IRI).
         guard trimmed.unicodeScalars.contains(where: { !$0.isASCII }),
@@ -16,7 +17,8 @@ package enum URLResolver {
         return built.removingPercentEncoding ?? built
     }
 
-    private static func build(_ reference: String, _ base: String) -> String? {
+    /// libxml2's resolution (xmlBuildURI), for any input.
+    static func build(_ reference: String, _ base: String) -> String? {
         guard let built = xmlBuildURI(reference, base) else { return nil }
         defer { cxml_free(built) }
         return String(cString: built)

@@ -1,0 +1,77 @@
+/// The references feeds write most — a path from the root ("/news/1") or from
+/// the base's directory ("item/1") against an http(s) base — resolved without a
+/// round trip through libxml2 (RFC 3986 §5.2.2–5.2.3). Only inputs whose result
+/// is certain to equal xmlBuildURI's are taken: plain characters, no dot
+/// segments, no query or fragment of the reference's own; anything else is nil
+/// and goes to libxml2.
+extension URLResolver {
+    static func commonCase(_ reference: String, _ base: String) -> String? {
+        var reference = reference, base = base
+        return reference.withUTF8 { ref in
+            base.withUTF8 { base -> String? in
+                // An absolute http(s) reference is the target as written (§5.2.2), as xmlBuildURI returns it.
+                if schemeEnd(ref) != nil, ref.allSatisfy(isURICharacter) { return String(decoding: ref, as: UTF8.self) }
+                guard !ref.isEmpty, ref.allSatisfy(isPlain), base.allSatisfy(isPlainOrQuery),
+                      let authorityStart = schemeEnd(base) else { return nil }
+                // Dot segments, in the reference or the base path, need RFC 3986 §5.2.4: leave them to libxml2.
+                guard !hasDotSegment(ref), !hasDotSegment(base[authorityStart...]) else { return nil }
+                var pathStart = authorityStart
+                while pathStart < base.count, base[pathStart] != UInt8(ascii: "/"), base[pathStart] != UInt8(ascii: "?") { pathStart += 1 }
+                let pathEnd = base[pathStart...].firstIndex(of: UInt8(ascii: "?")) ?? base.count
+                var out: [UInt8]
+                if ref[0] == UInt8(ascii: "/") {
+                    guard ref.count == 1 || ref[1] != UInt8(ascii: "/") else { return nil }  // "//host": network-path
+                    out = Array(base[..<pathStart])
+                } else {
+                    // A first segment with ":" would read as a scheme.
+                    let firstSegment = ref.prefix { $0 != UInt8(ascii: "/") }
+                    guard !firstSegment.contains(UInt8(ascii: ":")) else { return nil }
+                    let directoryEnd = base[pathStart..<pathEnd].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 }
+                    out = Array(base[..<(directoryEnd ?? pathStart)])
+                    if directoryEnd == nil { out.append(UInt8(ascii: "/")) }
+                }
+                out.append(contentsOf: ref)
+                return String(decoding: out, as: UTF8.self)
+            }
+        }
+    }
+
+    /// Letters, digits and the path characters xmlBuildURI writes back unchanged.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/")
+    }
+
+    private static func isPlainOrQuery(_ byte: UInt8) -> Bool {
+        isPlain(byte) || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "&")
+    }
+
+    /// RFC 3986's unreserved, sub-delims and gen-delims characters, "%" left out (it must start a valid escape).
+    private static func isURICharacter(_ byte: UInt8) -> Bool {
+        isPlain(byte) || "~!$&'()*+,;=:@?#[]".utf8.contains(byte)
+    }
+
+    /// Where the authority of an "http://" or "https://" base starts.
+    private static func schemeEnd(_ base: UnsafeBufferPointer<UInt8>) -> Int? {
+        for scheme in ["http://", "https://"] where base.starts(with: scheme.utf8) && base.count > scheme.utf8.count {
+            return scheme.utf8.count
+        }
+        return nil
+    }
+
+    private static func hasDotSegment<Bytes: Collection>(_ path: Bytes) -> Bool where Bytes.Element == UInt8 {
+        var segmentLength = 0, dots = 0
+        for byte in path {
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") {
+                if segmentLength > 0, segmentLength == dots, dots <= 2 { return true }
+                if byte == UInt8(ascii: "?") { return false }
+                segmentLength = 0
+                dots = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return segmentLength > 0 && segmentLength == dots && dots <= 2
+    }
+}
