@@ -1,4 +1,5 @@
 import Extract
+import Model
 
 /// An averaged structured perceptron over BIO tags (Collins 2002), with
 /// latent truth for masked tokens: where a corpus's "O" may hide a MISC, the
@@ -79,17 +80,5 @@ struct Perceptron {
         let scale = largest > 0 ? largest / Float(Int16.max) : 1
         let quantised = averaged.map { Int16(($0 / scale).rounded()) }
         return NERModel(bucketBits: bits, weights: quantised, transitions: averagedTransitions, scale: scale)
-    }
-}
-
-/// A deterministic generator (SplitMix64), so a training run is reproducible from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

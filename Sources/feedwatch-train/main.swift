@@ -41,7 +41,7 @@ struct Train: ParsableCommand {
         for i in train.indices { train[i].features = Features.extract(train[i].text, gazetteer: gazetteer) }
         print("train: \(train.count) sentences, dev: \(dev.count) sentences")
         var perceptron = Perceptron(bits: bits)
-        var generator = SeededGenerator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         var weights: [String: Int] = [:]
         for pair in upweight.split(separator: ",") {
             let parts = pair.split(separator: ":")
