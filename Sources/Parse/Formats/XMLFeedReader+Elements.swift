@@ -8,7 +8,7 @@ extension XMLFeedReader {
     func handleElement(_ tag: XMLStartTag) -> Handling {
         let family = family(of: tag)
         // RSS element names are matched without regard to case ("pubdate", CDF's "ITEM").
-        let name = Self.name(tag.localName, lowercased: family == .rss)
+        let name = name(of: tag.localName, lowercased: family == .rss)
         if personDepth >= 0 { return personField(name) }
         if imageDepth >= 0 { return family == .rss && name == "url" ? .capture(.imageURL) : .skip }
         switch (family, name) {
@@ -38,7 +38,16 @@ extension XMLFeedReader {
         }
     }
 
-    /// An element's local name as a String; RSS names in lower case.
+    /// An element's local name as a String; RSS names in lower case. libxml2
+    /// interns names in the parser's dictionary, so each distinct name is made
+    /// into a String once per document.
+    func name(of bytes: UnsafePointer<UInt8>, lowercased: Bool) -> String {
+        if let known = (lowercased ? lowercaseNames : names)[bytes] { return known }
+        let made = Self.name(bytes, lowercased: lowercased)
+        if lowercased { lowercaseNames[bytes] = made } else { names[bytes] = made }
+        return made
+    }
+
     static func name(_ bytes: UnsafePointer<UInt8>, lowercased: Bool) -> String {
         let length = strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self))
         let buffer = UnsafeBufferPointer(start: bytes, count: length)

@@ -36,6 +36,9 @@ final class XMLFeedReader: XMLEventHandler {
     private var bases: [(depth: Int, uri: String?)]
     private var rootSeen = false
     private(set) var notAFeed: String?
+    /// Element names met so far, by their interned libxml2 pointer (valid while the parser lives).
+    var names: [UnsafePointer<UInt8>: String] = [:]
+    var lowercaseNames: [UnsafePointer<UInt8>: String] = [:]
     /// The last namespace URI looked up, and its family (elements repeat a few URIs).
     private var lastURI: (bytes: [UInt8], family: Namespace.Family)?
 

@@ -1,5 +1,5 @@
 /// The references feeds write most — a path from the root ("/news/1") or from
-/// the base's directory ("item/1") against an http(s) base — resolved without a
+/// the base's directory ("item/1") against an http(s) or file base — resolved without a
 /// round trip through libxml2 (RFC 3986 §5.2.2–5.2.3). Only inputs whose result
 /// is certain to equal xmlBuildURI's are taken: plain characters, no dot
 /// segments, no query or fragment of the reference's own; anything else is nil
@@ -9,7 +9,7 @@ extension URLResolver {
         var reference = reference, base = base
         return reference.withUTF8 { ref in
             base.withUTF8 { base -> String? in
-                // An absolute http(s) reference is the target as written (§5.2.2), as xmlBuildURI returns it.
+                // An absolute http(s) or file reference is the target as written (§5.2.2), as xmlBuildURI returns it.
                 if schemeEnd(ref) != nil, ref.allSatisfy(isURICharacter) { return String(decoding: ref, as: UTF8.self) }
                 guard !ref.isEmpty, ref.allSatisfy(isPlain), base.allSatisfy(isPlainOrQuery),
                       let authorityStart = schemeEnd(base) else { return nil }
@@ -51,9 +51,9 @@ extension URLResolver {
         isPlain(byte) || "~!$&'()*+,;=:@?#[]".utf8.contains(byte)
     }
 
-    /// Where the authority of an "http://" or "https://" base starts.
+    /// Where the authority of an "http://", "https://" or "file://" base starts.
     private static func schemeEnd(_ base: UnsafeBufferPointer<UInt8>) -> Int? {
-        for scheme in ["http://", "https://"] where base.starts(with: scheme.utf8) && base.count > scheme.utf8.count {
+        for scheme in ["http://", "https://", "file://"] where base.starts(with: scheme.utf8) && base.count > scheme.utf8.count {
             return scheme.utf8.count
         }
         return nil
