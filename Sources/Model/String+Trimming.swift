@@ -3,6 +3,10 @@ extension String {
     /// Walks only the ends, in scalars; Foundation's trimmingCharacters(in:)
     /// goes through UTF-16 and was the parser's hottest call.
     public var trimmed: String {
+        // Most values start and end with a printable ASCII byte: nothing to trim.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
         let scalars = unicodeScalars
         var start = scalars.startIndex, end = scalars.endIndex
         while start < end, Self.isSpace(scalars[start]) { start = scalars.index(after: start) }

@@ -8,8 +8,8 @@ package enum FeedDate {
     package static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmed
         guard !trimmed.isEmpty, trimmed.utf8.count < 100 else { return nil }
-        if let first = trimmed.unicodeScalars.first, first.properties.numericType != nil,
-           let date = ISODate.parse(trimmed) {
+        // ISO 8601 forms begin with an ASCII digit (the year); RFC 822 ones with a weekday or the day.
+        if let first = trimmed.utf8.first, first >= 0x30, first <= 0x39, let date = ISODate.parse(trimmed) {
             return date
         }
         return RFC822Date.parse(trimmed) ?? ISODate.parse(trimmed)
