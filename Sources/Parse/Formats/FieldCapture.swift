@@ -53,14 +53,25 @@ struct FieldCapture {
     private var bareStartTag = -1
     private let keepsMarkup: Bool
 
-    init(field: Field, depth: Int, base: String?) {
+    /// - Parameter storage: an empty array whose capacity the text may reuse.
+    init(field: Field, depth: Int, base: String?, storage: [UInt8] = []) {
         self.field = field
         self.depth = depth
         self.base = base
+        text = storage
         keepsMarkup = field.textType.map { !$0.isEscapedHTML } ?? false
     }
 
     var string: String { String(decoding: text, as: UTF8.self) }
+
+    /// The text's storage, emptied, for the next capture (capacity kept up to 64 kB).
+    mutating func recycleText() -> [UInt8] {
+        var storage: [UInt8] = []
+        swap(&storage, &text)
+        guard storage.capacity <= 64 << 10 else { return [] }
+        storage.removeAll(keepingCapacity: true)
+        return storage
+    }
 
     /// The markup inside the element as written (xmlNodeDump's escaping: & < > in text).
     var innerXML: String {

@@ -6,7 +6,12 @@ import Model
 /// in feedparser).
 extension XMLFeedReader {
     func finishCapture() {
-        guard let capture = capture.take() else { return }
+        guard var capture = capture.take() else { return }
+        apply(capture)
+        spareText = capture.recycleText()  // the next field collects into the same storage
+    }
+
+    private func apply(_ capture: FieldCapture) {
         switch capture.field {
         case .feedTitle, .feedLink, .feedDescription, .feedLanguage, .feedPublished, .feedUpdated,
              .feedID, .feedLogo, .feedIcon, .feedAuthor, .feedITunesSummary, .feedCategory, .imageURL:

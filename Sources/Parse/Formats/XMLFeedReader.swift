@@ -30,6 +30,8 @@ final class XMLFeedReader: XMLEventHandler {
     private(set) var depth = 0
     /// The field whose text is being collected.
     var capture: FieldCapture?
+    /// Emptied storage from the last field, for the next one (no allocation per field).
+    var spareText: [UInt8] = []
     /// Set while a subtree is skipped: its depth.
     private var skipDepth = -1
     /// xml:base in force (XML Base §4.2), innermost last, with the depth that set it.
@@ -102,7 +104,8 @@ final class XMLFeedReader: XMLEventHandler {
         case .descend: break
         case .skip: skipDepth = depth
         case let .capture(field):
-            capture = FieldCapture(field: field, depth: depth, base: baseURI)
+            capture = FieldCapture(field: field, depth: depth, base: baseURI, storage: spareText)
+            spareText = []
         }
     }
 
