@@ -14,6 +14,13 @@ extension XMLFeedReader {
 
     /// A construct's value: plain text for titles, sanitised HTML otherwise.
     func construct(_ capture: FieldCapture, _ type: TextType, plain: Bool) -> String? {
+        // The common case — HTML written escaped, or in CDATA — is sanitised from the
+        // collected bytes, without making a String of them first.
+        if !plain, !type.isInlineXML, !capture.hasMarkup, type.mode != "base64", !(type.isAtom && Self.isBase64MediaType(type.type)),
+           !type.isAtom || type.isEscapedHTML || type.mode == "escaped",
+           let sanitised = capture.text.withUnsafeBufferPointer({ HTMLText.mayHoldMarkup($0) ? HTMLSanitizer.sanitize(markup: capture.text, base: capture.base) : nil }) {
+            return nonEmpty(sanitised)
+        }
         var value: String
         var isMarkup: Bool
         if type.isInlineXML {

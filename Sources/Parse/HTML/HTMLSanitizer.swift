@@ -9,8 +9,13 @@ package enum HTMLSanitizer {
     package static func sanitize(_ html: String, base: String?) -> String {
         // Plain text with at most a bare "&" needs no parser, only escaping.
         guard HTMLText.mayHoldMarkup(html) else { return escapeText(html).trimmed }
+        return sanitize(markup: Array(html.utf8), base: base)
+    }
+
+    /// The same, for UTF-8 bytes known to hold markup (a feed field as collected).
+    static func sanitize(markup html: [UInt8], base: String?) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(html.utf8.count)
+        out.reserveCapacity(html.count)
         var open: [String] = []  // allowed elements left open, closed in order (at most maxDepth)
         var tokens = HTMLTokenizer(html)
         var skipping = ContentSkipper()

@@ -61,24 +61,26 @@ package enum HTMLText {
     /// bare "&" ("Tom & Jerry") is just text.
     package static func mayHoldMarkup(_ text: String) -> Bool {
         var copy = text
-        return copy.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                i = markupScan.skipPlainWords(bytes, from: i)
-                guard i < bytes.count else { return false }
-                let b = bytes[i]
-                if b == UInt8(ascii: "<") { return true }
-                if b == UInt8(ascii: "&") {
-                    var j = i + 1
-                    while j < bytes.count, j - i <= 32, bytes[j] == UInt8(ascii: "#") || (bytes[j] < 0x80 && (bytes[j] | 0x20 >= 0x61 && bytes[j] | 0x20 <= 0x7A || bytes[j] >= 0x30 && bytes[j] <= 0x39)) {
-                        j += 1
-                    }
-                    if j > i + 1, j < bytes.count, bytes[j] == UInt8(ascii: ";") { return true }
+        return copy.withUTF8(mayHoldMarkup)
+    }
+
+    static func mayHoldMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            i = markupScan.skipPlainWords(bytes, from: i)
+            guard i < bytes.count else { return false }
+            let b = bytes[i]
+            if b == UInt8(ascii: "<") { return true }
+            if b == UInt8(ascii: "&") {
+                var j = i + 1
+                while j < bytes.count, j - i <= 32, bytes[j] == UInt8(ascii: "#") || (bytes[j] < 0x80 && (bytes[j] | 0x20 >= 0x61 && bytes[j] | 0x20 <= 0x7A || bytes[j] >= 0x30 && bytes[j] <= 0x39)) {
+                    j += 1
                 }
-                i += 1
+                if j > i + 1, j < bytes.count, bytes[j] == UInt8(ascii: ";") { return true }
             }
-            return false
+            i += 1
         }
+        return false
     }
 
     /// Folds white space (newlines included) to one space, turns block

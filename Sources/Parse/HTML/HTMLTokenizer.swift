@@ -19,6 +19,7 @@ struct HTMLTokenizer {
     private static let tagScan = ByteScan(stoppingAt: [UInt8(ascii: "<")])
 
     init(_ html: String) { bytes = Array(html.utf8) }
+    init(_ html: [UInt8]) { bytes = html }
 
     /// The next token, or nil at the end.
     mutating func next() -> Token? {
