@@ -10,8 +10,10 @@ package struct ByteScan: Sendable {
     private let stops: (UInt64, UInt64, UInt64, UInt64)
     /// Stop at bytes below this value (0: none).
     private let below: UInt64
-    private let stopsAtNonASCII: Bool
-    private let hasStops: Bool
+    /// All high bits when non-ASCII bytes stop the scan, else zero.
+    private let nonASCIIMask: UInt64
+    /// All high bits when there are stop bytes, else zero (the lanes then hold nothing).
+    private let stopMask: UInt64
 
     /// - Parameters:
     ///   - stops: one to four byte values that need a closer look.
@@ -21,9 +23,9 @@ package struct ByteScan: Sendable {
         let lanes = Array(stops.prefix(4)).map { Self.ones &* UInt64($0) }
         let lane = { (index: Int) in lanes.isEmpty ? 0 : lanes[min(index, lanes.count - 1)] }
         self.stops = (lane(0), lane(1), lane(2), lane(3))
-        hasStops = !lanes.isEmpty
+        stopMask = lanes.isEmpty ? 0 : Self.highs
         self.below = Self.ones &* UInt64(below)
-        stopsAtNonASCII = nonASCII
+        nonASCIIMask = nonASCII ? Self.highs : 0
     }
 
     /// The first index at or after `start` from which the eight-byte word may
@@ -33,18 +35,25 @@ package struct ByteScan: Sendable {
         guard let base = bytes.baseAddress else { return start }
         let raw = UnsafeRawPointer(base)
         var i = start
-        while i + 8 <= bytes.count, isPlain(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+        // Two words a step while both are plain, then one at a time up to the stop.
+        while i + 16 <= bytes.count,
+              flags(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) | flags(raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) == 0 {
+            i += 16
+        }
+        while i + 8 <= bytes.count, flags(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) == 0 { i += 8 }
         return i
     }
 
+    /// Non-zero when the word holds a byte to stop at. Branch-free: a test that
+    /// is not asked for is masked to zero (a "below" of 0 is zero by itself).
     @inline(__always)
-    private func isPlain(_ word: UInt64) -> Bool {
-        if stopsAtNonASCII, word & Self.highs != 0 { return false }
-        if below != 0, (word &- below) & ~word & Self.highs != 0 { return false }
-        return !hasStops || !Self.hasZeroByte(word ^ stops.0) && !Self.hasZeroByte(word ^ stops.1)
-            && !Self.hasZeroByte(word ^ stops.2) && !Self.hasZeroByte(word ^ stops.3)
+    private func flags(_ word: UInt64) -> UInt64 {
+        let stopped = Self.zeroBytes(word ^ stops.0) | Self.zeroBytes(word ^ stops.1)
+            | Self.zeroBytes(word ^ stops.2) | Self.zeroBytes(word ^ stops.3)
+        return (stopped & stopMask) | (word & nonASCIIMask) | ((word &- below) & ~word & Self.highs)
     }
 
+    /// The high bit of each lane whose byte is zero (exact as to whether there is one).
     @inline(__always)
-    private static func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+    private static func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
 }
