@@ -41,8 +41,8 @@ final class XMLFeedReader: XMLEventHandler {
     /// Element names met so far, by their interned libxml2 pointer (valid while the parser lives).
     var names: [UnsafePointer<UInt8>: String] = [:]
     var lowercaseNames: [UnsafePointer<UInt8>: String] = [:]
-    /// The last namespace URI looked up, and its family (elements repeat a few URIs).
-    private var lastURI: (bytes: [UInt8], family: Namespace.Family)?
+    /// Namespace URIs met so far and their families (a document uses a handful).
+    private var families: [UnsafePointer<UInt8>: (bytes: [UInt8], family: Namespace.Family)] = [:]
 
     /// A document held whole keeps at most this many entries: thousands of empty
     /// `<item/>` would otherwise grow a 20 MB body into a gigabyte of entries.
@@ -172,10 +172,11 @@ final class XMLFeedReader: XMLEventHandler {
         guard let uri = tag.uri else {
             return tag.prefix.flatMap { Namespace.familyOfPrefix(String(cString: $0)) } ?? defaultFamily
         }
-        if let lastURI, XMLStartTag.equal(uri, lastURI.bytes) { return lastURI.family }
+        // libxml2 interns namespace URIs: the pointer finds the entry, the bytes confirm it.
+        if let known = families[uri], XMLStartTag.equal(uri, known.bytes) { return known.family }
         let text = String(cString: uri)
         let family = Namespace.family(text)
-        lastURI = (Array(text.utf8), family)
+        families[uri] = (Array(text.utf8), family)
         return family
     }
 
