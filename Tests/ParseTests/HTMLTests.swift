@@ -68,6 +68,16 @@ struct HTMLSanitizerHostileTests {
         #expect(HTMLSanitizer.sanitize(input, base: "https://h.example/") == expected)
     }
 
+    @Test("finds a dangerous scheme however it is spaced or cased, and nothing else", arguments: [
+        ("javascript:alert(1)", true), (" JaVaScRiPt:x", true), ("java\tscript:x", true), ("java\u{0}script:x", true),
+        ("vbscript:x", true), ("data:text/html,x", true), ("\u{2003}data:x", true),
+        ("https://x.example/javascript:", false), ("javascript", false), ("javas", false), ("datax:y", false),
+        ("jävascript:x", false), ("", false), ("/relative", false),
+    ])
+    func dangerousScheme(value: String, dangerous: Bool) {
+        #expect(HTMLSanitizer.hasDangerousScheme(value) == dangerous)
+    }
+
     @Test("nesting past 256 levels unwraps the deeper elements; stray end tags change nothing")
     func deepNesting() {
         let html = String(repeating: "<b>", count: 1_000) + "x" + String(repeating: "</i>", count: 1_000)

@@ -114,19 +114,45 @@ package enum HTMLSanitizer {
     }
 
     /// javascript:, vbscript: or data:, however spaced out or cased: browsers ignore
-    /// white space and control characters inside a scheme.
+    /// white space and control characters inside a scheme. The scheme's first
+    /// bytes are packed into two words and compared there: no allocation per URL.
     static func hasDangerousScheme(_ value: String) -> Bool {
-        var scheme: [UInt8] = []
+        var packed = PackedPrefix()
         for scalar in value.unicodeScalars {
             if scalar.value < 0x21 || (scalar.value > 0x7E && scalar.properties.isWhitespace) { continue }
-            guard scalar.isASCII else { return false }
-            scheme.append(UInt8(scalar.value) | (scalar.value >= 0x41 && scalar.value <= 0x5A ? 0x20 : 0))
-            if scalar == ":" || scheme.count >= 11 { break }
+            guard scalar.isASCII else { break }
+            let byte = UInt8(scalar.value)
+            packed.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            if byte == UInt8(ascii: ":") || packed.count == PackedPrefix.capacity { break }
         }
-        return dangerousSchemes.contains { scheme.starts(with: $0) }
+        return dangerousSchemes.contains { packed.starts(with: $0) }
     }
 
-    private static let dangerousSchemes: [[UInt8]] = ["javascript:", "vbscript:", "data:"].map { Array($0.utf8) }
+    private static let dangerousSchemes = ["javascript:", "vbscript:", "data:"].map { scheme in
+        var packed = PackedPrefix()
+        scheme.utf8.forEach { packed.append($0) }
+        return packed
+    }
+
+    /// Up to 16 bytes held in two words.
+    struct PackedPrefix {
+        static let capacity = 16
+        private var low: UInt64 = 0, high: UInt64 = 0
+        private(set) var count = 0
+
+        mutating func append(_ byte: UInt8) {
+            guard count < Self.capacity else { return }
+            if count < 8 { low |= UInt64(byte) << (8 * count) } else { high |= UInt64(byte) << (8 * (count - 8)) }
+            count += 1
+        }
+
+        func starts(with prefix: PackedPrefix) -> Bool {
+            guard prefix.count <= count else { return false }
+            let lowMask: UInt64 = prefix.count >= 8 ? .max : (1 << (8 * UInt64(prefix.count))) - 1
+            let highMask: UInt64 = prefix.count >= 16 ? .max : prefix.count <= 8 ? 0 : (1 << (8 * UInt64(prefix.count - 8))) - 1
+            return low & lowMask == prefix.low && high & highMask == prefix.high
+        }
+    }
 
     /// Text content as feedparser writes it: "&" and "<" escaped, ">" left alone.
     static func escapeText(_ text: String) -> String {
