@@ -141,7 +141,7 @@ struct StreamedObject {
 
     mutating func write(_ bytes: [UInt8]) {
         if buffer.isEmpty, bytes.count >= 1 << 16 {
-            FileHandleStream.stdout.handle.write(Data(bytes))  // big enough to go out as it is
+            Self.writeOut(bytes)  // big enough to go out as it is
             return
         }
         buffer += bytes
@@ -149,8 +149,22 @@ struct StreamedObject {
     }
 
     mutating func flush() {
-        FileHandleStream.stdout.handle.write(Data(buffer))
+        Self.writeOut(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// write(2) on standard output, straight from the bytes (no Data copy),
+    /// resumed after short writes and signals. A closed pipe ends the output.
+    private static func writeOut(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(STDOUT_FILENO, base + offset, raw.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
+    }
 }
