@@ -109,7 +109,7 @@ struct FieldCapture {
                 markup.append(UInt8(ascii: ":"))
             }
             markup.append(contentsOf: Self.bytes(local))
-            markup.append(contentsOf: [61, 34])  // ="
+            markup.append(contentsOf: "=\"".utf8)
             Self.escape(value, into: &markup, quotes: true)
             markup.append(34)
         }
@@ -122,9 +122,9 @@ struct FieldCapture {
         guard keepsMarkup, hasMarkup, let name = openChildren.popLast() else { return }
         if bareStartTag == markup.count - 1 {
             markup.removeLast()
-            markup.append(contentsOf: [47, 62])  // "/>"
+            markup.append(contentsOf: "/>".utf8)
         } else {
-            markup.append(contentsOf: [60, 47])  // "</"
+            markup.append(contentsOf: "</".utf8)
             markup.append(contentsOf: name)
             markup.append(62)
         }

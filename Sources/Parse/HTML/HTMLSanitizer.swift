@@ -37,14 +37,14 @@ package enum HTMLSanitizer {
                           let safe = safeValue(attributeRule, value, base: base) else { continue }
                     out.append(32)
                     out.append(contentsOf: key.utf8)
-                    out.append(contentsOf: [61, 34])
+                    out.append(contentsOf: "=\"".utf8)
                     out.append(contentsOf: escape(safe, quotes: true).utf8)
                     out.append(34)
                 }
                 if void {
-                    out.append(contentsOf: [32, 47, 62])
+                    out.append(contentsOf: " />".utf8)
                 } else if selfClosing {
-                    out.append(contentsOf: [62, 60, 47])
+                    out.append(contentsOf: "></".utf8)
                     out.append(contentsOf: name.utf8)
                     out.append(62)
                 } else {
@@ -71,7 +71,7 @@ package enum HTMLSanitizer {
     static let rawText: Set<String> = ["script", "style", "textarea", "xmp", "iframe", "noembed", "noframes"]
 
     private static func appendEndTag(_ name: String, to out: inout [UInt8]) {
-        out.append(contentsOf: [60, 47])
+        out.append(contentsOf: "</".utf8)
         out.append(contentsOf: name.utf8)
         out.append(62)
     }
