@@ -73,17 +73,17 @@ struct FieldCapture {
         return storage
     }
 
-    /// The markup inside the element as written (xmlNodeDump's escaping: & < > in text).
+    /// The markup inside the element as written (`MarkupEscape`, as xmlNodeDump escapes).
     var innerXML: String {
         if hasMarkup { return String(decoding: markup, as: UTF8.self) }
         var escaped: [UInt8] = []
-        Self.escape(text, into: &escaped, quotes: false)
+        MarkupEscape.append(text, to: &escaped, quotes: false)
         return String(decoding: escaped, as: UTF8.self)
     }
 
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         if hasMarkup {
-            Self.escape(bytes, into: &markup, quotes: false)
+            MarkupEscape.append(bytes, to: &markup, quotes: false)
             bareStartTag = -1
         } else {
             text.append(contentsOf: bytes)
@@ -95,7 +95,7 @@ struct FieldCapture {
         if !hasMarkup {
             hasMarkup = true
             markup.reserveCapacity(text.count + 1024)
-            Self.escape(text, into: &markup, quotes: false)
+            MarkupEscape.append(text, to: &markup, quotes: false)
         }
         var name: [UInt8] = []
         if let prefix = tag.prefix { name += Self.bytes(prefix) + [UInt8(ascii: ":")] }
@@ -110,7 +110,7 @@ struct FieldCapture {
             }
             markup.append(contentsOf: Self.bytes(local))
             markup.append(contentsOf: "=\"".utf8)
-            Self.escape(value, into: &markup, quotes: true)
+            MarkupEscape.append(value, to: &markup, quotes: true)
             markup.append(34)
         }
         markup.append(UInt8(ascii: ">"))
@@ -134,40 +134,4 @@ struct FieldCapture {
     private static func bytes(_ pointer: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
     }
-
-    /// Appends `bytes` with "&", "<", ">" (and '"' for attributes) escaped; runs
-    /// without them are copied whole.
-    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], quotes: Bool) {
-        let scan = quotes ? attributeScan : textScan
-        var run = 0
-        var i = 0
-        while i < bytes.count {
-            i = scan.skipPlainWords(bytes, from: i)
-            guard i < bytes.count else { break }
-            let replacement: [UInt8]
-            switch bytes[i] {
-            case 38: replacement = ampersand
-            case 60: replacement = lessThan
-            case 62: replacement = greaterThan
-            case 34 where quotes: replacement = quote
-            default:
-                i += 1
-                continue
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-            out.append(contentsOf: replacement)
-            i += 1
-            run = i
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-    }
-
-    static func escape(_ bytes: [UInt8], into out: inout [UInt8], quotes: Bool) {
-        bytes.withUnsafeBufferPointer { escape($0, into: &out, quotes: quotes) }
-    }
-
-    private static let textScan = ByteScan(stoppingAt: [38, 60, 62])
-    private static let attributeScan = ByteScan(stoppingAt: [38, 60, 62, 34])
-    private static let ampersand = Array("&amp;".utf8), lessThan = Array("&lt;".utf8)
-    private static let greaterThan = Array("&gt;".utf8), quote = Array("&quot;".utf8)
 }

@@ -49,12 +49,8 @@ extension XMLFeedReader {
     }
 
     static func name(_ bytes: UnsafePointer<UInt8>, lowercased: Bool) -> String {
-        let length = strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self))
-        let buffer = UnsafeBufferPointer(start: bytes, count: length)
-        guard lowercased, buffer.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else {
-            return String(decoding: buffer, as: UTF8.self)
-        }
-        return String(decoding: buffer.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let buffer = UnsafeBufferPointer(start: bytes, count: strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self)))
+        return lowercased ? ASCIICase.lowercased(buffer) : String(decoding: buffer, as: UTF8.self)
     }
 
     private func personField(_ name: String) -> Handling {

@@ -38,7 +38,7 @@ package enum HTMLSanitizer {
                     out.append(32)
                     out.append(contentsOf: key.utf8)
                     out.append(contentsOf: "=\"".utf8)
-                    out.append(contentsOf: escape(safe, quotes: true).utf8)
+                    MarkupEscape.append(safe, to: &out, quotes: true)
                     out.append(34)
                 }
                 if void {
@@ -171,20 +171,8 @@ package enum HTMLSanitizer {
     }
 
     package static func escape(_ text: String, quotes: Bool) -> String {
-        var copy = text
-        let clean = copy.withUTF8 { bytes in !bytes.contains { $0 == 38 || $0 == 60 || $0 == 62 || (quotes && $0 == 34) } }
-        if clean { return text }
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 38: out += Array("&amp;".utf8)
-            case 60: out += Array("&lt;".utf8)
-            case 62: out += Array("&gt;".utf8)
-            case 34 where quotes: out += Array("&quot;".utf8)
-            default: out.append(byte)
-            }
-        }
+        MarkupEscape.append(text, to: &out, quotes: quotes)
         return String(decoding: out, as: UTF8.self)
     }
 }

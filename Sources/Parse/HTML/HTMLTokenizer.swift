@@ -109,7 +109,7 @@ struct HTMLTokenizer {
     private mutating func readName() -> String {
         let start = i
         while i < bytes.count, isNameByte(bytes[i]) { i += 1 }
-        return Self.lowercased(bytes[start..<i])
+        return ASCIICase.lowercased(bytes[start..<i])
     }
 
     private mutating func readAttributeName() -> String {
@@ -118,13 +118,7 @@ struct HTMLTokenizer {
               bytes[i] != UInt8(ascii: "/") || i == start {
             i += 1
         }
-        return Self.lowercased(bytes[start..<i])
-    }
-
-    /// HTML names are ASCII-case-insensitive (HTML §13.1.2): only A–Z fold.
-    private static func lowercased(_ name: ArraySlice<UInt8>) -> String {
-        guard name.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return String(decoding: name, as: UTF8.self) }
-        return String(decoding: name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return ASCIICase.lowercased(bytes[start..<i])
     }
 
     private mutating func readAttributeValue() -> String {

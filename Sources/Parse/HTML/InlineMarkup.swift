@@ -32,8 +32,7 @@ enum InlineMarkup {
                 let nameEnd = j
                 while j < utf8.count, utf8[j] == 32 { j += 1 }
                 guard nameEnd > nameStart, j < utf8.count, utf8[j] == UInt8(ascii: ">") else { return false }
-                let name = String(decoding: utf8[nameStart..<nameEnd].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-                guard tags.contains(name) else { return false }
+                guard tags.contains(ASCIICase.lowercased(utf8[nameStart..<nameEnd])) else { return false }
                 i = j + 1
             }
             return true
