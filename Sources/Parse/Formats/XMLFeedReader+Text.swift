@@ -17,9 +17,10 @@ extension XMLFeedReader {
         // The common case — HTML written escaped, or in CDATA — is sanitised from the
         // collected bytes, without making a String of them first.
         if !plain, !type.isInlineXML, !capture.hasMarkup, type.mode != "base64", !(type.isAtom && Self.isBase64MediaType(type.type)),
-           !type.isAtom || type.isEscapedHTML || type.mode == "escaped",
-           let sanitised = capture.text.withUnsafeBufferPointer({ HTMLText.mayHoldMarkup($0) ? HTMLSanitizer.sanitize(markup: capture.text, base: capture.base) : nil }) {
-            return nonEmpty(sanitised)
+           !type.isAtom || type.isEscapedHTML || type.mode == "escaped" {
+            let holdsMarkup = capture.text.withUnsafeBufferPointer(HTMLText.mayHoldMarkup)
+            return nonEmpty(holdsMarkup ? HTMLSanitizer.sanitize(markup: capture.text, base: capture.base)
+                                        : HTMLSanitizer.escapeText(capture.string))
         }
         var value: String
         var isMarkup: Bool
