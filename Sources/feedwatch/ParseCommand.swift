@@ -12,11 +12,7 @@ struct Parse: AsyncParsableCommand {
     var sources: [String]
 
     func run() async throws {
-        // A parse allocates and frees document-sized buffers again and again: keep
-        // freed ones in the heap instead of mapping (and faulting in) fresh pages
-        // for each (mallopt(3), M_MMAP_THRESHOLD and M_TRIM_THRESHOLD). The daemon
-        // keeps glibc's defaults, which give memory back.
-        HeapTuning.keepFreedBuffers()
+        HeapTuning.keepFreedBuffers()  // only here: the daemon keeps glibc's defaults, which give memory back
         let engine = FetchEngine(maxConnections: 8)
         defer { engine.shutdown() }
         let reader = SourceReader(engine: engine)
