@@ -9,6 +9,10 @@ enum Main {
     static func main() async {
         FetchEngine.initializeLibrary()
         FeedParser.initializeLibrary()
+        if let parse = Parse.withManySources(Array(CommandLine.arguments.dropFirst())) {
+            do { try await parse.run() } catch { Feedwatch.exit(withError: error) }
+            return
+        }
         await Feedwatch.main()
     }
 }

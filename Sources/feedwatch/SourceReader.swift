@@ -29,8 +29,41 @@ struct SourceReader {
         guard let bytes = Self.contents(of: source) else {
             throw Unreadable(description: "cannot read \(source): no such file or not readable")
         }
-        let absolute = source.hasPrefix("/") ? source : FileManager.default.currentDirectoryPath + "/" + source
-        return (bytes, URL(fileURLWithPath: absolute).absoluteString, [:])
+        return (bytes, Self.fileURL(forPath: source), [:])
+    }
+
+    private static let workingDirectory = FileManager.default.currentDirectoryPath
+
+    /// The file: URL of a path (RFC 8089), made absolute against the working
+    /// directory; the base its relative links resolve against. Bytes outside
+    /// RFC 3986's path characters are percent-encoded.
+    static func fileURL(forPath path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        var url = Array("file://".utf8)
+        url.reserveCapacity(absolute.utf8.count + 8)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in absolute.utf8 {
+            if pathCharacters[Int(byte)] {
+                url.append(byte)
+            } else {
+                url += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
+        }
+        return String(decoding: url, as: UTF8.self)
+    }
+
+    /// pchar and "/" (RFC 3986 §3.3): unreserved, sub-delims, ":" and "@".
+    private static let pathCharacters: [Bool] = (0..<256).map { byte in
+        guard byte < 128 else { return false }
+        let character = Character(Unicode.Scalar(UInt8(byte)))
+        return character.isLetter || character.isNumber || "-._~!$&'()*+,;=:@/".contains(character)
+    }
+
+    /// The size of a regular file at `path`, by stat(2); nil for anything else.
+    static func fileSize(_ path: String) -> Int? {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
     }
 
     /// A file's bytes as its size stood when opened, read straight into the

@@ -39,6 +39,34 @@ struct CommandTests {
         #expect(try await FeedwatchProcess.run(["parse", "missing.xml"], in: fixture.scratch).0 == 66)
     }
 
+    @Test("parse: a corpus of hundreds of sources gives one line per source, in order, links resolved against each file")
+    func parseCorpus() async throws {
+        let fixture = try DaemonFixture()
+        var sources: [String] = []
+        for index in 0..<300 {
+            let name = index % 7 == 3 ? "missing \(index).xml" : "feed \(index) é.xml"
+            if index % 7 != 3 {
+                try fixture.scratch.write(name, FeedText.rss([FeedText.Item(guid: "g\(index)", title: "Item \(index)")])
+                    .replacingOccurrences(of: "<channel>", with: "<channel><link>home/\(index)</link>"))
+            }
+            sources.append(name)
+        }
+        let (status, out, _) = try await FeedwatchProcess.run(["parse"] + sources, in: fixture.scratch)
+        #expect(status == 0)
+        let lines = out.split(separator: "\n").map { try? JSONReader.parse(String($0)) }
+        #expect(lines.count == 300)
+        for (index, line) in lines.enumerated() {
+            if index % 7 == 3 {
+                #expect(line?["source"]?.stringValue == "missing \(index).xml")
+            } else {
+                guard case let .array(entries)? = line?["entries"] else { Issue.record("no entries on line \(index)"); continue }
+                #expect(entries.first?["title"]?.stringValue == "Item \(index)")
+                let link = line?["link"]?.stringValue ?? ""
+                #expect(link.hasPrefix("file:///") && link.hasSuffix("/home/\(index)") && !link.contains(" "))
+            }
+        }
+    }
+
     @Test("extract --jsonl answers each line in order, with watched names when given a config")
     func extract() async throws {
         let fixture = try DaemonFixture()

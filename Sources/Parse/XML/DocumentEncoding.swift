@@ -71,12 +71,13 @@ enum DocumentEncoding {
     /// The encoding named in `<?xml … encoding="…"?>`.
     static func declaration(_ bytes: [UInt8]) -> String? {
         guard bytes.starts(with: Array("<?xml".utf8)) else { return nil }
-        let head = String(decoding: bytes.prefix(200), as: UTF8.self)
-        guard let end = head.range(of: "?>"), let attribute = head[..<end.lowerBound].range(of: "encoding") else { return nil }
-        let rest = head[attribute.upperBound..<end.lowerBound].drop { $0 == " " || $0 == "=" || $0 == "\t" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let head = bytes.prefix(200)
+        guard let end = head.firstRange(of: "?>".utf8),
+              let attribute = head[..<end.lowerBound].firstRange(of: "encoding".utf8) else { return nil }
+        let rest = head[attribute.upperBound..<end.lowerBound].drop { $0 == 0x20 || $0 == UInt8(ascii: "=") || $0 == 0x09 }
+        guard let quote = rest.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
         let value = rest.dropFirst().prefix { $0 != quote }
-        return value.isEmpty ? nil : String(value)
+        return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
     }
 
     /// Valid UTF-8 stays as it is; each invalid byte becomes its Windows-1252 character.
