@@ -148,22 +148,23 @@ struct HTMLTokenizer {
 /// mean Windows-1252. Anything else stays as written.
 enum HTMLEntityDecoder {
     static func decode(_ bytes: ArraySlice<UInt8>) -> String {
-        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
-        var out = String.UnicodeScalarView()
-        var i = bytes.startIndex
+        guard var i = bytes.firstIndex(of: UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        // Runs between references are copied whole, as bytes.
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var run = bytes.startIndex
         while i < bytes.endIndex {
             if bytes[i] == UInt8(ascii: "&"), let (scalar, length) = reference(bytes, at: i) {
-                out.append(scalar)
+                out.append(contentsOf: bytes[run..<i])
+                UTF8.encode(scalar) { out.append($0) }
                 i += length
+                run = i
                 continue
             }
-            // Copy one UTF-8 sequence.
-            let length = bytes[i] < 0x80 ? 1 : bytes[i] >= 0xF0 ? 4 : bytes[i] >= 0xE0 ? 3 : 2
-            let end = min(i + length, bytes.endIndex)
-            out.append(contentsOf: String(decoding: bytes[i..<end], as: UTF8.self).unicodeScalars)
-            i = end
+            i += 1
         }
-        return String(out)
+        out.append(contentsOf: bytes[run...])
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The scalar a reference at `i` stands for, and its length with the ";".

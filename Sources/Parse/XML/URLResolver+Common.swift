@@ -1,9 +1,10 @@
 /// The references feeds write most — a path from the root ("/news/1") or from
 /// the base's directory ("item/1") against an http(s) or file base — resolved without a
 /// round trip through libxml2 (RFC 3986 §5.2.2–5.2.3). Only inputs whose result
-/// is certain to equal xmlBuildURI's are taken: plain characters, no dot
-/// segments, no query or fragment of the reference's own; anything else is nil
-/// and goes to libxml2.
+/// is certain to equal `resolvedByLibxml2`'s are taken: plain characters (IRI
+/// letters included, RFC 3987 §6.5: resolution works on characters alike), no
+/// dot segments, no query or fragment of the reference's own; anything else is
+/// nil and goes to libxml2.
 extension URLResolver {
     static func commonCase(_ reference: String, _ base: String) -> String? {
         var reference = reference, base = base
@@ -36,19 +37,23 @@ extension URLResolver {
         }
     }
 
-    /// Letters, digits and the path characters xmlBuildURI writes back unchanged.
-    private static func isPlain(_ byte: UInt8) -> Bool {
-        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/")
-    }
+    /// Letters (non-ASCII ones too), digits and the path characters xmlBuildURI writes back unchanged.
+    private static func isPlain(_ byte: UInt8) -> Bool { characterClass[Int(byte)] & plain != 0 }
 
-    private static func isPlainOrQuery(_ byte: UInt8) -> Bool {
-        isPlain(byte) || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "&")
-    }
+    private static func isPlainOrQuery(_ byte: UInt8) -> Bool { characterClass[Int(byte)] & (plain | query) != 0 }
 
     /// RFC 3986's unreserved, sub-delims and gen-delims characters, "%" left out (it must start a valid escape).
-    private static func isURICharacter(_ byte: UInt8) -> Bool {
-        isPlain(byte) || "~!$&'()*+,;=:@?#[]".utf8.contains(byte)
+    private static func isURICharacter(_ byte: UInt8) -> Bool { characterClass[Int(byte)] & (plain | query | delimiter) != 0 }
+
+    private static let plain: UInt8 = 1, query: UInt8 = 2, delimiter: UInt8 = 4
+
+    /// One lookup per byte for the three classes above.
+    private static let characterClass: [UInt8] = (0..<256).map { value in
+        let byte = UInt8(value)
+        if byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            || "-_./".utf8.contains(byte) { return plain }
+        if ":?=&".utf8.contains(byte) { return query }
+        return "~!$'()*+,;@#[]".utf8.contains(byte) ? delimiter : 0
     }
 
     /// Where the authority of an "http://", "https://" or "file://" base starts.

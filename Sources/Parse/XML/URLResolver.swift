@@ -8,12 +8,20 @@ package enum URLResolver {
         let trimmed = reference.trimmed
         guard !trimmed.isEmpty else { return nil }
         guard let base, !base.isEmpty else { return trimmed }
-        if let common = commonCase(trimmed, base) { return common }
-        if let built = build(trimmed, base) { return built }
-        // xmlBuildURI wants ASCII: resolve with non-ASCII percent-encoded, then restore it (an IRI stays an IRI).
-        guard trimmed.unicodeScalars.contains(where: { !$0.isASCII }),
-              let encoded = trimmed.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed.union(.urlPathAllowed)),
-              let built = build(encoded, base) else { return trimmed }
+        return commonCase(trimmed, base) ?? resolvedByLibxml2(trimmed, base)
+    }
+
+    /// The general case, by xmlBuildURI. It wants ASCII (given a base it cannot
+    /// read, it hands back the reference unresolved): an IRI is resolved with its
+    /// non-ASCII percent-encoded, then restored (an IRI stays an IRI).
+    static func resolvedByLibxml2(_ reference: String, _ base: String) -> String {
+        guard reference.utf8.contains(where: { $0 >= 0x80 }) || base.utf8.contains(where: { $0 >= 0x80 }) else {
+            return build(reference, base) ?? reference
+        }
+        let allowed = CharacterSet.urlFragmentAllowed.union(.urlPathAllowed)
+        guard let encoded = reference.addingPercentEncoding(withAllowedCharacters: allowed),
+              let encodedBase = base.addingPercentEncoding(withAllowedCharacters: allowed.union(["%", "#"])),
+              let built = build(encoded, encodedBase) else { return reference }
         return built.removingPercentEncoding ?? built
     }
 
