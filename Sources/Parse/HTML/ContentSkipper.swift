@@ -1,10 +1,10 @@
 /// Skips an element with everything inside it (nested elements of the same
 /// name included), for elements whose content must never appear.
 struct ContentSkipper {
-    private var name: String?
+    private var name: PackedName?
     private var depth = 0
 
-    mutating func start(_ element: String) {
+    mutating func start(_ element: PackedName) {
         name = element
         depth = 1
     }
@@ -13,7 +13,7 @@ struct ContentSkipper {
     mutating func consumes(_ token: HTMLTokenizer.Token) -> Bool {
         guard let name else { return false }
         switch token {
-        case let .start(element, _, selfClosing) where element == name && !selfClosing: depth += 1
+        case let .start(element, selfClosing) where element == name && !selfClosing: depth += 1
         case let .end(element) where element == name:
             depth -= 1
             if depth == 0 { self.name = nil }

@@ -46,21 +46,27 @@ enum HTMLAllowlist {
     /// style); not in this table, it is unwrapped. One lookup per tag.
     enum ElementRule { case keep(void: Bool), dropWithContent(rawText: Bool) }
 
-    static let elementRules: [String: ElementRule] = {
-        var rules: [String: ElementRule] = [:]
-        for name in elements { rules[name] = .keep(void: void.contains(name)) }
-        for name in droppedWithContent { rules[name] = .dropWithContent(rawText: HTMLSanitizer.rawText.contains(name)) }
+    static let elementRules: [PackedName: ElementRule] = {
+        var rules: [PackedName: ElementRule] = [:]
+        for name in elements { rules[packed(name)] = .keep(void: void.contains(name)) }
+        for name in droppedWithContent { rules[packed(name)] = .dropWithContent(rawText: HTMLSanitizer.rawText.contains(name)) }
         return rules
     }()
 
     /// A kept attribute's value: as written, a URL to check and resolve, or CSS to reduce.
     enum AttributeRule { case keep, url, style }
 
-    static let attributeRules: [String: AttributeRule] = {
-        var rules: [String: AttributeRule] = [:]
-        for name in attributes { rules[name] = name == "style" ? .style : urlAttributes.contains(name) ? .url : .keep }
+    static let attributeRules: [PackedName: AttributeRule] = {
+        var rules: [PackedName: AttributeRule] = [:]
+        for name in attributes { rules[packed(name)] = name == "style" ? .style : urlAttributes.contains(name) ? .url : .keep }
         return rules
     }()
+
+    /// Every name in these lists fits a `PackedName` (the longest has 16 bytes).
+    private static func packed(_ name: String) -> PackedName {
+        guard let packed = PackedName(name) else { preconditionFailure("\(name) is longer than a PackedName holds") }
+        return packed
+    }
 
     /// Attributes holding a URL, checked for scheme and resolved against the base.
     static let urlAttributes: Set<String> = [

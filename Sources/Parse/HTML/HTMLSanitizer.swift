@@ -16,13 +16,14 @@ package enum HTMLSanitizer {
     static func sanitize(markup html: [UInt8], base: String?) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(html.count)
-        var open: [String] = []  // allowed elements left open, closed in order (at most maxDepth)
+        var open: [PackedName] = []  // allowed elements left open, closed in order (at most maxDepth)
         var tokens = HTMLTokenizer(html)
         var skipping = ContentSkipper()
+        var value: [UInt8] = []  // an attribute's decoded value (storage reused)
         while let token = tokens.next() {
             if skipping.consumes(token) { continue }
             switch token {
-            case let .start(name, attributes, selfClosing):
+            case let .start(name?, selfClosing):
                 let rule = HTMLAllowlist.elementRules[name]
                 if case let .dropWithContent(rawText) = rule {
                     if rawText { tokens.skipRawText(until: name) } else if !selfClosing { skipping.start(name) }
@@ -31,29 +32,27 @@ package enum HTMLSanitizer {
                 // Unwrapped, its content kept: an element not on the list, or one nested absurdly deep.
                 guard case let .keep(void) = rule, open.count < maxDepth || void else { continue }
                 out.append(UInt8(ascii: "<"))
-                out.append(contentsOf: name.utf8)
-                for (key, value) in attributes {
-                    guard let attributeRule = HTMLAllowlist.attributeRules[key],
-                          let safe = safeValue(attributeRule, value, base: base) else { continue }
-                    out.append(32)
-                    out.append(contentsOf: key.utf8)
-                    out.append(contentsOf: "=\"".utf8)
-                    MarkupEscape.append(safe, to: &out, quotes: true)
-                    out.append(34)
+                name.append(to: &out)
+                for attribute in tokens.attributes {
+                    guard let key = attribute.name, let attributeRule = HTMLAllowlist.attributeRules[key] else { continue }
+                    value.removeAll(keepingCapacity: true)
+                    HTMLEntityDecoder.append(decoding: tokens.bytes[attribute.value], to: &value)
+                    appendAttribute(key, attributeRule, value, base: base, to: &out)
                 }
                 if void {
                     out.append(contentsOf: " />".utf8)
                 } else if selfClosing {
                     out.append(contentsOf: "></".utf8)
-                    out.append(contentsOf: name.utf8)
+                    name.append(to: &out)
                     out.append(62)
                 } else {
                     out.append(UInt8(ascii: ">"))
                     open.append(name)
                 }
+            case .start(nil, _): continue  // a name no allowlist holds: unwrapped
             case let .end(name):
                 // The stack is at most maxDepth deep, so a stray end tag costs a bounded search.
-                guard let index = open.lastIndex(of: name) else { continue }
+                guard let name, let index = open.lastIndex(of: name) else { continue }
                 for closing in open[index...].reversed() { appendEndTag(closing, to: &out) }
                 open.removeSubrange(index...)
             case let .text(bytes):
@@ -64,15 +63,42 @@ package enum HTMLSanitizer {
         return String(decoding: out, as: UTF8.self).trimmed
     }
 
+    /// ` key="value"`, the value made safe by the attribute's rule; nothing when it is not safe.
+    private static func appendAttribute(_ key: PackedName, _ rule: HTMLAllowlist.AttributeRule, _ value: [UInt8],
+                                        base: String?, to out: inout [UInt8]) {
+        let safe: String
+        switch rule {
+        case .keep:
+            out.append(32)
+            key.append(to: &out)
+            out.append(contentsOf: "=\"".utf8)
+            MarkupEscape.append(value, to: &out, quotes: true)
+            out.append(34)
+            return
+        case .style:
+            guard let clean = CSSSanitizer.clean(String(decoding: value, as: UTF8.self)) else { return }
+            safe = clean
+        case .url:
+            let url = String(decoding: value, as: UTF8.self)
+            guard !hasDangerousScheme(url) else { return }
+            safe = URLResolver.resolve(url, against: base) ?? url
+        }
+        out.append(32)
+        key.append(to: &out)
+        out.append(contentsOf: "=\"".utf8)
+        MarkupEscape.append(safe, to: &out, quotes: true)
+        out.append(34)
+    }
+
     /// Deeper than this, allowed elements are unwrapped too (no reader nests 256 levels).
     static let maxDepth = 256
 
     /// Elements whose content is raw text, never markup.
     static let rawText: Set<String> = ["script", "style", "textarea", "xmp", "iframe", "noembed", "noframes"]
 
-    private static func appendEndTag(_ name: String, to out: inout [UInt8]) {
+    private static func appendEndTag(_ name: PackedName, to out: inout [UInt8]) {
         out.append(contentsOf: "</".utf8)
-        out.append(contentsOf: name.utf8)
+        name.append(to: &out)
         out.append(62)
     }
 
@@ -105,54 +131,22 @@ package enum HTMLSanitizer {
 
     private static let lessThan: [UInt8] = Array("&lt;".utf8), ampersand: [UInt8] = Array("&amp;".utf8)
 
-    private static func safeValue(_ rule: HTMLAllowlist.AttributeRule, _ value: String, base: String?) -> String? {
-        switch rule {
-        case .keep: value
-        case .style: CSSSanitizer.clean(value)
-        case .url: hasDangerousScheme(value) ? nil : URLResolver.resolve(value, against: base) ?? value
-        }
-    }
-
     /// javascript:, vbscript: or data:, however spaced out or cased: browsers ignore
     /// white space and control characters inside a scheme. The scheme's first
     /// bytes are packed into two words and compared there: no allocation per URL.
     static func hasDangerousScheme(_ value: String) -> Bool {
-        var packed = PackedPrefix()
+        var packed = PackedName()
         for scalar in value.unicodeScalars {
             if scalar.value < 0x21 || (scalar.value > 0x7E && scalar.properties.isWhitespace) { continue }
             guard scalar.isASCII else { break }
             let byte = UInt8(scalar.value)
             packed.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            if byte == UInt8(ascii: ":") || packed.count == PackedPrefix.capacity { break }
+            if byte == UInt8(ascii: ":") || packed.count == PackedName.capacity { break }
         }
         return dangerousSchemes.contains { packed.starts(with: $0) }
     }
 
-    private static let dangerousSchemes = ["javascript:", "vbscript:", "data:"].map { scheme in
-        var packed = PackedPrefix()
-        scheme.utf8.forEach { packed.append($0) }
-        return packed
-    }
-
-    /// Up to 16 bytes held in two words.
-    struct PackedPrefix {
-        static let capacity = 16
-        private var low: UInt64 = 0, high: UInt64 = 0
-        private(set) var count = 0
-
-        mutating func append(_ byte: UInt8) {
-            guard count < Self.capacity else { return }
-            if count < 8 { low |= UInt64(byte) << (8 * count) } else { high |= UInt64(byte) << (8 * (count - 8)) }
-            count += 1
-        }
-
-        func starts(with prefix: PackedPrefix) -> Bool {
-            guard prefix.count <= count else { return false }
-            let lowMask: UInt64 = prefix.count >= 8 ? .max : (1 << (8 * UInt64(prefix.count))) - 1
-            let highMask: UInt64 = prefix.count >= 16 ? .max : prefix.count <= 8 ? 0 : (1 << (8 * UInt64(prefix.count - 8))) - 1
-            return low & lowMask == prefix.low && high & highMask == prefix.high
-        }
-    }
+    private static let dangerousSchemes: [PackedName] = [PackedName("javascript:"), PackedName("vbscript:"), PackedName("data:")]
 
     /// Text content as feedparser writes it: "&" and "<" escaped, ">" left alone.
     static func escapeText(_ text: String) -> String {
@@ -174,46 +168,5 @@ package enum HTMLSanitizer {
         var out: [UInt8] = []
         MarkupEscape.append(text, to: &out, quotes: quotes)
         return String(decoding: out, as: UTF8.self)
-    }
-}
-
-/// Inline CSS reduced to presentational declarations, following the rules of
-/// Python feedparser's sanitizer (BSD 2-Clause): url() removed; the whole
-/// attribute dropped unless it is made of harmless characters; properties from
-/// an allowlist kept, and background/border/margin/padding ones only with
-/// keyword, colour and length values.
-enum CSSSanitizer {
-    private static let urls = try? NSRegularExpression(pattern: #"url\s*\(\s*[^\s)]+?\s*\)\s*"#)
-    private static let gauntlet = try? NSRegularExpression(pattern: #"^([:,;#%.\sa-zA-Z0-9!]|\w-\w|'[\s\w]+'|"[\s\w]+"|\([\d,\s]+\))*$"#)
-    private static let declaration = try? NSRegularExpression(pattern: #"([-\w]+)\s*:\s*([^:;]*)"#)
-    private static let value = try? NSRegularExpression(pattern: #"^(#[0-9a-f]+|rgb\(\d+%?,\d*%?,?\d*%?\)?|\d{0,2}\.?\d{0,2}(cm|em|ex|in|mm|pc|pt|px|%|,|\))?)$"#)
-    private static let keywords: Set<String> = [
-        "aqua", "auto", "black", "block", "blue", "bold", "both", "bottom", "brown", "center", "collapse", "dashed",
-        "dotted", "fuchsia", "gray", "green", "!important", "italic", "left", "lime", "maroon", "medium", "none",
-        "navy", "normal", "nowrap", "olive", "pointer", "purple", "red", "right", "solid", "silver", "teal", "top",
-        "transparent", "underline", "white", "yellow",
-    ]
-
-    static func clean(_ style: String) -> String? {
-        guard let urls, let gauntlet, let declaration, let value else { return nil }
-        let stripped = urls.stringByReplacingMatches(in: style, range: NSRange(style.startIndex..., in: style), withTemplate: " ")
-        let whole = NSRange(stripped.startIndex..., in: stripped)
-        guard gauntlet.firstMatch(in: stripped, range: whole) != nil else { return nil }
-        var kept: [String] = []
-        for match in declaration.matches(in: stripped, range: whole) {
-            guard let p = Range(match.range(at: 1), in: stripped), let v = Range(match.range(at: 2), in: stripped) else { continue }
-            let property = String(stripped[p]), text = String(stripped[v])
-            guard !text.isEmpty else { continue }
-            let lower = property.lowercased()
-            if HTMLAllowlist.cssProperties.contains(lower) {
-                kept.append("\(property): \(text);")
-            } else if ["background", "border", "margin", "padding"].contains(lower.split(separator: "-").first.map(String.init) ?? "") {
-                let valid = text.split(separator: " ").allSatisfy { word in
-                    keywords.contains(String(word)) || value.firstMatch(in: String(word), range: NSRange(word.startIndex..., in: word)) != nil
-                }
-                if valid { kept.append("\(property): \(text);") }
-            }
-        }
-        return kept.isEmpty ? nil : kept.joined(separator: " ")
     }
 }

@@ -1,24 +1,36 @@
 import Model
 
-/// A forgiving HTML tokenizer over UTF-8 bytes, for sanitising and for
-/// extracting text: start tags with their attributes, end tags, text. Comments,
-/// doctypes and processing instructions are skipped; a "<" that starts no tag
-/// is text. It never builds a tree, so it costs one pass and no allocation per node.
+/// A forgiving HTML tokenizer over UTF-8 bytes, for sanitising: start tags
+/// with their attributes, end tags, text. Comments, doctypes and processing
+/// instructions are skipped; a "<" that starts no tag is text. It never builds a
+/// tree and makes no String: names are packed (`PackedName`), attribute values
+/// are ranges of the bytes, undecoded.
 struct HTMLTokenizer {
     enum Token {
-        case start(name: String, attributes: [(String, String)], selfClosing: Bool)
-        case end(name: String)
+        /// The tag's attributes are in `attributes` until the next token. A name
+        /// longer than 16 bytes (no element the allowlist knows) is nil.
+        case start(name: PackedName?, selfClosing: Bool)
+        case end(name: PackedName?)
         /// Raw text as written (entities not decoded).
         case text(ArraySlice<UInt8>)
     }
 
-    private let bytes: [UInt8]
+    struct Attribute {
+        /// The name, lower-cased; nil past 16 bytes (no attribute the allowlist knows).
+        var name: PackedName?
+        /// Where the name and the value (quotes excluded, entities not decoded) are; no "=" is an empty value.
+        var nameRange: Range<Int>
+        var value: Range<Int>
+    }
+
+    let bytes: [UInt8]
     private var i = 0
+    /// The attributes of the last start tag: the first of a repeated name wins.
+    private(set) var attributes: [Attribute] = []
     /// No element in real HTML carries more attributes than this.
     static let maxAttributes = 64
     private static let tagScan = ByteScan(stoppingAt: [UInt8(ascii: "<")])
 
-    init(_ html: String) { bytes = Array(html.utf8) }
     init(_ html: [UInt8]) { bytes = html }
 
     /// The next token, or nil at the end.
@@ -46,8 +58,9 @@ struct HTMLTokenizer {
     }
 
     /// Skips raw text up to `</name` (script, style): their content is never markup.
-    mutating func skipRawText(until name: String) {
-        let close = Array("</\(name)".utf8)
+    mutating func skipRawText(until name: PackedName) {
+        var close = [UInt8(ascii: "<"), UInt8(ascii: "/")]
+        name.append(to: &close)
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "<"), i + close.count <= bytes.count,
                zip(bytes[i..<i + close.count], close).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
@@ -58,7 +71,7 @@ struct HTMLTokenizer {
     }
 
     private mutating func skipDeclaration() {
-        if bytes[i...].starts(with: Array("<!--".utf8)) {
+        if bytes[i...].starts(with: [0x3C, 0x21, 0x2D, 0x2D]) {  // "<!--"
             i += 4
             while i + 2 < bytes.count, !(bytes[i] == 45 && bytes[i + 1] == 45 && bytes[i + 2] == 62) { i += 1 }
             i = min(i + 3, bytes.count)
@@ -79,7 +92,7 @@ struct HTMLTokenizer {
     private mutating func startTag() -> Token {
         i += 1
         let name = readName()
-        var attributes: [(String, String)] = []
+        attributes.removeAll(keepingCapacity: true)
         var selfClosing = false
         while i < bytes.count {
             skipSpace()
@@ -90,7 +103,7 @@ struct HTMLTokenizer {
             let key = readAttributeName()
             guard !key.isEmpty else { i += 1; continue }
             skipSpace()
-            var value = ""
+            var value = i..<i
             if i < bytes.count, bytes[i] == UInt8(ascii: "=") {
                 i += 1
                 skipSpace()
@@ -98,44 +111,50 @@ struct HTMLTokenizer {
             }
             // The first of a repeated attribute wins; past `maxAttributes` the rest are
             // read and dropped, so a tag with thousands of them stays linear.
-            if attributes.count < Self.maxAttributes, !attributes.contains(where: { $0.0 == key }) {
-                attributes.append((key, value))
+            if attributes.count < Self.maxAttributes, !attributes.contains(where: { sameName($0.nameRange, key) }) {
+                attributes.append(Attribute(name: PackedName(folding: bytes[key]), nameRange: key, value: value))
             }
             selfClosing = false
         }
-        return .start(name: name, attributes: attributes, selfClosing: selfClosing)
+        return .start(name: name, selfClosing: selfClosing)
     }
 
-    private mutating func readName() -> String {
+    private mutating func readName() -> PackedName? {
         let start = i
         while i < bytes.count, isNameByte(bytes[i]) { i += 1 }
-        return ASCIICase.lowercased(bytes[start..<i])
+        return PackedName(folding: bytes[start..<i])
     }
 
-    private mutating func readAttributeName() -> String {
+    private mutating func readAttributeName() -> Range<Int> {
         let start = i
         while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">"),
               bytes[i] != UInt8(ascii: "/") || i == start {
             i += 1
         }
-        return ASCIICase.lowercased(bytes[start..<i])
+        return start..<i
     }
 
-    private mutating func readAttributeValue() -> String {
-        guard i < bytes.count else { return "" }
+    private mutating func readAttributeValue() -> Range<Int> {
+        guard i < bytes.count else { return i..<i }
         let quote = bytes[i]
         if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
             i += 1
             let start = i
             while i < bytes.count, bytes[i] != quote { i += 1 }
             defer { i = min(i + 1, bytes.count) }
-            return HTMLEntityDecoder.decode(bytes[start..<i])
+            return start..<i
         }
         let start = i
         while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
-        return HTMLEntityDecoder.decode(bytes[start..<i])
+        return start..<i
     }
 
+    /// Whether two attribute names are the same without regard to ASCII case.
+    private func sameName(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        a.count == b.count && zip(bytes[a], bytes[b]).allSatisfy { fold($0) == fold($1) }
+    }
+
+    private func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
     private mutating func skipSpace() { while i < bytes.count, isSpace(bytes[i]) { i += 1 } }
 
     private func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 || b == 12 }
@@ -148,10 +167,19 @@ struct HTMLTokenizer {
 /// mean Windows-1252. Anything else stays as written.
 enum HTMLEntityDecoder {
     static func decode(_ bytes: ArraySlice<UInt8>) -> String {
-        guard var i = bytes.firstIndex(of: UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
-        // Runs between references are copied whole, as bytes.
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        append(decoding: bytes, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes with their references decoded, appended to `out`; runs between
+    /// references are copied whole.
+    static func append(decoding bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        guard var i = bytes.firstIndex(of: UInt8(ascii: "&")) else {
+            out.append(contentsOf: bytes)
+            return
+        }
         var run = bytes.startIndex
         while i < bytes.endIndex {
             if bytes[i] == UInt8(ascii: "&"), let (scalar, length) = reference(bytes, at: i) {
@@ -164,7 +192,6 @@ enum HTMLEntityDecoder {
             i += 1
         }
         out.append(contentsOf: bytes[run...])
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The scalar a reference at `i` stands for, and its length with the ";".
