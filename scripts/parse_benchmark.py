@@ -52,6 +52,71 @@ def atom10(rng, i, entries):
             f'<title>Bench Atom</title><id>tag:bench,2026:{i}</id><updated>2026-11-29T00:00:00Z</updated>{"".join(items)}</feed>')
 
 
+NAMES = ("Erdoğan", "Müller", "Société Générale", "Kalın", "São Paulo", "Zürich")
+
+
+def wp_paragraph(rng):
+    """A paragraph as WordPress writes it: links with tracking parameters, inline
+    emphasis, a pasted style attribute, typographic references."""
+    parts = []
+    for _ in range(rng.randint(3, 7)):
+        r = rng.random()
+        if r < 0.2:
+            parts.append(f'<a href="https://news.example/{rng.choice(WORDS)}/{rng.randint(1, 9999)}?utm_source=rss&amp;utm_medium=feed" '
+                         f'rel="noopener" target="_blank">{para(rng, 3)}</a>')
+        elif r < 0.3:
+            parts.append(f"<strong>{rng.choice(NAMES)}</strong>")
+        elif r < 0.35:
+            parts.append(f"<em>{para(rng, 2)}</em>")
+        elif r < 0.4:
+            parts.append(f'<span style="font-weight: 400;">{para(rng, 5)}</span>')
+        else:
+            parts.append(para(rng, rng.randint(8, 20)))
+    return "<p>" + " ".join(parts) + "&nbsp;&#8230;</p>"
+
+
+def wp_content(rng, j):
+    blocks = []
+    for k in range(rng.randint(5, 12)):
+        blocks.append(wp_paragraph(rng))
+        if rng.random() < 0.2:
+            blocks.append(f'<figure class="wp-block-image size-large"><img loading="lazy" decoding="async" width="1024" height="683" '
+                          f'src="https://news.example/wp-content/uploads/2026/11/img{j}-{k}-1024x683.jpg" alt="{para(rng, 3)}" '
+                          f'class="wp-image-{k}" srcset="https://news.example/a-1024x683.jpg 1024w, https://news.example/a-300x200.jpg 300w" '
+                          f'sizes="(max-width: 1024px) 100vw, 1024px" /><figcaption>{para(rng, 6)}</figcaption></figure>')
+        if rng.random() < 0.05:
+            blocks.append('<script>var x = 1;</script><iframe src="https://video.example/embed/x"></iframe>')
+    return "\n".join(blocks)
+
+
+def wordpress(rng, i, entries):
+    """RSS 2.0 as WordPress serves it: markup-heavy content:encoded, CDATA, media:content."""
+    entries //= 4  # a WordPress item is about four times the size of the others
+    items = "".join(f"""<item>
+\t\t<title>{para(rng, 8)} &#8211; {rng.choice(NAMES)}</title>
+\t\t<link>https://news.example/2026/11/{j}/story-{j}/</link>
+\t\t<comments>https://news.example/2026/11/{j}/#respond</comments>
+\t\t<dc:creator><![CDATA[Reporter {j % 30}]]></dc:creator>
+\t\t<pubDate>Sat, 28 Nov 2026 {j % 24:02d}:{j % 60:02d}:00 +0000</pubDate>
+\t\t<category><![CDATA[World]]></category><category><![CDATA[{rng.choice(WORDS)}]]></category>
+\t\t<guid isPermaLink="false">https://news.example/?p={i * 100000 + j}</guid>
+\t\t<description><![CDATA[<p>{para(rng, 40)} [&#8230;]</p>
+<p>The post <a href="https://news.example/{j}/">{para(rng, 5)}</a> appeared first on <a href="https://news.example">Example News</a>.</p>]]></description>
+\t\t<content:encoded><![CDATA[{wp_content(rng, j)}]]></content:encoded>
+\t\t<wfw:commentRss>https://news.example/{j}/feed/</wfw:commentRss><slash:comments>0</slash:comments>
+\t\t<media:content url="https://news.example/img/{j}.jpg" medium="image"><media:title type="html">{para(rng, 3)}</media:title></media:content>
+\t</item>
+""" for j in range(entries))
+    return ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+            'xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:atom="http://www.w3.org/2005/Atom" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/" '
+            'xmlns:slash="http://purl.org/rss/1.0/modules/slash/" xmlns:media="http://search.yahoo.com/mrss/">\n<channel>\n'
+            '\t<title>Example News</title>\n\t<atom:link href="https://news.example/feed/" rel="self" type="application/rss+xml" />\n'
+            '\t<link>https://news.example</link>\n\t<description>News</description>\n'
+            '\t<lastBuildDate>Sat, 28 Nov 2026 20:00:00 +0000</lastBuildDate>\n\t<language>en-US</language>\n'
+            f'\t<sy:updatePeriod>hourly</sy:updatePeriod>\n{items}</channel></rss>')
+
+
 def rss10(rng, i, entries):
     items = "".join(f"""<item rdf:about="https://rdf.example/{j}"><title>{para(rng, 8)}</title><link>https://rdf.example/{j}</link>
 <description>{para(rng, 140)}</description><dc:date>2026-11-29T01:02:03Z</dc:date><dc:creator>Editor</dc:creator></item>""" for j in range(entries))
@@ -62,7 +127,7 @@ def rss10(rng, i, entries):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--feeds", type=int, default=30)
+    parser.add_argument("--feeds", type=int, default=32)
     parser.add_argument("--entries", type=int, default=2000)
     parser.add_argument("--binary", default=".build/release/feedwatch")
     parser.add_argument("--runs", type=int, default=3)
@@ -72,16 +137,18 @@ def main():
     rng = random.Random(1)
     work = tempfile.mkdtemp(prefix="feedwatch-parse-bench-")
     paths, total, entries = [], 0, 0
-    makers = [rss20, atom10, rss10]
+    makers = [rss20, atom10, rss10, wordpress]
     for i in range(args.feeds):
-        text = makers[i % 3](rng, i, args.entries).encode()
+        maker = makers[i % len(makers)]
+        text = maker(rng, i, args.entries).encode()
+        entries += args.entries // 4 if maker is wordpress else args.entries
         path = os.path.join(work, f"{i}.xml")
         open(path, "wb").write(text)
         paths.append(path)
         total += len(text)
-        entries += args.entries
     mb = total / 1e6
-    print(f"corpus: {args.feeds} feeds, {entries} entries, {mb:.1f} MB (RSS 2.0, Atom 1.0, RSS 1.0)\n")
+    print(f"corpus: {args.feeds} feeds, {entries} entries, {mb:.1f} MB "
+          "(RSS 2.0, Atom 1.0 with xhtml, RSS 1.0, WordPress-style RSS 2.0 with markup-heavy content)\n")
     print(f"{'parser':14}{'seconds':>9}{'MB/s':>9}{'entries/s':>12}")
     results = {}
     code = ("import sys,time\nimport {} as p\npaths=sys.argv[1:]\nt=time.perf_counter()\n"

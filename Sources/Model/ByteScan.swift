@@ -14,12 +14,17 @@ package struct ByteScan: Sendable {
     private let nonASCIIMask: UInt64
     /// All high bits when there are stop bytes, else zero (the lanes then hold nothing).
     private let stopMask: UInt64
+    /// Stop at the controls XML forbids (below 0x20, but for tab, line feed and carriage return).
+    private let xmlIllegalControls: Bool
 
     /// - Parameters:
     ///   - stops: one to four byte values that need a closer look.
     ///   - below: bytes under this value (at most 128) need one too.
     ///   - nonASCII: so do bytes from 0x80 on.
-    package init(stoppingAt stops: [UInt8], below: UInt8 = 0, nonASCII: Bool = false) {
+    ///   - xmlIllegalControls: so do the controls XML 1.0 §2.2 forbids; tab, line
+    ///     feed and carriage return, which text is full of, do not.
+    package init(stoppingAt stops: [UInt8], below: UInt8 = 0, nonASCII: Bool = false, xmlIllegalControls: Bool = false) {
+        self.xmlIllegalControls = xmlIllegalControls
         let lanes = Array(stops.prefix(4)).map { Self.ones &* UInt64($0) }
         let lane = { (index: Int) in lanes.isEmpty ? 0 : lanes[min(index, lanes.count - 1)] }
         self.stops = (lane(0), lane(1), lane(2), lane(3))
@@ -50,8 +55,24 @@ package struct ByteScan: Sendable {
     private func flags(_ word: UInt64) -> UInt64 {
         let stopped = Self.zeroBytes(word ^ stops.0) | Self.zeroBytes(word ^ stops.1)
             | Self.zeroBytes(word ^ stops.2) | Self.zeroBytes(word ^ stops.3)
-        return (stopped & stopMask) | (word & nonASCIIMask) | ((word &- below) & ~word & Self.highs)
+        let flagged = (stopped & stopMask) | (word & nonASCIIMask) | ((word &- below) & ~word & Self.highs)
+        return xmlIllegalControls ? flagged | Self.illegalControls(word) : flagged
     }
+
+    /// The high bit of each lane holding a control below 0x20 other than tab, LF or CR.
+    /// Lane-exact (no borrow crosses lanes), so lanes can be masked one by one.
+    @inline(__always)
+    private static func illegalControls(_ word: UInt64) -> UInt64 {
+        let sevenBits = word & lows
+        let control = ~((sevenBits &+ ones &* 0x60) | word) & highs
+        return control & ~exactZeroBytes(word ^ ones &* 0x09) & ~exactZeroBytes(word ^ ones &* 0x0A) & ~exactZeroBytes(word ^ ones &* 0x0D)
+    }
+
+    private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// The high bit of exactly the lanes whose byte is zero.
+    @inline(__always)
+    private static func exactZeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
 
     /// The high bit of each lane whose byte is zero (exact as to whether there is one).
     @inline(__always)

@@ -66,27 +66,30 @@ package enum HTMLSanitizer {
     /// ` key="value"`, the value made safe by the attribute's rule; nothing when it is not safe.
     private static func appendAttribute(_ key: PackedName, _ rule: HTMLAllowlist.AttributeRule, _ value: [UInt8],
                                         base: String?, to out: inout [UInt8]) {
-        let safe: String
+        var safe: String
         switch rule {
         case .keep:
-            out.append(32)
-            key.append(to: &out)
-            out.append(contentsOf: "=\"".utf8)
-            MarkupEscape.append(value, to: &out, quotes: true)
-            out.append(34)
-            return
+            return value.withUnsafeBufferPointer { appendPair(key, $0, to: &out) }
         case .style:
             guard let clean = CSSSanitizer.clean(String(decoding: value, as: UTF8.self)) else { return }
             safe = clean
         case .url:
+            // Most links in feeds are absolute web URLs: safe, and resolved to themselves.
+            if value.withUnsafeBufferPointer(URLResolver.isAbsoluteAsWritten) {
+                return value.withUnsafeBufferPointer { appendPair(key, $0, to: &out) }
+            }
             let url = String(decoding: value, as: UTF8.self)
             guard !hasDangerousScheme(url) else { return }
             safe = URLResolver.resolve(url, against: base) ?? url
         }
+        safe.withUTF8 { appendPair(key, $0, to: &out) }
+    }
+
+    private static func appendPair(_ key: PackedName, _ value: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(32)
         key.append(to: &out)
         out.append(contentsOf: "=\"".utf8)
-        MarkupEscape.append(safe, to: &out, quotes: true)
+        MarkupEscape.append(value, to: &out, quotes: true)
         out.append(34)
     }
 

@@ -11,8 +11,8 @@ extension URLResolver {
         return reference.withUTF8 { ref in
             base.withUTF8 { base -> String? in
                 // An absolute http(s) or file reference is the target as written (§5.2.2), as xmlBuildURI returns it.
-                if schemeEnd(ref) != nil, ref.allSatisfy(isURICharacter) { return String(decoding: ref, as: UTF8.self) }
-                guard !ref.isEmpty, ref.allSatisfy(isPlain), base.allSatisfy(isPlainOrQuery),
+                if isAbsoluteAsWritten(ref) { return String(decoding: ref, as: UTF8.self) }
+                guard !ref.isEmpty, all(ref, in: plain), all(base, in: plain | query),
                       let authorityStart = schemeEnd(base) else { return nil }
                 // Dot segments, in the reference or the base path, need RFC 3986 §5.2.4: leave them to libxml2.
                 guard !hasDotSegment(ref), !hasDotSegment(base[authorityStart...]) else { return nil }
@@ -37,17 +37,22 @@ extension URLResolver {
         }
     }
 
-    /// Letters (non-ASCII ones too), digits and the path characters xmlBuildURI writes back unchanged.
-    private static func isPlain(_ byte: UInt8) -> Bool { characterClass[Int(byte)] & plain != 0 }
+    /// An absolute http(s) or file URL of plain URI characters: it resolves to itself, against any base.
+    static func isAbsoluteAsWritten(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        schemeEnd(bytes) != nil && all(bytes, in: plain | query | delimiter)
+    }
 
-    private static func isPlainOrQuery(_ byte: UInt8) -> Bool { characterClass[Int(byte)] & (plain | query) != 0 }
-
-    /// RFC 3986's unreserved, sub-delims and gen-delims characters, "%" left out (it must start a valid escape).
-    private static func isURICharacter(_ byte: UInt8) -> Bool { characterClass[Int(byte)] & (plain | query | delimiter) != 0 }
+    /// Whether every byte is of the classes in `mask`:
+    /// `plain`, letters (non-ASCII ones too), digits and the path characters xmlBuildURI writes back unchanged;
+    /// `query`, what a query adds; `delimiter`, the rest of RFC 3986's unreserved, sub-delims and gen-delims
+    /// characters ("%" left out: it must start a valid escape).
+    private static func all(_ bytes: UnsafeBufferPointer<UInt8>, in mask: UInt8) -> Bool {
+        characterClass.withUnsafeBufferPointer { classes in bytes.allSatisfy { classes[Int($0)] & mask != 0 } }
+    }
 
     private static let plain: UInt8 = 1, query: UInt8 = 2, delimiter: UInt8 = 4
 
-    /// One lookup per byte for the three classes above.
+    /// One lookup per byte for the three classes.
     private static let characterClass: [UInt8] = (0..<256).map { value in
         let byte = UInt8(value)
         if byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
@@ -58,11 +63,12 @@ extension URLResolver {
 
     /// Where the authority of an "http://", "https://" or "file://" base starts.
     private static func schemeEnd(_ base: UnsafeBufferPointer<UInt8>) -> Int? {
-        for scheme in ["http://", "https://", "file://"] where base.starts(with: scheme.utf8) && base.count > scheme.utf8.count {
-            return scheme.utf8.count
-        }
+        guard base.count > 7, base[0] | 0x20 == UInt8(ascii: "h") || base[0] | 0x20 == UInt8(ascii: "f") else { return nil }
+        for scheme in webSchemes where base.count > scheme.count && base.starts(with: scheme) { return scheme.count }
         return nil
     }
+
+    private static let webSchemes = ["http://", "https://", "file://"].map { Array($0.utf8) }
 
     private static func hasDotSegment<Bytes: Collection>(_ path: Bytes) -> Bool where Bytes.Element == UInt8 {
         var segmentLength = 0, dots = 0

@@ -161,8 +161,9 @@ struct XMLRepair {
     }
 
     /// Bytes that may need mending: the second byte of "<!" and "<?", references,
-    /// controls, and the lead byte of C1 characters.
-    private static let markupScan = ByteScan(stoppingAt: [UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "&"), 0xC2], below: 0x20)
+    /// illegal controls, and the lead byte of C1 characters.
+    private static let markupScan = ByteScan(stoppingAt: [UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "&"), 0xC2],
+                                             xmlIllegalControls: true)
 
     /// Scans for the first byte of each closing marker ("]]>", "-->", "?>").
     private static let firstByteScans: [UInt8: ByteScan] = Dictionary(uniqueKeysWithValues:
