@@ -103,14 +103,21 @@ extension JSONValue {
                     continue
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                // Appended a byte at a time: an array literal here would be allocated per escape.
+                out.append(92)
                 switch b {
-                case 34: out += [92, 34]
-                case 92: out += [92, 92]
-                case 10: out += [92, 110]
-                case 13: out += [92, 114]
-                case 9: out += [92, 116]
-                case 0xE2: out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8); i += 2
-                default: out += [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]]
+                case 34, 92: out.append(b)
+                case 10: out.append(UInt8(ascii: "n"))
+                case 13: out.append(UInt8(ascii: "r"))
+                case 9: out.append(UInt8(ascii: "t"))
+                case 0xE2:
+                    for byte in "u202".utf8 { out.append(byte) }
+                    out.append(bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                    i += 2
+                default:
+                    for byte in "u00".utf8 { out.append(byte) }
+                    out.append(hex[Int(b >> 4)])
+                    out.append(hex[Int(b & 15)])
                 }
                 i += 1
                 runStart = i

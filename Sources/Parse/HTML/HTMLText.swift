@@ -115,7 +115,7 @@ package enum HTMLText {
                     pendingSpace = true
                 } else {
                     if !out.isEmpty {
-                        if pendingBreak { out += [10, 10] } else if pendingSpace { out.append(32) }
+                        if pendingBreak { out.append(10); out.append(10) } else if pendingSpace { out.append(32) }
                     }
                     pendingSpace = false
                     pendingBreak = false
