@@ -7,12 +7,12 @@ import Model
 extension XMLFeedReader {
     func handleElement(_ tag: XMLStartTag) -> Handling {
         let family = family(of: tag)
-        // RSS element names are matched without regard to case ("pubdate", CDF's "ITEM").
-        let name = name(of: tag.localName, lowercased: family == .rss)
+        // RSS element names are matched without regard to case ("pubDate", CDF's "ITEM").
+        let name = elementName(tag.localName, folded: family == .rss)
         if personDepth >= 0 { return personField(name) }
-        if imageDepth >= 0 { return family == .rss && name == "url" ? .capture(.imageURL) : .skip }
+        if imageDepth >= 0 { return family == .rss && name == .url ? .capture(.imageURL) : .skip }
         switch (family, name) {
-        case (.rss, "item"), (.atom, "entry"), (.atom, "item"):
+        case (.rss, .item), (.atom, .entry), (.atom, .item):
             finishEntry()
             entry = Entry()
             fallbacks = []
@@ -20,110 +20,106 @@ extension XMLFeedReader {
             if family == .rss, let about = tag.attribute("about", namespace: Namespace.rdf) { entry?.id = nonEmpty(about) }
             entryDepth = depth
             return .descend
-        case (.rss, "channel"):
+        case (.rss, .channel):
             if feed.format == .rss10, tag.uri.map({ XMLStartTag.equal($0, Namespace.rss090) }) == true { feed.format = .rss090 }
             return .descend
-        case (.atom, "author"):
+        case (.atom, .author):
             person = Author()
             personDepth = depth
             personIsFeedLevel = entryDepth < 0
             return .descend
-        case (.rss, "image") where entryDepth < 0:
+        case (.rss, .image) where entryDepth < 0:
             imageDepth = depth
             return .descend
-        case (.atom, "contributor"), (.rss, "source"), (.atom, "source"), (.rss, "textinput"):
+        case (.atom, .contributor), (.rss, .source), (.atom, .source), (.rss, .textinput):
             return .skip  // another feed's metadata, or not an author: never this item's
         default:
             return entryDepth >= 0 ? entryField(tag, name, family) : feedField(tag, name, family)
         }
     }
 
-    /// An element's local name as a String; RSS names in lower case. libxml2
-    /// interns names in the parser's dictionary, so each distinct name is made
-    /// into a String once per document.
-    func name(of bytes: UnsafePointer<UInt8>, lowercased: Bool) -> String {
-        if let known = (lowercased ? lowercaseNames : names)[bytes] { return known }
-        let made = Self.name(bytes, lowercased: lowercased)
-        if lowercased { lowercaseNames[bytes] = made } else { names[bytes] = made }
+    /// An element's local name, RSS names folded to lower case. libxml2 interns
+    /// names in the parser's dictionary, so each distinct name is matched once
+    /// per document.
+    func elementName(_ bytes: UnsafePointer<UInt8>, folded: Bool) -> ElementName {
+        if let known = (folded ? foldedNames : names)[bytes] { return known }
+        let buffer = UnsafeBufferPointer(start: bytes, count: strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self)))
+        let made = ElementName(folded ? ASCIICase.lowercased(buffer) : String(decoding: buffer, as: UTF8.self))
+        if folded { foldedNames[bytes] = made } else { names[bytes] = made }
         return made
     }
 
-    static func name(_ bytes: UnsafePointer<UInt8>, lowercased: Bool) -> String {
-        let buffer = UnsafeBufferPointer(start: bytes, count: strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self)))
-        return lowercased ? ASCIICase.lowercased(buffer) : String(decoding: buffer, as: UTF8.self)
-    }
-
-    private func personField(_ name: String) -> Handling {
+    private func personField(_ name: ElementName) -> Handling {
         switch name {
-        case "name": .capture(.personName)
-        case "email": .capture(.personEmail)
-        case "uri", "url": .capture(.personURI)
+        case .name: .capture(.personName)
+        case .email: .capture(.personEmail)
+        case .uri, .url: .capture(.personURI)
         default: .skip
         }
     }
 
-    private func feedField(_ tag: XMLStartTag, _ name: String, _ family: Namespace.Family) -> Handling {
+    private func feedField(_ tag: XMLStartTag, _ name: ElementName, _ family: Namespace.Family) -> Handling {
         switch (family, name) {
-        case (.rss, "title"), (.atom, "title"): return .capture(.feedTitle(textType(tag, family)))
-        case (.rss, "link"): return .capture(.feedLink)
-        case (.atom, "link"): atomLink(tag, feedLevel: true)
-        case (.rss, "description"), (.atom, "subtitle"), (.atom, "tagline"): return .capture(.feedDescription(textType(tag, family)))
-        case (.rss, "language"), (.dc, "language"): return .capture(.feedLanguage)
-        case (.rss, "pubdate"), (.atom, "published"), (.dcterms, "issued"): return .capture(.feedPublished)
-        case (.rss, "lastbuilddate"), (.atom, "updated"), (.atom, "modified"), (.dc, "date"), (.dcterms, "modified"):
+        case (.rss, .title), (.atom, .title): return .capture(.feedTitle(textType(tag, family)))
+        case (.rss, .link): return .capture(.feedLink)
+        case (.atom, .link): atomLink(tag, feedLevel: true)
+        case (.rss, .description), (.atom, .subtitle), (.atom, .tagline): return .capture(.feedDescription(textType(tag, family)))
+        case (.rss, .language), (.dc, .language): return .capture(.feedLanguage)
+        case (.rss, .pubdate), (.atom, .published), (.dcterms, .issued): return .capture(.feedPublished)
+        case (.rss, .lastbuilddate), (.atom, .updated), (.atom, .modified), (.dc, .date), (.dcterms, .modified):
             return .capture(.feedUpdated)
-        case (.atom, "id"): return .capture(.feedID)
-        case (.atom, "logo"): return .capture(.feedLogo)
-        case (.atom, "icon"): return .capture(.feedIcon)
-        case (.rss, "managingeditor"), (.dc, "creator"), (.rss, "author"), (.itunes, "author"): return .capture(.feedAuthor)
-        case (.itunes, "summary"), (.itunes, "subtitle"): return .capture(.feedITunesSummary)
-        case (.itunes, "image"), (.media, "thumbnail"):
+        case (.atom, .id): return .capture(.feedID)
+        case (.atom, .logo): return .capture(.feedLogo)
+        case (.atom, .icon): return .capture(.feedIcon)
+        case (.rss, .managingeditor), (.dc, .creator), (.rss, .author), (.itunes, .author): return .capture(.feedAuthor)
+        case (.itunes, .summary), (.itunes, .subtitle): return .capture(.feedITunesSummary)
+        case (.itunes, .image), (.media, .thumbnail):
             feed.image = feed.image ?? tag.attribute("href").flatMap(nonEmpty).flatMap { URLResolver.resolve($0, against: baseURI) }
-        case (.itunes, "category"):
+        case (.itunes, .category):
             if let term = tag.attribute("text").flatMap(nonEmpty) { addFeedCategory(term, unique: true) }
             return .descend  // a subcategory is written inside its category
-        case (.atom, "category"):
+        case (.atom, .category):
             if let term = atomTerm(tag) { addFeedCategory(term, unique: false) }
-        case (.rss, "category"), (.dc, "subject"): return .capture(.feedCategory)
+        case (.rss, .category), (.dc, .subject): return .capture(.feedCategory)
         default: break
         }
         return .skip
     }
 
-    private func entryField(_ tag: XMLStartTag, _ name: String, _ family: Namespace.Family) -> Handling {
+    private func entryField(_ tag: XMLStartTag, _ name: ElementName, _ family: Namespace.Family) -> Handling {
         switch (family, name) {
-        case (.rss, "title"), (.atom, "title"), (.dc, "title"): return .capture(.title(textType(tag, family)))
-        case (.media, "title"): return .capture(.fallbackTitle(textType(tag, family)))
-        case (.rss, "link"): return .capture(.link)
-        case (.atom, "link"): atomLink(tag, feedLevel: false)
-        case (.rss, "guid"): return .capture(.guid(isPermaLink: tag.attribute("isPermaLink")?.lowercased() != "false"))
-        case (.atom, "id"): return .capture(.atomID)
-        case (.dc, "identifier"): return .capture(.identifier)
-        case (.rss, "description"), (.atom, "summary"), (.dcterms, "abstract"), (.rss, "abstract"):
+        case (.rss, .title), (.atom, .title), (.dc, .title): return .capture(.title(textType(tag, family)))
+        case (.media, .title): return .capture(.fallbackTitle(textType(tag, family)))
+        case (.rss, .link): return .capture(.link)
+        case (.atom, .link): atomLink(tag, feedLevel: false)
+        case (.rss, .guid): return .capture(.guid(isPermaLink: tag.attribute("isPermaLink")?.lowercased() != "false"))
+        case (.atom, .id): return .capture(.atomID)
+        case (.dc, .identifier): return .capture(.identifier)
+        case (.rss, .description), (.atom, .summary), (.dcterms, .abstract), (.rss, .abstract):
             return .capture(.summary(textType(tag, family)))
-        case (.media, "description"), (.itunes, "summary"), (.itunes, "subtitle"):
+        case (.media, .description), (.itunes, .summary), (.itunes, .subtitle):
             return .capture(.fallbackSummary(textType(tag, family)))
-        case (.content, "encoded"), (.atom, "content"), (.rss, "body"), (.rss, "fullitem"):
+        case (.content, .encoded), (.atom, .content), (.rss, .body), (.rss, .fullitem):
             return .capture(.content(textType(tag, family)))
-        case (.rss, "pubdate"), (.atom, "published"), (.atom, "issued"), (.dcterms, "issued"), (.dcterms, "created"):
+        case (.rss, .pubdate), (.atom, .published), (.atom, .issued), (.dcterms, .issued), (.dcterms, .created):
             return .capture(.published)
-        case (.dc, "date"): return .capture(.dcDate)
-        case (.atom, "updated"), (.atom, "modified"), (.dcterms, "modified"): return .capture(.updated)
-        case (.rss, "author"), (.dc, "creator"), (.itunes, "author"): return .capture(.author)
-        case (.media, "category"): return .capture(.terms(separator: "\n"))
-        case (.itunes, "keywords"): return .capture(.terms(separator: ","))
-        case (.media, "content"):
+        case (.dc, .date): return .capture(.dcDate)
+        case (.atom, .updated), (.atom, .modified), (.dcterms, .modified): return .capture(.updated)
+        case (.rss, .author), (.dc, .creator), (.itunes, .author): return .capture(.author)
+        case (.media, .category): return .capture(.terms(separator: "\n"))
+        case (.itunes, .keywords): return .capture(.terms(separator: ","))
+        case (.media, .content):
             if let url = tag.attribute("url").flatMap(nonEmpty).flatMap({ URLResolver.resolve($0, against: baseURI) }) {
                 addEnclosure(Enclosure(url: url, type: tag.attribute("type").flatMap(nonEmpty),
                                        length: tag.attribute("fileSize").flatMap { Int($0.trimmed) }), unique: true)
             }
             return .descend  // media:content may hold media:title and media:description
-        case (.media, "group"):
+        case (.media, .group):
             return .descend
-        case (.atom, "category"):
+        case (.atom, .category):
             if let term = atomTerm(tag) { addEntryCategory(term) }
-        case (.rss, "category"), (.dc, "subject"): return .capture(.category)
-        case (.rss, "enclosure"):
+        case (.rss, .category), (.dc, .subject): return .capture(.category)
+        case (.rss, .enclosure):
             if let url = tag.attribute("url").flatMap(nonEmpty).flatMap({ URLResolver.resolve($0, against: baseURI) }) {
                 addEnclosure(Enclosure(url: url, type: tag.attribute("type").flatMap(nonEmpty),
                                        length: tag.attribute("length").flatMap { Int($0.trimmed) }), unique: false)

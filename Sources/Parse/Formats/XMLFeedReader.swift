@@ -39,8 +39,8 @@ final class XMLFeedReader: XMLEventHandler {
     private var rootSeen = false
     private(set) var notAFeed: String?
     /// Element names met so far, by their interned libxml2 pointer (valid while the parser lives).
-    var names: [UnsafePointer<UInt8>: String] = [:]
-    var lowercaseNames: [UnsafePointer<UInt8>: String] = [:]
+    var names: [UnsafePointer<UInt8>: ElementName] = [:]
+    var foldedNames: [UnsafePointer<UInt8>: ElementName] = [:]
     /// Namespace URIs met so far and their families (a document uses a handful).
     private var families: [UnsafePointer<UInt8>: (bytes: [UInt8], family: Namespace.Family)] = [:]
 
