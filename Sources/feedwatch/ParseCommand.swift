@@ -68,10 +68,10 @@ struct Parse: AsyncParsableCommand {
     /// as soon as every line before it is printed. A slow source holds back at
     /// most `8 × window` finished lines.
     static func parseInOrder(_ batch: [String], window: Int, reader: SourceReader) async {
+        let out = OutputWriter()
         await withTaskGroup(of: (Int, [UInt8]).self) { group in
             var next = 0, printed = 0, running = 0
             var done: [Int: [UInt8]] = [:]
-            var out = StreamedObject()
             repeat {
                 while next < batch.count, running < window, next - printed < 8 * window {
                     let index = next, source = batch[index]
@@ -83,13 +83,12 @@ struct Parse: AsyncParsableCommand {
                 running -= 1
                 done[index] = line
                 while let ready = done.removeValue(forKey: printed) {
-                    out.write(ready)
-                    out.write("\n")
+                    await out.write(ready)
                     printed += 1
                 }
             } while printed < batch.count
-            out.flush()
         }
+        await out.finish()
     }
 
     /// A source's line: its feed, or what went wrong.
@@ -147,7 +146,7 @@ struct StreamedObject {
 
     mutating func write(_ bytes: [UInt8]) {
         if buffer.isEmpty, bytes.count >= 1 << 16 {
-            Self.writeOut(bytes)  // big enough to go out as it is
+            OutputWriter.writeOut(bytes)  // big enough to go out as it is
             return
         }
         buffer += bytes
@@ -155,22 +154,7 @@ struct StreamedObject {
     }
 
     mutating func flush() {
-        Self.writeOut(buffer)
+        OutputWriter.writeOut(buffer)
         buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// write(2) on standard output, straight from the bytes (no Data copy),
-    /// resumed after short writes and signals. A closed pipe ends the output.
-    private static func writeOut(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(STDOUT_FILENO, base + offset, raw.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
-        }
     }
 }

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Standard output written from a thread of its own. `parse` hands each
+/// finished line over and goes on parsing: a slow reader at the other end of a
+/// pipe then holds up this thread, not one of the few the parsing runs on
+/// (a blocking write(2) on the cooperative pool took a third of a corpus parse
+/// whose output a script was reading). Lines are gathered into 64 kB writes;
+/// what is gathered goes out as soon as no line is queued behind it.
+final class OutputWriter: @unchecked Sendable {
+    // Safe to share: `queued` and `waiting` are touched only under `lock`;
+    // `buffer` only on `queue`, a serial queue.
+    private let queue = DispatchQueue(label: "feedwatch.output")
+    private let lock = NSLock()
+    private var queued = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var buffer: [UInt8] = []
+
+    /// Lines queued beyond this many bytes make the next writer wait: memory
+    /// stays bounded when the reader is slower than the parser.
+    static let maxQueued = 32 << 20
+
+    init() {
+        Self.widenPipe()
+    }
+
+    /// Queues one line (its newline is added here), suspending while the queue is full.
+    func write(_ line: [UInt8]) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let mayGo = lock.withLock {
+                guard queued > Self.maxQueued else { return true }
+                waiting.append(continuation)
+                return false
+            }
+            if mayGo { continuation.resume() }
+        }
+        lock.withLock { queued += line.count }
+        queue.async { self.take(line) }
+    }
+
+    /// Returns when every queued line is written.
+    func finish() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async {
+                self.flush()
+                continuation.resume()
+            }
+        }
+    }
+
+    private func take(_ line: [UInt8]) {
+        if buffer.isEmpty, line.count >= 1 << 16 {
+            Self.writeOut(line)  // big enough to go out as it is
+            Self.writeOut([10])
+        } else {
+            buffer += line
+            buffer.append(10)
+            if buffer.count >= 1 << 16 { flush() }
+        }
+        let (idle, resumed): (Bool, [CheckedContinuation<Void, Never>]) = lock.withLock {
+            queued -= line.count
+            guard queued <= Self.maxQueued else { return (false, []) }
+            defer { waiting.removeAll() }
+            return (queued == 0, waiting)
+        }
+        resumed.forEach { $0.resume() }
+        if idle { flush() }
+    }
+
+    private func flush() {
+        guard !buffer.isEmpty else { return }
+        Self.writeOut(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// write(2) on standard output, straight from the bytes (no Data copy),
+    /// resumed after short writes and signals. A closed pipe ends the output.
+    static func writeOut(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(STDOUT_FILENO, base + offset, raw.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
+    }
+
+    /// A pipe on standard output holds 1 MB instead of 64 kB (fcntl(2)
+    /// F_SETPIPE_SZ, the unprivileged maximum): fewer round trips to the
+    /// reader. Anything else, or a refusal, is left as it is.
+    static func widenPipe() {
+        var status = stat()
+        guard fstat(STDOUT_FILENO, &status) == 0, (status.st_mode & S_IFMT) == S_IFIFO else { return }
+        let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ (Linux), not exported by the Glibc module
+        _ = fcntl(STDOUT_FILENO, setPipeSize, Int32(1 << 20))
+    }
+}
