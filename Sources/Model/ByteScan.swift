@@ -1,3 +1,5 @@
+import Foundation
+
 /// Word-at-a-time byte searches ("SIMD within a register"): eight bytes are
 /// tested per step for the few byte values a pass cares about, so the long
 /// plain runs of a feed (text, CDATA, JSON strings) are crossed quickly.
@@ -16,6 +18,9 @@ package struct ByteScan: Sendable {
     private let stopMask: UInt64
     /// Stop at the controls XML forbids (below 0x20, but for tab, line feed and carriage return).
     private let xmlIllegalControls: Bool
+    /// The one byte to stop at, when that is the whole test: the C library's
+    /// memchr(3) (vectorised) finds it faster than words can.
+    private let only: UInt8?
 
     /// - Parameters:
     ///   - stops: one to four byte values that need a closer look.
@@ -25,6 +30,7 @@ package struct ByteScan: Sendable {
     ///     feed and carriage return, which text is full of, do not.
     package init(stoppingAt stops: [UInt8], below: UInt8 = 0, nonASCII: Bool = false, xmlIllegalControls: Bool = false) {
         self.xmlIllegalControls = xmlIllegalControls
+        only = stops.count == 1 && below == 0 && !nonASCII && !xmlIllegalControls ? stops[0] : nil
         let lanes = Array(stops.prefix(4)).map { Self.ones &* UInt64($0) }
         let lane = { (index: Int) in lanes.isEmpty ? 0 : lanes[min(index, lanes.count - 1)] }
         self.stops = (lane(0), lane(1), lane(2), lane(3))
@@ -34,10 +40,14 @@ package struct ByteScan: Sendable {
     }
 
     /// The first index at or after `start` from which the eight-byte word may
-    /// hold a stop byte (or the last partial word). Bytes from there on still
-    /// need a look one by one.
+    /// hold a stop byte (or the last partial word; with a single stop byte, the
+    /// stop itself or the end). Bytes from there on still need a look one by one.
     package func skipPlainWords(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = bytes.baseAddress else { return start }
+        guard let base = bytes.baseAddress, start < bytes.count else { return start }
+        if let only {
+            guard let found = memchr(base + start, Int32(only), bytes.count - start) else { return bytes.count }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        }
         let raw = UnsafeRawPointer(base)
         var i = start
         // Two words a step while both are plain, then one at a time up to the stop.

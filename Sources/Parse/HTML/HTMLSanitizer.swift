@@ -106,15 +106,21 @@ package enum HTMLSanitizer {
     }
 
     /// Text as written, made safe: "<" escaped, a bare "&" escaped, character references kept.
-    /// Runs without "<" or "&" are copied whole.
+    /// A text token holds "<" only as its first byte (one that opens no tag):
+    /// past it, only "&" needs a look, and runs without one are copied whole.
     private static func appendText(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
         var run = bytes.startIndex
-        var i = bytes.startIndex
+        if bytes.first == UInt8(ascii: "<") {
+            out.append(contentsOf: lessThan)
+            run += 1
+        }
+        var i = run
         while i < bytes.endIndex {
-            i = bytes.withUnsafeBufferPointer { bytes.startIndex + HTMLText.markupScan.skipPlainWords($0, from: i - bytes.startIndex) }
-            guard let found = bytes[i...].firstIndex(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { break }
-            i = found + 1
-            if bytes[found] == UInt8(ascii: "&"), let (scalar, length) = HTMLEntityDecoder.reference(bytes, at: found) {
+            i = bytes.withUnsafeBufferPointer { bytes.startIndex + ampersandScan.skipPlainWords($0, from: i - bytes.startIndex) }
+            guard i < bytes.endIndex else { break }
+            let found = i
+            i += 1
+            if let (scalar, length) = HTMLEntityDecoder.reference(bytes, at: found) {
                 // A numeric reference to a C1 code point means Windows-1252: written as the character meant.
                 if bytes[found + 1] == UInt8(ascii: "#"), scalar.value > 0x9F,
                    HTMLEntityDecoder.numericValue(bytes[found..<found + length]).map({ (0x80...0x9F).contains($0) }) == true {
@@ -126,12 +132,13 @@ package enum HTMLSanitizer {
                 continue
             }
             out.append(contentsOf: bytes[run..<found])
-            out.append(contentsOf: bytes[found] == UInt8(ascii: "<") ? lessThan : ampersand)
+            out.append(contentsOf: ampersand)
             run = i
         }
         out.append(contentsOf: bytes[run...])
     }
 
+    private static let ampersandScan = ByteScan(stoppingAt: [UInt8(ascii: "&")])
     private static let lessThan: [UInt8] = Array("&lt;".utf8), ampersand: [UInt8] = Array("&amp;".utf8)
 
     /// javascript:, vbscript: or data:, however spaced out or cased: browsers ignore
