@@ -111,3 +111,27 @@ struct InlineMarkupTests {
         #expect(InlineMarkup.text(html) == nil)
     }
 }
+
+@Suite("HTMLEntityDecoder")
+struct HTMLEntityDecoderTests {
+    @Test("reads references as HTML writes them, C1 numbers as Windows-1252, and rejects what is not one", arguments: [
+        ("&#8230;", "\u{2026}"), ("&#x2026;", "\u{2026}"), ("&#X2026;", "\u{2026}"), ("&#150;", "\u{2013}"),
+        ("&#x96;", "\u{2013}"), ("&nbsp;", "\u{A0}"), ("&amp;", "&"), ("&eacute;", "é"), ("&#00065;", "A"),
+        ("&#+65;", "A"), ("&#99999999999;", nil), ("&#xFFFFFFFFF;", nil), ("&#x;", nil), ("&#;", nil), ("&#0;", nil),
+        ("&#xD800;", nil), ("&#12a;", nil), ("&bogus;", nil), ("&amp", nil),
+    ] as [(String, String?)])
+    func reference(text: String, expected: String?) {
+        let bytes = ArraySlice(Array(text.utf8))
+        let decoded = HTMLEntityDecoder.reference(bytes, at: bytes.startIndex)
+        #expect(decoded.map { String($0.0) } == expected, "\(text)")
+        if decoded != nil { #expect(decoded?.1 == bytes.count) }
+    }
+
+    @Test("attribute values decode references between runs copied whole")
+    func values() {
+        #expect(HTMLEntityDecoder.decode(ArraySlice(Array("a?x=1&amp;y=&#50;&z".utf8))) == "a?x=1&y=2&z")
+        #expect(HTMLEntityDecoder.numericValue(ArraySlice(Array("&#x92;".utf8))) == 0x92)
+        #expect(HTMLEntityDecoder.numericValue(ArraySlice(Array("&#146;".utf8))) == 146)
+        #expect(HTMLEntityDecoder.numericValue(ArraySlice(Array("&amp;".utf8))) == nil)
+    }
+}
