@@ -67,6 +67,15 @@ struct CSSSanitizerTests {
         #expect(CSSSanitizer.clean(style) == expected)
     }
 
+    @Test("remembered answers are the answers, past the 512 styles remembered at once")
+    func remembered() {
+        let styles = (0..<1_200).map { "color: red; margin: \($0 % 700)px; position: absolute" }
+        for _ in 0..<2 {
+            for style in styles { #expect(CSSSanitizer.clean(style) == CSSSanitizer.reduce(style)) }
+        }
+        #expect(CSSSanitizer.clean("margin: 7px; x: y") == "margin: 7px;")
+    }
+
     @Test("a long style is read in linear time: the gauntlet has no backtracking to blow up")
     func longStyle() {
         let style = String(repeating: "a-b", count: 20_000) + "'"

@@ -12,6 +12,33 @@ import Foundation
 /// answers (`CSSSanitizerTests` compares them with the expressions), in linear time.
 enum CSSSanitizer {
     static func clean(_ style: String) -> String? {
+        if let known = memory.answer(for: style) { return known }
+        let answer = reduce(style)
+        memory.remember(answer, for: style)
+        return answer
+    }
+
+    /// Styles repeat: an editor writes the same `font-weight: 400;` on every
+    /// span of every item. Answers are remembered, up to 512 distinct styles
+    /// (then forgotten all at once, so hostile variety costs no memory).
+    private static let memory = StyleMemory()
+
+    private final class StyleMemory: @unchecked Sendable {
+        // Safe to share: `answers` is read and written only under `lock`.
+        private let lock = NSLock()
+        private var answers: [String: String?] = [:]
+
+        func answer(for style: String) -> String?? { lock.withLock { answers[style] } }
+
+        func remember(_ answer: String?, for style: String) {
+            lock.withLock {
+                if answers.count >= 512 { answers.removeAll(keepingCapacity: true) }
+                answers[style] = answer
+            }
+        }
+    }
+
+    static func reduce(_ style: String) -> String? {
         let scalars = withoutURLs(Array(style.unicodeScalars))
         guard passesGauntlet(scalars) else { return nil }
         var kept: [String] = []
