@@ -135,3 +135,22 @@ struct HTMLEntityDecoderTests {
         #expect(HTMLEntityDecoder.numericValue(ArraySlice(Array("&amp;".utf8))) == nil)
     }
 }
+
+@Suite("PackedNameTable")
+struct PackedNameTableTests {
+    @Test("finds every allowlisted name, case folded, and nothing else")
+    func allowlist() {
+        for name in HTMLAllowlist.attributes {
+            #expect(HTMLAllowlist.attributeRules[PackedName(folding: Array(name.uppercased().utf8))!] != nil, "\(name)")
+        }
+        for name in HTMLAllowlist.elements {
+            guard case .keep? = HTMLAllowlist.elementRules[PackedName(name)!] else { Issue.record("\(name)"); continue }
+        }
+        for name in ["onclick", "script2", "x", "hreff", "sty", "", "bordercolorlights"] {
+            #expect(HTMLAllowlist.attributeRules[PackedName(name)!] == nil, "\(name)")
+        }
+        let table = PackedNameTable((0..<500).reduce(into: [PackedName: Int]()) { $0[PackedName("n\($1)")!] = $1 })
+        #expect((0..<500).allSatisfy { table[PackedName("n\($0)")!] == $0 })
+        #expect(table[PackedName("n500")!] == nil)
+    }
+}

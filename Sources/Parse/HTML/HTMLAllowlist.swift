@@ -46,20 +46,20 @@ enum HTMLAllowlist {
     /// style); not in this table, it is unwrapped. One lookup per tag.
     enum ElementRule { case keep(void: Bool), dropWithContent(rawText: Bool) }
 
-    static let elementRules: [PackedName: ElementRule] = {
+    static let elementRules: PackedNameTable<ElementRule> = {
         var rules: [PackedName: ElementRule] = [:]
         for name in elements { rules[packed(name)] = .keep(void: void.contains(name)) }
         for name in droppedWithContent { rules[packed(name)] = .dropWithContent(rawText: HTMLSanitizer.rawText.contains(name)) }
-        return rules
+        return PackedNameTable(rules)
     }()
 
     /// A kept attribute's value: as written, a URL to check and resolve, or CSS to reduce.
     enum AttributeRule { case keep, url, style }
 
-    static let attributeRules: [PackedName: AttributeRule] = {
+    static let attributeRules: PackedNameTable<AttributeRule> = {
         var rules: [PackedName: AttributeRule] = [:]
         for name in attributes { rules[packed(name)] = name == "style" ? .style : urlAttributes.contains(name) ? .url : .keep }
-        return rules
+        return PackedNameTable(rules)
     }()
 
     /// Every name in these lists fits a `PackedName` (the longest has 16 bytes).

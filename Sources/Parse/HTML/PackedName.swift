@@ -1,9 +1,9 @@
 /// A short ASCII-case-folded name held in two words: the element and attribute
 /// names the allowlists know (none is longer than 16 bytes), compared and
 /// hashed without making a String. Also the first bytes of a URL's scheme.
-struct PackedName: Hashable {
+struct PackedName: Hashable, Sendable {
     static let capacity = 16
-    private var low: UInt64 = 0, high: UInt64 = 0
+    fileprivate var low: UInt64 = 0, high: UInt64 = 0
     private(set) var count = 0
 
     init() {}
@@ -47,4 +47,46 @@ struct PackedName: Hashable {
         append(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// A fixed set of names and what each stands for, looked up by a
+/// multiplicative hash and linear probing: a few instructions per tag, where a
+/// Dictionary hashes with SipHash (built once, from the allowlists).
+struct PackedNameTable<Value: Sendable>: Sendable {
+    private var keys: [PackedName?]
+    private var values: [Value?]
+    private let shift: UInt64
+
+    init(_ entries: [PackedName: Value]) {
+        // A load of at most one in four keeps probes short.
+        var bits: UInt64 = 4
+        while (1 << bits) < entries.count * 4 { bits += 1 }
+        shift = 64 - bits
+        keys = Array(repeating: nil, count: 1 << bits)
+        values = Array(repeating: nil, count: 1 << bits)
+        for (key, value) in entries {
+            var slot = index(key)
+            while keys[slot] != nil { slot = (slot + 1) & (keys.count - 1) }
+            keys[slot] = key
+            values[slot] = value
+        }
+    }
+
+    subscript(_ key: PackedName) -> Value? {
+        var slot = index(key)
+        while let candidate = keys[slot] {
+            if candidate == key { return values[slot] }
+            slot = (slot + 1) & (keys.count - 1)
+        }
+        return nil
+    }
+
+    private func index(_ key: PackedName) -> Int {
+        Int(truncatingIfNeeded: (key.mixed &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+}
+
+extension PackedName {
+    /// The name's two words and length folded into one, for `PackedNameTable`.
+    fileprivate var mixed: UInt64 { low ^ (high &* 0xFF51_AFD7_ED55_8CCD) ^ UInt64(count) }
 }
