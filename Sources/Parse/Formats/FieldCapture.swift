@@ -47,8 +47,9 @@ struct FieldCapture {
     /// The markup inside the element, once a child element was seen (`hasMarkup`).
     private var markup: [UInt8] = []
     private(set) var hasMarkup = false
-    /// Qualified names of the child elements open in `markup`.
-    private var openChildren: [[UInt8]] = []
+    /// Qualified names of the child elements open in `markup`, as libxml2's
+    /// interned strings (they live as long as the parser).
+    private var openChildren: [(prefix: UnsafePointer<UInt8>?, localName: UnsafePointer<UInt8>)] = []
     /// Where `markup` ends with a start tag's ">" and nothing after it (so that an empty child closes as "/>").
     private var bareStartTag = -1
     private let keepsMarkup: Bool
@@ -97,11 +98,8 @@ struct FieldCapture {
             markup.reserveCapacity(text.count + 1024)
             MarkupEscape.append(text, to: &markup, quotes: false)
         }
-        var name: [UInt8] = []
-        if let prefix = tag.prefix { name += Self.bytes(prefix) + [UInt8(ascii: ":")] }
-        name += Self.bytes(tag.localName)
         markup.append(UInt8(ascii: "<"))
-        markup.append(contentsOf: name)
+        appendName(tag.prefix, tag.localName)
         tag.forEachAttribute { prefix, local, value in
             markup.append(32)
             if let prefix {
@@ -115,7 +113,7 @@ struct FieldCapture {
         }
         markup.append(UInt8(ascii: ">"))
         bareStartTag = markup.count - 1
-        openChildren.append(name)
+        openChildren.append((tag.prefix, tag.localName))
     }
 
     mutating func childEnded() {
@@ -125,10 +123,18 @@ struct FieldCapture {
             markup.append(contentsOf: "/>".utf8)
         } else {
             markup.append(contentsOf: "</".utf8)
-            markup.append(contentsOf: name)
+            appendName(name.prefix, name.localName)
             markup.append(62)
         }
         bareStartTag = -1
+    }
+
+    private mutating func appendName(_ prefix: UnsafePointer<UInt8>?, _ localName: UnsafePointer<UInt8>) {
+        if let prefix {
+            markup.append(contentsOf: Self.bytes(prefix))
+            markup.append(UInt8(ascii: ":"))
+        }
+        markup.append(contentsOf: Self.bytes(localName))
     }
 
     private static func bytes(_ pointer: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {

@@ -58,9 +58,11 @@ extension XMLFeedReader {
     /// The markup inside an xhtml construct, without its wrapping xhtml:div (RFC 4287 §3.1.1.3).
     private static func xhtmlContent(_ markup: String) -> String {
         let inner = markup.trimmed
+        // Searched as bytes: "<" and ">" are ASCII, so their indices are scalar boundaries.
+        let bytes = inner.utf8
         guard inner.hasPrefix("<div") || inner.hasPrefix("<xhtml:div"), inner.hasSuffix("div>"),
-              let close = inner.firstIndex(of: ">"), let end = inner.lastIndex(of: "<") else { return inner }
+              let close = bytes.firstIndex(of: UInt8(ascii: ">")), let end = bytes.lastIndex(of: UInt8(ascii: "<")) else { return inner }
         guard close < end else { return "" }
-        return String(inner[inner.index(after: close)..<end])
+        return String(inner[bytes.index(after: close)..<end])
     }
 }
