@@ -12,6 +12,7 @@ import Foundation
 /// answers (`CSSSanitizerTests` compares them with the expressions), in linear time.
 enum CSSSanitizer {
     static func clean(_ style: String) -> String? {
+        guard style.utf8.count <= StyleMemory.longest else { return reduce(style) }
         if let known = memory.answer(for: style) { return known }
         let answer = reduce(style)
         memory.remember(answer, for: style)
@@ -19,11 +20,13 @@ enum CSSSanitizer {
     }
 
     /// Styles repeat: an editor writes the same `font-weight: 400;` on every
-    /// span of every item. Answers are remembered, up to 512 distinct styles
-    /// (then forgotten all at once, so hostile variety costs no memory).
+    /// span of every item. Answers for styles of up to 256 bytes are
+    /// remembered, up to 512 distinct styles (then forgotten all at once), so
+    /// hostile variety costs at most a few hundred kilobytes.
     private static let memory = StyleMemory()
 
     private final class StyleMemory: @unchecked Sendable {
+        static let longest = 256
         // Safe to share: `answers` is read and written only under `lock`.
         private let lock = NSLock()
         private var answers: [String: String?] = [:]
