@@ -37,6 +37,22 @@ final class OutputWriter: @unchecked Sendable {
         queue.async { self.take(line) }
     }
 
+    /// Queues the whole content of a spool file (its lines as written), then closes it.
+    func copy(from descriptor: Int32) {
+        queue.async {
+            self.flush()
+            var chunk = [UInt8](repeating: 0, count: 1 << 20)
+            _ = lseek(descriptor, 0, SEEK_SET)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                Self.writeAll(Array(chunk[..<count]), to: STDOUT_FILENO)
+            }
+            close(descriptor)
+        }
+    }
+
     /// Returns when every queued line is written.
     func finish() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
@@ -49,8 +65,8 @@ final class OutputWriter: @unchecked Sendable {
 
     private func take(_ line: [UInt8]) {
         if buffer.isEmpty, line.count >= 1 << 16 {
-            Self.writeOut(line)  // big enough to go out as it is
-            Self.writeOut([10])
+            Self.writeAll(line, to: STDOUT_FILENO)  // big enough to go out as it is
+            Self.writeAll([10], to: STDOUT_FILENO)
         } else {
             buffer += line
             buffer.append(10)
@@ -68,18 +84,18 @@ final class OutputWriter: @unchecked Sendable {
 
     private func flush() {
         guard !buffer.isEmpty else { return }
-        Self.writeOut(buffer)
+        Self.writeAll(buffer, to: STDOUT_FILENO)
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// write(2) on standard output, straight from the bytes (no Data copy),
-    /// resumed after short writes and signals. A closed pipe ends the output.
-    static func writeOut(_ bytes: [UInt8]) {
+    /// write(2), straight from the bytes (no Data copy), resumed after short
+    /// writes and signals. A closed pipe ends the output.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
         bytes.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return }
             var offset = 0
             while offset < raw.count {
-                let written = Glibc.write(STDOUT_FILENO, base + offset, raw.count - offset)
+                let written = Glibc.write(descriptor, base + offset, raw.count - offset)
                 if written < 0, errno == EINTR { continue }
                 guard written > 0 else { return }
                 offset += written

@@ -31,10 +31,10 @@ struct Parse: AsyncParsableCommand {
         if sources.count == 1 {
             do {
                 if Self.isLargeFile(sources[0]) {
-                    try Self.stream(sources[0])
+                    try Self.stream(sources[0], to: STDOUT_FILENO)
                     return
                 }
-                var out = StreamedObject()
+                var out = StreamedObject(descriptor: STDOUT_FILENO)
                 out.write(try await Self.parse(sources[0], reader: reader))
                 out.write("\n")
                 out.flush()
@@ -45,59 +45,7 @@ struct Parse: AsyncParsableCommand {
             return
         }
         // Several sources: parsed a few at a time on every core, printed in order.
-        let window = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-        var start = 0
-        while start < sources.count {
-            if Self.isLargeFile(sources[start]) {
-                do {
-                    try Self.stream(sources[start])
-                } catch {
-                    FileHandleStream.stdout.write(JSONValue.object([("source", .string(sources[start])), ("error", .string("\(error)"))]).serialized() + "\n")
-                }
-                start += 1
-                continue
-            }
-            var end = start + 1
-            while end < sources.count, !Self.isLargeFile(sources[end]) { end += 1 }
-            await Self.parseInOrder(Array(sources[start..<end]), window: window, reader: reader)
-            start = end
-        }
-    }
-
-    /// Parses `batch` with up to `window` sources in flight, printing each line
-    /// as soon as every line before it is printed. A slow source holds back at
-    /// most `8 × window` finished lines.
-    static func parseInOrder(_ batch: [String], window: Int, reader: SourceReader) async {
-        let out = OutputWriter()
-        await withTaskGroup(of: (Int, [UInt8]).self) { group in
-            var next = 0, printed = 0, running = 0
-            var done: [Int: [UInt8]] = [:]
-            repeat {
-                while next < batch.count, running < window, next - printed < 8 * window {
-                    let index = next, source = batch[index]
-                    group.addTask { (index, await Self.line(for: source, reader: reader)) }
-                    next += 1
-                    running += 1
-                }
-                guard let (index, line) = await group.next() else { break }
-                running -= 1
-                done[index] = line
-                while let ready = done.removeValue(forKey: printed) {
-                    await out.write(ready)
-                    printed += 1
-                }
-            } while printed < batch.count
-        }
-        await out.finish()
-    }
-
-    /// A source's line: its feed, or what went wrong.
-    static func line(for source: String, reader: SourceReader) async -> [UInt8] {
-        do {
-            return try await parse(source, reader: reader)
-        } catch {
-            return Array(JSONValue.object([("source", .string(source)), ("error", .string("\(error)"))]).serialized().utf8)
-        }
+        await Self.parseInOrder(sources, window: max(2, ProcessInfo.processInfo.activeProcessorCount * 2), reader: reader)
     }
 
     /// One source's feed as compact JSON (UTF-8).
@@ -118,8 +66,8 @@ struct Parse: AsyncParsableCommand {
 
     /// One JSON object on one line, written while parsing: the entries first,
     /// then the feed's own keys (known only at the end of the document).
-    static func stream(_ path: String) throws {
-        var out = StreamedObject()
+    static func stream(_ path: String, to descriptor: Int32) throws {
+        var out = StreamedObject(descriptor: descriptor)
         out.write("{\"entries\":[")
         var first = true
         let feed = try FeedParser.parse(file: path, url: SourceReader.fileURL(forPath: path)) { entry in
@@ -133,28 +81,5 @@ struct Parse: AsyncParsableCommand {
         let rest = JSONValue.object(pairs.filter { $0.0 != "entries" }).serialized()
         out.write("]," + rest.dropFirst() + "\n")
         out.flush()
-    }
-}
-
-/// Buffered writes to stdout, for output made in many small pieces.
-struct StreamedObject {
-    private var buffer: [UInt8] = []
-
-    mutating func write(_ text: String) {
-        write(Array(text.utf8))
-    }
-
-    mutating func write(_ bytes: [UInt8]) {
-        if buffer.isEmpty, bytes.count >= 1 << 16 {
-            OutputWriter.writeOut(bytes)  // big enough to go out as it is
-            return
-        }
-        buffer += bytes
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        OutputWriter.writeOut(buffer)
-        buffer.removeAll(keepingCapacity: true)
     }
 }

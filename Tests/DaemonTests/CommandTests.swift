@@ -39,6 +39,31 @@ struct CommandTests {
         #expect(try await FeedwatchProcess.run(["parse", "missing.xml"], in: fixture.scratch).0 == 66)
     }
 
+    @Test("parse: files big enough to stream are parsed beside the others and printed whole, in order; a failed one gives its error line")
+    func parseCorpusWithBigFiles() async throws {
+        let fixture = try DaemonFixture()
+        let items = (0..<20_000).map { FeedText.Item(guid: "g\($0)", title: "Item \($0)", description: String(repeating: "text ", count: 60)) }
+        try fixture.scratch.write("big.xml", FeedText.rss(items))
+        try fixture.scratch.write("big.html", "<html><body>" + String(repeating: "<p>not a feed</p>", count: 600_000) + "</body></html>")
+        try fixture.writeFeed([FeedText.Item(guid: "s", title: "Small")], name: "small.xml")
+        #expect(try FileManager.default.attributesOfItem(atPath: fixture.scratch.file("big.xml"))[.size] as? Int ?? 0 > 8 << 20)
+        let sources = ["big.xml", "small.xml", "big.html", "big.xml", "small.xml"]
+        let (status, out, _) = try await FeedwatchProcess.run(["parse"] + sources, in: fixture.scratch)
+        #expect(status == 0)
+        let lines = out.split(separator: "\n").map { try? JSONReader.parse(String($0)) }
+        #expect(lines.count == 5)
+        for index in [0, 3] {
+            guard case let .array(entries)? = lines[index]?["entries"] else { Issue.record("line \(index) is not a feed"); continue }
+            #expect(entries.count == 20_000)
+            #expect(entries.last?["title"]?.stringValue == "Item 19999")
+            #expect(lines[index]?["format"]?.stringValue == "rss20")
+        }
+        #expect(lines[2]?["source"]?.stringValue == "big.html")
+        #expect(lines[2]?["error"]?.stringValue?.contains("not a feed") == true)
+        guard case let .array(small)? = lines[4]?["entries"] else { Issue.record("line 4 is not a feed"); return }
+        #expect(small.first?["title"]?.stringValue == "Small")
+    }
+
     @Test("parse: a corpus of hundreds of sources gives one line per source, in order, links resolved against each file")
     func parseCorpus() async throws {
         let fixture = try DaemonFixture()
