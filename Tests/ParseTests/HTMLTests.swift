@@ -21,6 +21,12 @@ struct HTMLTextTests {
         #expect(HTMLText.plainText("<em>Ha</em>mas and <b>Erdo</b>ğan") == "Hamas and Erdoğan")
     }
 
+    @Test("an object's fallback text is text; an embed hides nothing after it")
+    func objectAndEmbed() {
+        #expect(HTMLText.plainText("safe<object classid=\"clsid:x\"> description") == "safe description")
+        #expect(HTMLText.plainText("safe<embed src=\"http://x/\"> description") == "safe description")
+    }
+
     @Test("text without markup is only folded")
     func plain() {
         #expect(HTMLText.plainText("  Hello \n  world  ") == "Hello world")
@@ -46,6 +52,7 @@ struct HTMLSanitizerTests {
     @Test("escapes text so it cannot become markup")
     func escapes() {
         #expect(HTMLSanitizer.sanitize("a &lt;script&gt; b", base: nil) == "a &lt;script&gt; b")  // references kept as written
+        #expect(HTMLSanitizer.sanitize("<b>&#X61;</b> &#x62; &#150;", base: nil) == "<b>&#x61;</b> &#x62; &#x2013;")
     }
 }
 

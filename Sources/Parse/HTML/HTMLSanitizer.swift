@@ -128,6 +128,12 @@ package enum HTMLSanitizer {
                     out.append(contentsOf: "&#x\(String(scalar.value, radix: 16));".utf8)
                     run = found + length
                     i = run
+                } else if bytes[found + 1] == UInt8(ascii: "#"), bytes[found + 2] == UInt8(ascii: "X") {
+                    // "&#X61;" is written "&#x61;", as HTML serialisers (and feedparser) write it.
+                    out.append(contentsOf: bytes[run..<(found + 2)])
+                    out.append(UInt8(ascii: "x"))
+                    run = found + 3
+                    i = found + length
                 }
                 continue
             }

@@ -5,9 +5,12 @@ import Model
 /// break in the source is white space, as HTML renders it, so a name wrapped
 /// across lines stays one name; block elements become a blank line.
 package enum HTMLText {
-    /// Elements whose content is never text a reader sees.
+    /// Elements whose content is never text a reader sees. (An object's content
+    /// is its fallback, shown where the object is not: text, as feedparser keeps
+    /// it; an embed is void, and a parser that does not know so would hide
+    /// whatever follows it.)
     static let invisible: Set<String> = [
-        "script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed",
+        "script", "style", "noscript", "template", "head", "title", "iframe",
         "svg", "math", "select", "textarea", "button",
     ]
 
