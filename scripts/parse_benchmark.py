@@ -2,14 +2,16 @@
 """Feed parsing throughput: feedwatch beside Python feedparser and feedparser-rs, one run.
 
 Generates a corpus of large realistic feeds (RSS 2.0 with content:encoded and
-dc:creator, Atom 1.0 with xhtml and html content, RSS 1.0), then parses the whole
-corpus with each: feedwatch as one process (`feedwatch parse A B C …`, JSON
-output to a pipe), feedparser and feedparser-rs in one Python process each.
-Prints MB/s and entries/s.
+dc:creator, Atom 1.0 with xhtml and html content, RSS 1.0, and RSS 2.0 as
+WordPress serves it: links with tracking parameters, inline styles, figures,
+typographic references in CDATA), then parses the whole corpus with each:
+feedwatch as one process (`feedwatch parse A B C …`, JSON output read from a
+pipe), feedparser and feedparser-rs in one Python process each. Prints MB/s
+and entries/s.
 
     pip install feedparser==6.0.11 feedparser-rs
     swift build -c release
-    python3 scripts/parse_benchmark.py [--feeds 30 --entries 2000 --runs 3] [--memory-mb 100]
+    python3 scripts/parse_benchmark.py [--feeds 32 --entries 2000 --runs 3] [--memory-mb 100]
 
 Each parser runs --runs times, in turns, and its best time counts: this
 machine class shares its CPUs, and a neighbour's burst should not decide a
