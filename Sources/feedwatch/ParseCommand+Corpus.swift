@@ -44,8 +44,9 @@ extension Parse {
     }
 
     static func output(for source: String, reader: SourceReader) async -> Output {
-        guard isLargeFile(source) else { return .line(await line(for: source, reader: reader)) }
-        return spool(source)
+        // Without a temporary file to stream into, a big file is parsed in memory like the rest.
+        guard isLargeFile(source), let spooled = spool(source) else { return .line(await line(for: source, reader: reader)) }
+        return spooled
     }
 
     /// A source's line: its feed, or what went wrong.
@@ -61,16 +62,14 @@ extension Parse {
         Array(JSONValue.object([("source", .string(source)), ("error", .string("\(error)"))]).serialized().utf8)
     }
 
-    /// A big file's line, streamed into an unlinked temporary file. When the
-    /// parse fails, the spool is dropped and the error line takes its place
-    /// (no half-written object is ever printed).
-    static func spool(_ path: String) -> Output {
+    /// A big file's line, streamed into an unlinked temporary file; nil when no
+    /// temporary file can be made. When the parse fails, the spool is dropped
+    /// and the error line takes its place (no half-written object is printed).
+    static func spool(_ path: String) -> Output? {
         var template = Array((NSTemporaryDirectory() + "/feedwatch-parse-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            return .line(errorLine(path, SourceReader.Unreadable(description: "cannot create a temporary file to parse \(path) into")))
-        }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+        guard descriptor >= 0 else { return nil }
+        template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } }
         do {
             try stream(path, to: descriptor)
             return .spooled(descriptor: descriptor)
