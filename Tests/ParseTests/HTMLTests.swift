@@ -85,6 +85,44 @@ struct HTMLSanitizerHostileTests {
         #expect(HTMLSanitizer.hasDangerousScheme(value) == dangerous)
     }
 
+    @Test("generated markup fragments never trap it, and what comes out holds nothing that runs")
+    func generated() {
+        let pieces = ["<", ">", "</", "/>", "&", "&#", "&#x", "&#X", ";", "=", "\"", "'", " ", "a", "b", "p", "script",
+                      "style", "href", "src", "onclick", "javascript:", "style=", "url(", ")", "é", "\u{2028}", "<!--", "-->",
+                      "<![CDATA[", "]]>", "&amp", "&nbsp;", "&#150;", "&#0;", "x-y-z", "img", "a-very-long-attribute-name-indeed"]
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<5_000 {
+            let html = (0..<Int.random(in: 1...40, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let clean = HTMLSanitizer.sanitize(html, base: "https://h.example/")
+            #expect(Self.onlyAllowedTags(clean), "\(html.debugDescription) gave \(clean.debugDescription)")
+        }
+        // The check itself tells safe from unsafe.
+        #expect(Self.onlyAllowedTags("<a href=\"https://x.example/\" title=\"a b\">t</a> a &lt; b"))
+        #expect(!Self.onlyAllowedTags("<a onclick=\"x()\">t</a>"))
+        #expect(!Self.onlyAllowedTags("<script>x</script>"))
+        #expect(!Self.onlyAllowedTags("<a href=\"javascript:x\">t</a>"))
+        #expect(!Self.onlyAllowedTags("a < b"))
+    }
+
+    /// Every "<" of the output opens a tag of the allowlist whose attributes are
+    /// on the allowlist, with no dangerous URL (text "<" is always escaped).
+    static func onlyAllowedTags(_ html: String) -> Bool {
+        guard let tag = try? Regex(#"^<(/?)([a-z0-9]+)((?: [a-z:-]+="[^"<]*")*)( /)?>"#) else { return false }
+        var rest = html[...]
+        while let open = rest.firstIndex(of: "<") {
+            guard let match = try? tag.prefixMatch(in: rest[open...]), let name = match[2].substring else { return false }
+            guard HTMLAllowlist.elements.contains(String(name)) else { return false }
+            let attributes = match[3].substring ?? ""
+            for pair in attributes.matches(of: /([a-z:-]+)="([^"]*)"/) {
+                let key = String(pair.1), value = String(pair.2)
+                guard HTMLAllowlist.attributes.contains(key), !key.hasPrefix("on") else { return false }
+                if HTMLAllowlist.urlAttributes.contains(key), HTMLSanitizer.hasDangerousScheme(value) { return false }
+            }
+            rest = rest[match.range.upperBound...]
+        }
+        return true
+    }
+
     @Test("nesting past 256 levels unwraps the deeper elements; stray end tags change nothing")
     func deepNesting() {
         let html = String(repeating: "<b>", count: 1_000) + "x" + String(repeating: "</i>", count: 1_000)
