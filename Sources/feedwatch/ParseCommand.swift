@@ -51,7 +51,7 @@ struct Parse: AsyncParsableCommand {
     /// One source's feed as compact JSON (UTF-8).
     static func parse(_ source: String, reader: SourceReader) async throws -> [UInt8] {
         let (bytes, url, headers) = try await reader.read(source)
-        var json = JSONWriter(capacity: bytes.count)
+        var json = JSONWriter(capacity: bytes.count + bytes.count / 8 + 4096)  // the JSON is about the size of the feed, sometimes a little more
         try FeedParser.parse(bytes, url: url, headers: headers).writeJSON(to: &json)
         return json.bytes
     }
