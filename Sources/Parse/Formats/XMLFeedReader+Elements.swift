@@ -16,7 +16,7 @@ extension XMLFeedReader {
             finishEntry()
             entry = Entry()
             fallbacks = []
-            entryLists = ListMemory()
+            entryLists.reset()
             if family == .rss, let about = tag.attribute("about", namespace: Namespace.rdf) { entry?.id = nonEmpty(about) }
             entryDepth = depth
             return .descend
