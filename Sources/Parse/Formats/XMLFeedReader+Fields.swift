@@ -47,8 +47,8 @@ extension XMLFeedReader {
     private func applyEntryField(_ capture: FieldCapture) {
         guard entryDepth >= 0 else { return }
         switch capture.field {
-        case let .title(type): fill(\.title, .title, standIn: false) { construct(capture, type, plain: true) }
-        case let .fallbackTitle(type): fill(\.title, .title, standIn: true) { construct(capture, type, plain: true) }
+        case let .title(type): fill(.title, standIn: false) { construct(capture, type, plain: true) }
+        case let .fallbackTitle(type): fill(.title, standIn: true) { construct(capture, type, plain: true) }
         case .link: if entry?.link == nil { entry?.link = link(capture) }
         case let .guid(isPermaLink):
             guard let guid = nonEmpty(capture.string) else { return }
@@ -59,8 +59,8 @@ extension XMLFeedReader {
             }
         case .atomID: if entry?.id == nil { entry?.id = atomID(capture) }
         case .identifier: if entry?.id == nil { entry?.id = nonEmpty(capture.string) }
-        case let .summary(type): fill(\.summary, .summary, standIn: false) { construct(capture, type, plain: false) }
-        case let .fallbackSummary(type): fill(\.summary, .summary, standIn: true) { construct(capture, type, plain: false) }
+        case let .summary(type): fill(.summary, standIn: false) { construct(capture, type, plain: false) }
+        case let .fallbackSummary(type): fill(.summary, standIn: true) { construct(capture, type, plain: false) }
         case let .content(type): if entry?.content == nil { entry?.content = construct(capture, type, plain: false) }
         case .published: entry?.published = FeedDate.parse(capture.string) ?? entry?.published
         case .dcDate:
@@ -78,10 +78,11 @@ extension XMLFeedReader {
     }
 
     /// The item's own value replaces a stand-in (Media RSS, iTunes); a stand-in only fills a gap.
-    private func fill(_ field: WritableKeyPath<Entry, String?>, _ kind: Fallback, standIn: Bool, _ value: () -> String?) {
-        guard entry?[keyPath: field] == nil || (!standIn && fallbacks.contains(kind)) else { return }
+    private func fill(_ kind: Fallback, standIn: Bool, _ value: () -> String?) {
+        let current = kind == .title ? entry?.title : entry?.summary
+        guard current == nil || (!standIn && fallbacks.contains(kind)) else { return }
         guard let value = value() else { return }
-        entry?[keyPath: field] = value
+        if kind == .title { entry?.title = value } else { entry?.summary = value }
         if standIn { fallbacks.insert(kind) } else { fallbacks.remove(kind) }
     }
 

@@ -16,8 +16,11 @@ final class XMLFeedReader: XMLEventHandler {
     var personDepth = -1
     var personIsFeedLevel = false
     /// Entry fields holding a fallback value that the item's own element replaces.
-    var fallbacks: Set<Fallback> = []
-    enum Fallback { case title, summary }
+    var fallbacks: Fallback = []
+    struct Fallback: OptionSet {
+        let rawValue: UInt8
+        static let title = Fallback(rawValue: 1), summary = Fallback(rawValue: 2)
+    }
     /// What the entry's and the feed's lists hold (`XMLFeedReader+Lists`).
     var entryLists = ListMemory()
     var feedLists = ListMemory()
