@@ -67,3 +67,22 @@ struct SAXEventTests {
         #expect(feed.entries.first?.authors == [Author(name: "N")])
     }
 }
+
+@Suite("InternedTable")
+struct InternedTableTests {
+    @Test("finds every pointer it was given, replaces on a second insert, and grows past thousands of keys")
+    func table() {
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 5_000)
+        defer { storage.deallocate() }
+        var table = InternedTable<Int>()
+        for index in 0..<5_000 { table.insert(index, for: UnsafePointer(storage + index)) }
+        #expect((0..<5_000).allSatisfy { table[UnsafePointer(storage + $0)] == $0 })
+        table.insert(-1, for: UnsafePointer(storage + 7))
+        #expect(table[UnsafePointer(storage + 7)] == -1)
+        #expect(table[UnsafePointer(storage + 8)] == 8)
+        var empty = InternedTable<Int>()
+        #expect(empty[UnsafePointer(storage)] == nil)
+        empty.insert(1, for: UnsafePointer(storage))
+        #expect(empty[UnsafePointer(storage + 1)] == nil)
+    }
+}

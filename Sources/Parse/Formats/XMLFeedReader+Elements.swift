@@ -42,10 +42,10 @@ extension XMLFeedReader {
     /// names in the parser's dictionary, so each distinct name is matched once
     /// per document.
     func elementName(_ bytes: UnsafePointer<UInt8>, folded: Bool) -> ElementName {
-        if let known = (folded ? foldedNames : names)[bytes] { return known }
+        if let known = folded ? foldedNames[bytes] : names[bytes] { return known }
         let buffer = UnsafeBufferPointer(start: bytes, count: strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self)))
         let made = ElementName(folded ? ASCIICase.lowercased(buffer) : String(decoding: buffer, as: UTF8.self))
-        if folded { foldedNames[bytes] = made } else { names[bytes] = made }
+        if folded { foldedNames.insert(made, for: bytes) } else { names.insert(made, for: bytes) }
         return made
     }
 

@@ -42,10 +42,10 @@ final class XMLFeedReader: XMLEventHandler {
     private var rootSeen = false
     private(set) var notAFeed: String?
     /// Element names met so far, by their interned libxml2 pointer (valid while the parser lives).
-    var names: [UnsafePointer<UInt8>: ElementName] = [:]
-    var foldedNames: [UnsafePointer<UInt8>: ElementName] = [:]
+    var names = InternedTable<ElementName>()
+    var foldedNames = InternedTable<ElementName>()
     /// Namespace URIs met so far and their families (a document uses a handful).
-    private var families: [UnsafePointer<UInt8>: (bytes: [UInt8], family: Namespace.Family)] = [:]
+    private var families = InternedTable<(bytes: [UInt8], family: Namespace.Family)>()
 
     /// A document held whole keeps at most this many entries: thousands of empty
     /// `<item/>` would otherwise grow a 20 MB body into a gigabyte of entries.
@@ -179,7 +179,7 @@ final class XMLFeedReader: XMLEventHandler {
         if let known = families[uri], XMLStartTag.equal(uri, known.bytes) { return known.family }
         let text = String(cString: uri)
         let family = Namespace.family(text)
-        families[uri] = (Array(text.utf8), family)
+        families.insert((Array(text.utf8), family), for: uri)
         return family
     }
 

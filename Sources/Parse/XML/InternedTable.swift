@@ -1,0 +1,55 @@
+/// Values kept per string libxml2 interned in its dictionary (element names,
+/// namespace URIs): the pointer itself is the key, hashed by one
+/// multiplication and probed linearly, where a Dictionary would run SipHash on
+/// every start tag. The table doubles when half full, so a document with
+/// thousands of distinct names stays linear.
+struct InternedTable<Value> {
+    private var keys: [UnsafePointer<UInt8>?]
+    private var values: [Value?]
+    private var count = 0
+    private var shift: UInt64
+
+    init() {
+        keys = Array(repeating: nil, count: 64)
+        values = Array(repeating: nil, count: 64)
+        shift = 64 - 6
+    }
+
+    subscript(key: UnsafePointer<UInt8>) -> Value? {
+        var slot = index(key)
+        while let candidate = keys[slot] {
+            if candidate == key { return values[slot] }
+            slot = (slot + 1) & (keys.count - 1)
+        }
+        return nil
+    }
+
+    /// Sets the value for `key`, replacing the one it had.
+    mutating func insert(_ value: Value, for key: UnsafePointer<UInt8>) {
+        if (count + 1) * 2 > keys.count { grow() }
+        var slot = index(key)
+        while let candidate = keys[slot] {
+            if candidate == key {
+                values[slot] = value
+                return
+            }
+            slot = (slot + 1) & (keys.count - 1)
+        }
+        keys[slot] = key
+        values[slot] = value
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, values).compactMap { key, value in key.flatMap { key in value.map { (key, $0) } } }
+        keys = Array(repeating: nil, count: keys.count * 2)
+        values = Array(repeating: nil, count: keys.count)
+        shift -= 1
+        count = 0
+        for (key, value) in old { insert(value, for: key) }
+    }
+
+    private func index(_ key: UnsafePointer<UInt8>) -> Int {
+        Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: key)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+}
