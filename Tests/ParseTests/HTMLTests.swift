@@ -27,6 +27,15 @@ struct HTMLTextTests {
         #expect(HTMLText.plainText("safe<embed src=\"http://x/\"> description") == "safe description")
     }
 
+    @Test("folding: folded text comes back as it is, every kind of white space becomes one space", arguments: [
+        ("Erdoğan meets Kalın", "Erdoğan meets Kalın"), ("a  b", "a b"), (" a", "a"), ("a ", "a"), ("a\tb", "a b"),
+        ("a\u{00A0}b", "a b"), ("a\u{3000}b", "a b"), ("a\u{2009}\u{2009}b", "a b"), ("a\u{1680}b", "a b"),
+        ("a\u{2029}b", "a\n\nb"), ("", ""), ("\u{2014} \u{2019}", "\u{2014} \u{2019}"),
+    ])
+    func folding(text: String, expected: String) {
+        #expect(HTMLText.fold(text) == expected)
+    }
+
     @Test("text without markup is only folded")
     func plain() {
         #expect(HTMLText.plainText("  Hello \n  world  ") == "Hello world")

@@ -89,7 +89,24 @@ package enum HTMLText {
     /// Folds white space (newlines included) to one space, turns block
     /// boundaries into one blank line, trims the ends. Works on UTF-8 bytes;
     /// only non-ASCII scalars are asked whether they are white space.
+    /// Already folded: single ASCII spaces between words, none at either end,
+    /// no other white space and no lead byte of a non-ASCII space or the block
+    /// marker. Most titles are: they are returned as they are.
+    private static func isFolded(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 32, last != 32 else { return bytes.isEmpty }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte < 32 || byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3) || (byte == 32 && previous == 32) { return false }
+                previous = byte
+            }
+            return true
+        }
+    }
+
     package static func fold(_ text: String) -> String {
+        if isFolded(text) { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
