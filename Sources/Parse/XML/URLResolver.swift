@@ -8,6 +8,8 @@ package enum URLResolver {
         let trimmed = reference.trimmed
         guard !trimmed.isEmpty else { return nil }
         guard let base, !base.isEmpty else { return trimmed }
+        var bytes = trimmed
+        if bytes.withUTF8(isAbsoluteAsWritten) { return trimmed }  // the commonest case, without a copy
         return commonCase(trimmed, base) ?? resolvedByLibxml2(trimmed, base)
     }
 
