@@ -44,7 +44,12 @@ public struct JSONWriter {
         JSONValue.writeString(value, to: &bytes)
     }
 
-    public mutating func date(_ value: Date?) { string(value.map(Timestamp.rfc3339)) }
+    public mutating func date(_ value: Date?) {
+        guard let value else { return null() }
+        bytes.append(UInt8(ascii: "\""))
+        Timestamp.append(value, to: &bytes)  // digits and separators: nothing to escape
+        bytes.append(UInt8(ascii: "\""))
+    }
     public mutating func int(_ value: Int?) { value.map { bytes += String($0).utf8 } ?? null() }
     public mutating func bool(_ value: Bool) { bytes += value ? Self.trueText : Self.falseText }
     public mutating func null() { bytes += Self.nullText }

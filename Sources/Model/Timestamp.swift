@@ -4,11 +4,17 @@ import Foundation
 /// and not safe to share across threads on every platform).
 public enum Timestamp {
     public static func rfc3339(_ date: Date) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(20)
+        append(date, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The same text, appended as bytes (JSON writes dates without a String in between).
+    public static func append(_ date: Date, to out: inout [UInt8]) {
         var t = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&t, &parts)
-        var out = [UInt8]()
-        out.reserveCapacity(20)
         func digits(_ value: Int, _ count: Int) {
             var divisor = 1
             for _ in 1..<count { divisor *= 10 }
@@ -25,6 +31,5 @@ public enum Timestamp {
         digits(Int(parts.tm_hour), 2); out.append(58)
         digits(Int(parts.tm_min), 2); out.append(58)
         digits(Int(parts.tm_sec), 2); out.append(90)
-        return String(decoding: out, as: UTF8.self)
     }
 }
