@@ -167,7 +167,11 @@ package enum HTMLSanitizer {
     /// Text content as feedparser writes it: "&" and "<" escaped, ">" left alone.
     static func escapeText(_ text: String) -> String {
         var copy = text
-        guard copy.withUTF8({ $0.contains { $0 == 38 || $0 == 60 } }) else { return text }
+        let plain = copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return true }
+            return memchr(base, 38, bytes.count) == nil && memchr(base, 60, bytes.count) == nil
+        }
+        guard !plain else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {

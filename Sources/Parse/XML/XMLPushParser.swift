@@ -192,9 +192,13 @@ struct XMLStartTag {
         bytes.withUnsafeBufferPointer { equal(pointer, $0) }
     }
 
+    /// strncmp(3) stops at the C string's end, so it never reads past it.
     private static func equal(_ pointer: UnsafePointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for index in 0..<bytes.count where pointer[index] != bytes[index] { return false }
-        return pointer[bytes.count] == 0
+        guard let base = bytes.baseAddress else { return pointer[0] == 0 }
+        let same = UnsafeRawPointer(pointer).withMemoryRebound(to: CChar.self, capacity: bytes.count) { left in
+            UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: bytes.count) { strncmp(left, $0, bytes.count) == 0 }
+        }
+        return same && pointer[bytes.count] == 0
     }
 }
 
