@@ -11,7 +11,7 @@ and entries/s.
 
     pip install feedparser==6.0.11 feedparser-rs
     swift build -c release
-    python3 scripts/parse_benchmark.py [--feeds 32 --entries 2000 --runs 3] [--memory-mb 100]
+    python3 scripts/parse_benchmark.py [--feeds 32 --entries 2000 --runs 5] [--memory-mb 100]
 
 Each parser runs --runs times, in turns, and its best time counts: this
 machine class shares its CPUs, and a neighbour's burst should not decide a
@@ -132,7 +132,7 @@ def main():
     parser.add_argument("--feeds", type=int, default=32)
     parser.add_argument("--entries", type=int, default=2000)
     parser.add_argument("--binary", default=".build/release/feedwatch")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--memory-mb", type=int, default=100,
                         help="also parse one feed of this size and print feedwatch's peak memory above its baseline (0: skip)")
     args = parser.parse_args()
