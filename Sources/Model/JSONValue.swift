@@ -83,18 +83,20 @@ extension JSONValue {
     private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
     private static let hex = Array("0123456789abcdef".utf8)
     /// What a JSON string must escape: controls, quote, backslash, and the lead byte of U+2028/U+2029.
-    private static let stringScan = ByteScan(stoppingAt: [34, 92, 0xE2], below: 0x20)
+    static let stringScan = ByteScan(stoppingAt: [34, 92, 0xE2], below: 0x20)
 
     /// Escapes what RFC 8259 §7 requires, plus U+2028/U+2029 (line terminators in
     /// JavaScript). Runs without anything to escape are copied whole.
-    static func writeString(_ s: String, to out: inout [UInt8]) {
+    /// - Parameter scan: `stringScan`, passed in by a writer that keeps a copy
+    ///   (reading the static costs a lazy-initialisation check per string).
+    static func writeString(_ s: String, to out: inout [UInt8], scan: ByteScan = stringScan) {
         out.append(UInt8(ascii: "\""))
         var copy = s
         copy.withUTF8 { bytes in
             var runStart = 0
             var i = 0
             while i < bytes.count {
-                i = stringScan.skipPlainWords(bytes, from: i)
+                i = scan.skipPlainWords(bytes, from: i)
                 guard i < bytes.count else { break }
                 let b = bytes[i]
                 let isSeparator = b == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)

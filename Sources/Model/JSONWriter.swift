@@ -8,6 +8,7 @@ public struct JSONWriter {
     public private(set) var bytes: [UInt8]
     /// Per open object or array: has it a member yet?
     private var hasMember: [Bool] = []
+    private let stringScan = JSONValue.stringScan
 
     public init(capacity: Int = 512) {
         bytes = []
@@ -41,7 +42,7 @@ public struct JSONWriter {
 
     public mutating func string(_ value: String?) {
         guard let value else { return null() }
-        JSONValue.writeString(value, to: &bytes)
+        JSONValue.writeString(value, to: &bytes, scan: stringScan)
     }
 
     public mutating func date(_ value: Date?) {
