@@ -2,10 +2,10 @@ import Foundation
 
 /// Standard output written from a thread of its own. `parse` hands each
 /// finished line over and goes on parsing: a slow reader at the other end of a
-/// pipe then holds up this thread, not one of the few the parsing runs on
-/// (a blocking write(2) on the cooperative pool took a third of a corpus parse
-/// whose output a script was reading). Lines are gathered into 64 kB writes;
-/// what is gathered goes out as soon as no line is queued behind it.
+/// pipe then holds up this thread, not one of the cooperative pool's few
+/// threads the parsing runs on (a blocking write(2) there idles a core).
+/// Lines are gathered into 64 kB writes; what is gathered goes out as soon as
+/// no line is queued behind it.
 final class OutputWriter: @unchecked Sendable {
     // Safe to share: `queued` and `waiting` are touched only under `lock`;
     // `buffer` only on `queue`, a serial queue.
