@@ -60,7 +60,7 @@ struct Parse: AsyncParsableCommand {
     static let streamingThreshold = 8 << 20
 
     static func isLargeFile(_ source: String) -> Bool {
-        guard source != "-", !source.contains("://"), !source.lowercased().hasPrefix("file:") else { return false }
+        guard source != "-", !SourceReader.looksLikeURL(source) else { return false }
         return (SourceReader.fileSize(source) ?? 0) > streamingThreshold
     }
 

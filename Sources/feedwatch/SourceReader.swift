@@ -15,8 +15,7 @@ struct SourceReader {
         if source == "-" {
             return (Array(FileHandle.standardInput.readDataToEndOfFile()), nil, [:])
         }
-        let lower = source.lowercased()
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file:") {
+        if Self.isURL(source) {
             let response: HTTPResponse
             do {
                 response = try await engine.perform(HTTPRequest(url: source, maxBodyBytes: 256 << 20))
@@ -30,6 +29,27 @@ struct SourceReader {
             throw Unreadable(description: "cannot read \(source): no such file or not readable")
         }
         return (bytes, Self.fileURL(forPath: source), [:])
+    }
+
+    /// An http(s) or file URL, scheme in any case; anything else is a path.
+    static func isURL(_ source: String) -> Bool {
+        var source = source
+        return source.withUTF8 { bytes in
+            func starts(_ scheme: StaticString) -> Bool {
+                scheme.withUTF8Buffer { scheme in
+                    bytes.count >= scheme.count && zip(bytes, scheme).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+                }
+            }
+            return starts("http://") || starts("https://") || starts("file:")
+        }
+    }
+
+    /// Written like a URL of any scheme ("://" anywhere): never taken for a file.
+    static func looksLikeURL(_ source: String) -> Bool {
+        var source = source
+        return isURL(source) || source.withUTF8 { bytes in
+            bytes.count >= 3 && (0...(bytes.count - 3)).contains { bytes[$0] == 0x3A && bytes[$0 + 1] == 0x2F && bytes[$0 + 2] == 0x2F }
+        }
     }
 
     private static let workingDirectory = FileManager.default.currentDirectoryPath

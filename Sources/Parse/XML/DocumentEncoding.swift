@@ -72,12 +72,21 @@ enum DocumentEncoding {
     static func declaration(_ bytes: [UInt8]) -> String? {
         guard bytes.starts(with: Array("<?xml".utf8)) else { return nil }
         let head = bytes.prefix(200)
-        guard let end = head.firstRange(of: "?>".utf8),
-              let attribute = head[..<end.lowerBound].firstRange(of: "encoding".utf8) else { return nil }
-        let rest = head[attribute.upperBound..<end.lowerBound].drop { $0 == 0x20 || $0 == UInt8(ascii: "=") || $0 == 0x09 }
+        guard let end = Self.find("?>", in: head), let attribute = Self.find("encoding", in: head[..<end]) else { return nil }
+        let rest = head[(attribute + 8)..<end].drop { $0 == 0x20 || $0 == UInt8(ascii: "=") || $0 == 0x09 }
         guard let quote = rest.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
         let value = rest.dropFirst().prefix { $0 != quote }
         return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
+    }
+
+    /// Where `needle` first stands in the bytes (a few hundred at most: a plain loop).
+    private static func find(_ needle: StaticString, in bytes: ArraySlice<UInt8>) -> Int? {
+        needle.withUTF8Buffer { needle in
+            guard bytes.count >= needle.count else { return nil }
+            return (bytes.startIndex...(bytes.endIndex - needle.count)).first { start in
+                (0..<needle.count).allSatisfy { bytes[start + $0] == needle[$0] }
+            }
+        }
     }
 
     /// Valid UTF-8 stays as it is; each invalid byte becomes its Windows-1252 character.

@@ -9,13 +9,15 @@ struct InternedTable<Value> {
     private var count = 0
     private var shift: UInt64
 
+    /// Empty, and allocated only at the first insert (a document is parsed with a new table).
     init() {
-        keys = Array(repeating: nil, count: 64)
-        values = Array(repeating: nil, count: 64)
-        shift = 64 - 6
+        keys = []
+        values = []
+        shift = 64 - 3
     }
 
     subscript(key: UnsafePointer<UInt8>) -> Value? {
+        guard !keys.isEmpty else { return nil }
         var slot = index(key)
         while let candidate = keys[slot] {
             if candidate == key { return values[slot] }
@@ -42,9 +44,9 @@ struct InternedTable<Value> {
 
     private mutating func grow() {
         let old = zip(keys, values).compactMap { key, value in key.flatMap { key in value.map { (key, $0) } } }
-        keys = Array(repeating: nil, count: keys.count * 2)
+        keys = Array(repeating: nil, count: max(16, keys.count * 2))
         values = Array(repeating: nil, count: keys.count)
-        shift -= 1
+        shift = UInt64(64 - keys.count.trailingZeroBitCount)
         count = 0
         for (key, value) in old { insert(value, for: key) }
     }
