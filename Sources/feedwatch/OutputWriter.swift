@@ -7,13 +7,17 @@ import Foundation
 /// Lines are gathered into 64 kB writes; what is gathered goes out as soon as
 /// no line is queued behind it.
 final class OutputWriter: @unchecked Sendable {
-    // Safe to share: `queued` and `waiting` are touched only under `lock`;
-    // `buffer` only on `queue`, a serial queue.
+    // Safe to share: `queued`, `waiting` and `closed` are touched only under
+    // `lock`; `buffer` only on `queue`, a serial queue.
     private let queue = DispatchQueue(label: "feedwatch.output")
     private let lock = NSLock()
     private var queued = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
     private var buffer: [UInt8] = []
+    private var closed = false
+
+    /// The reader went away (a closed pipe): nothing more can be written.
+    var isClosed: Bool { lock.withLock { closed } }
 
     /// Lines queued beyond this many bytes make the next writer wait: memory
     /// stays bounded when the reader is slower than the parser.
@@ -47,7 +51,7 @@ final class OutputWriter: @unchecked Sendable {
                 let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { break }
-                Self.writeAll(Array(chunk[..<count]), to: STDOUT_FILENO)
+                self.out(Array(chunk[..<count]))
             }
             close(descriptor)
         }
@@ -65,8 +69,8 @@ final class OutputWriter: @unchecked Sendable {
 
     private func take(_ line: [UInt8]) {
         if buffer.isEmpty, line.count >= 1 << 16 {
-            Self.writeAll(line, to: STDOUT_FILENO)  // big enough to go out as it is
-            Self.writeAll([10], to: STDOUT_FILENO)
+            out(line)  // big enough to go out as it is
+            out([10])
         } else {
             buffer += line
             buffer.append(10)
@@ -84,22 +88,29 @@ final class OutputWriter: @unchecked Sendable {
 
     private func flush() {
         guard !buffer.isEmpty else { return }
-        Self.writeAll(buffer, to: STDOUT_FILENO)
+        out(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
+    private func out(_ bytes: [UInt8]) {
+        guard !Self.writeAll(bytes, to: STDOUT_FILENO) else { return }
+        lock.withLock { closed = true }
+    }
+
     /// write(2), straight from the bytes (no Data copy), resumed after short
-    /// writes and signals. A closed pipe ends the output.
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    /// writes and signals; false when the descriptor refuses them (a closed pipe).
+    @discardableResult
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
         bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
+            guard let base = raw.baseAddress else { return true }
             var offset = 0
             while offset < raw.count {
                 let written = Glibc.write(descriptor, base + offset, raw.count - offset)
                 if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return }
+                guard written > 0 else { return false }
                 offset += written
             }
+            return true
         }
     }
 

@@ -22,13 +22,14 @@ extension Parse {
             var next = 0, printed = 0, running = 0
             var done: [Int: Output] = [:]
             repeat {
-                while next < batch.count, running < window, next - printed < 8 * window {
+                // Once the reader has gone (a closed pipe, SIGPIPE ignored), nothing new is started.
+                while next < batch.count, running < window, next - printed < 8 * window, !out.isClosed {
                     let index = next, source = batch[index]
                     group.addTask { (index, await Self.output(for: source, reader: reader)) }
                     next += 1
                     running += 1
                 }
-                guard let (index, output) = await group.next() else { break }
+                guard let (index, output) = await group.next(), !out.isClosed else { break }
                 running -= 1
                 done[index] = output
                 while let ready = done.removeValue(forKey: printed) {
