@@ -43,12 +43,12 @@ struct InternedTable<Value> {
     }
 
     private mutating func grow() {
-        let old = zip(keys, values).compactMap { key, value in key.flatMap { key in value.map { (key, $0) } } }
+        let oldKeys = keys, oldValues = values
         keys = Array(repeating: nil, count: max(16, keys.count * 2))
         values = Array(repeating: nil, count: keys.count)
         shift = UInt64(64 - keys.count.trailingZeroBitCount)
         count = 0
-        for (key, value) in old { insert(value, for: key) }
+        for case let (key?, value?) in zip(oldKeys, oldValues) { insert(value, for: key) }
     }
 
     private func index(_ key: UnsafePointer<UInt8>) -> Int {
