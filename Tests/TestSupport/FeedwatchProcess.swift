@@ -16,8 +16,8 @@ public final class FeedwatchProcess {
     public init(_ arguments: [String], in scratch: Scratch, environment: [String: String] = [:], tag: String = "run") throws {
         stdoutPath = scratch.file("\(tag).stdout")
         stderrPath = scratch.file("\(tag).stderr")
-        FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
