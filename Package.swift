@@ -40,17 +40,19 @@ let package = Package(
             name: "CLibCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
 
-        .target(name: "Model", swiftSettings: withoutRuntimeExclusivityChecks),
-        .target(name: "Fetch", dependencies: ["Model", "CCurl", "CCurlShim"]),
-        .target(name: "Parse", dependencies: ["Model", "CLibXML2"], swiftSettings: withoutRuntimeExclusivityChecks),
+        // Every number from outside is converted here (README.md, "Bounds").
+        .target(name: "Bounds"),
+        .target(name: "Model", dependencies: ["Bounds"], swiftSettings: withoutRuntimeExclusivityChecks),
+        .target(name: "Fetch", dependencies: ["Bounds", "Model", "CCurl", "CCurlShim"]),
+        .target(name: "Parse", dependencies: ["Bounds", "Model", "CLibXML2"], swiftSettings: withoutRuntimeExclusivityChecks),
         .target(name: "Extract", dependencies: ["Model"], resources: [.copy("Resources")]),
         .target(name: "Rules", dependencies: ["Model"]),
-        .target(name: "Alert", dependencies: ["Model", "CLibCrypto"]),
+        .target(name: "Alert", dependencies: ["Bounds", "Model", "CLibCrypto"]),
         .target(name: "Store", dependencies: ["Model", "CSQLite"]),
         .target(
             name: "Daemon",
             dependencies: [
-                "Model", "Fetch", "Parse", "Extract", "Rules", "Alert", "Store",
+                "Bounds", "Model", "Fetch", "Parse", "Extract", "Rules", "Alert", "Store",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
@@ -68,6 +70,7 @@ let package = Package(
             dependencies: ["Model", "Extract", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
+        .testTarget(name: "BoundsTests", dependencies: ["Bounds"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
         .testTarget(name: "ParseTests", dependencies: ["Parse", "Model"], exclude: ["Fixtures"]),

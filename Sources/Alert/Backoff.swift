@@ -1,4 +1,5 @@
 import Foundation
+import Bounds
 
 /// Exponential backoff with jitter ("full jitter" over the upper half, so a
 /// retry never comes sooner than half the nominal delay), capped.
@@ -17,7 +18,9 @@ public struct Backoff: Sendable {
         let exponent = min(max(failures - 1, 0), 30)
         let nominal = min(cap, base * pow(2, Double(exponent)))
         let jittered = nominal * (0.5 + 0.5 * random)
-        guard let retryAfter else { return jittered }
+        guard let asked = retryAfter else { return jittered }
+        // A receiver's Retry-After wins over the cap, but never past Bounds.longestWait.
+        let retryAfter = Bounds.wait(asked)
         return min(max(jittered, retryAfter), max(cap, retryAfter))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Bounds
 import Logging
 import Model
 import Alert
@@ -104,7 +105,7 @@ public final class Daemon {
             let interval = options.tick
             group.addTask {
                 // Cancelled on stop: the sleep ends at once.
-                try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
+                try? await Task.sleep(nanoseconds: UInt64(nanosecondsIn: interval))
                 return .tick
             }
         case let .polled(feedID, result):

@@ -9,8 +9,12 @@ import Model
 /// It reads UTF-8 bytes directly, with a table for ASCII, because every item
 /// of every feed passes through it.
 public enum Tokenizer {
+    /// Token offsets are kept in `Int32`; a longer text is read up to here only
+    /// (a feed's body is capped far below, but `extract` reads whatever it is given).
+    public static let maxBytes = 1 << 30
+
     public static func tokenize(_ text: String) -> TokenizedText {
-        var text = text
+        var text = text.utf8.count > maxBytes ? String(decoding: text.utf8.prefix(maxBytes), as: UTF8.self) : text
         let (tokens, folded) = text.withUTF8 { bytes -> ([Token], [UInt8]) in
             var state = TokenizerState(bytes: bytes)
             state.run()

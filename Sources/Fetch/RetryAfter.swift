@@ -1,13 +1,22 @@
 import Foundation
+import Bounds
 import Model
 
 /// Retry-After (RFC 9110 §10.2.3): either delay-seconds or an HTTP-date.
+/// Whatever the server writes, the answer lies in `0...Bounds.longestWait`:
+/// no server can park a feed or an alert for ever.
 package enum RetryAfter {
     package static func seconds(from value: String, now: Date) -> TimeInterval? {
         let trimmed = value.trimmed
-        if let seconds = Int(trimmed) { return seconds >= 0 ? TimeInterval(seconds) : nil }
+        let bytes = Array(trimmed.utf8)
+        if let first = bytes.first, DigitRun.digit(first, radix: 10) != nil {
+            // delay-seconds = 1*DIGIT; a number too long for 64 bits is simply "very long".
+            guard bytes.allSatisfy({ DigitRun.digit($0, radix: 10) != nil }) else { return nil }
+            let seconds = DigitRun.value(bytes, as: UInt64.self) ?? .max
+            return Bounds.wait(Double(seconds))
+        }
         guard let date = httpDate(trimmed) else { return nil }
-        return max(0, date.timeIntervalSince(now))
+        return Bounds.wait(date.timeIntervalSince(now))
     }
 
     /// IMF-fixdate, the only HTTP-date form a sender may generate (RFC 9110 §5.6.7):
@@ -15,18 +24,12 @@ package enum RetryAfter {
     private static func httpDate(_ text: String) -> Date? {
         let fields = text.split(separator: " ")
         guard fields.count == 6, fields[5] == "GMT",
-              let day = Int(fields[1]), let year = Int(fields[3]),
+              let day = DigitRun.value(fields[1].utf8, as: Int.self),
+              let year = DigitRun.value(fields[3].utf8, as: Int.self),
               let month = months.firstIndex(of: fields[2].lowercased()) else { return nil }
-        let clock = fields[4].split(separator: ":").compactMap { Int($0) }
+        let clock = fields[4].split(separator: ":").compactMap { DigitRun.value($0.utf8, as: Int.self) }
         guard clock.count == 3 else { return nil }
-        var parts = tm()
-        parts.tm_year = Int32(year - 1900)
-        parts.tm_mon = Int32(month)
-        parts.tm_mday = Int32(day)
-        parts.tm_hour = Int32(clock[0])
-        parts.tm_min = Int32(clock[1])
-        parts.tm_sec = Int32(clock[2])
-        return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
+        return CivilTime.date(year: year, month: month + 1, day: day, hour: clock[0], minute: clock[1], second: clock[2])
     }
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

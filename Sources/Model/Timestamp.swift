@@ -1,4 +1,5 @@
 import Foundation
+import Bounds
 
 /// RFC 3339 timestamps in UTC, written without DateFormatter (which is slow
 /// and not safe to share across threads on every platform).
@@ -12,7 +13,8 @@ public enum Timestamp {
 
     /// The same text, appended as bytes (JSON writes dates without a String in between).
     public static func append(_ date: Date, to out: inout [UInt8]) {
-        var t = time_t(date.timeIntervalSince1970.rounded(.down))
+        // Clamped into years 1–9999: a date from outside never traps here, and always has four digits.
+        var t = time_t(Bounds.epochSeconds(of: date))
         var parts = tm()
         gmtime_r(&t, &parts)
         func digits(_ value: Int, _ count: Int) {

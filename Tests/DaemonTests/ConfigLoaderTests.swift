@@ -39,6 +39,22 @@ struct ConfigLoaderTests {
         #expect(found.contains("settings.typo: unknown key"))
     }
 
+    @Test("durations and counts outside their bounds are errors with paths, never traps", arguments: [
+        (#""timeout": "99999999999999999999999999s""#, #"settings.timeout: invalid duration "99999999999999999999999999s" (write 90s, 15m, 2h or 1d)"#),
+        (#""timeout": "2d""#, #"settings.timeout: duration "2d" out of range (from 1s to 1h)"#),
+        (#""maxRetryDelay": "400d""#, #"settings.maxRetryDelay: duration "400d" out of range (from 1s to 1d)"#),
+        (#""maxFeedBackoff": "1e400s""#, #"settings.maxFeedBackoff: invalid duration "1e400s" (write 90s, 15m, 2h or 1d)"#),
+        (#""interval": "٣m""#, #"settings.interval: invalid duration "٣m" (write 90s, 15m, 2h or 1d)"#),
+        (#""backfill": "36501d""#, #"settings.backfill: invalid duration "36501d" (write 90s, 15m, 2h or 1d)"#),
+        (#""concurrency": 99999999999999999999"#, "settings.concurrency: expected a whole number from 1 to 1024"),
+        (#""maxFeedBytes": -1"#, "settings.maxFeedBytes: expected a whole number from 1024 to 1073741824"),
+        (#""jitter": 1e308"#, "settings.jitter: expected a fraction from 0 to 0.5"),
+    ])
+    func bounds(setting: String, problem: String) throws {
+        let found = try Self.problems(#"{"feeds": [], "settings": {\#(setting)}}"#)
+        #expect(found == [problem])
+    }
+
     @Test("reports bad JSON by line and column")
     func syntax() throws {
         let found = try Self.problems("{\n \"feeds\": [,]\n}")

@@ -12,6 +12,27 @@ struct RetryAfterTests {
         #expect(RetryAfter.seconds(from: "soon", now: now) == nil)
         #expect(RetryAfter.seconds(from: "-5", now: now) == nil)
     }
+
+    @Test("values a hostile server sends are capped at one day or rejected, never a trap", arguments: [
+        ("99999999999999999999999999", 86_400.0),          // delay-seconds past 64 bits
+        ("9223372036854775807", 86_400),
+        ("100000", 86_400),
+        ("Sun, 06 Nov 9999 08:49:37 GMT", 86_400),         // a date far in the future
+        ("Sun, 06 Nov 1993 08:49:37 GMT", 0),              // a date in the past: no wait
+    ] as [(String, Double)])
+    func capped(value: String, expected: Double) {
+        let now = Date(timeIntervalSince1970: 784_111_717)
+        #expect(RetryAfter.seconds(from: value, now: now) == expected)
+    }
+
+    @Test("HTTP-dates with fields out of range are unreadable", arguments: [
+        "Sun, 06 Nov 99999999999999999999 08:49:37 GMT", "Sun, 06 Nov 4294969196 08:49:37 GMT",
+        "Sun, 06 Nov 1994 99999999999:49:37 GMT", "Sun, 99 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 08:49:-37 GMT",
+        "Sun, 06 Nov 1994 08:49:٣٧ GMT", "1.5", "12abc", "",
+    ])
+    func unreadable(value: String) {
+        #expect(RetryAfter.seconds(from: value, now: Date()) == nil)
+    }
 }
 
 @Suite("FetchError descriptions")

@@ -32,7 +32,7 @@ extension ConfigReader {
                 if let h = object["headers"], let map = self.object(h, at: "\(path).headers") {
                     for (key, v) in map { headers[key] = string(v, at: "\(path).headers.\(key)") }
                 }
-                let timeout = duration(object["timeout"], at: "\(path).timeout") ?? 15
+                let timeout = duration(object["timeout"], at: "\(path).timeout", range: ConfigBounds.timeout) ?? 15
                 outputs.append(.init(name: name, kind: .webhook(url: url, secret: secret, headers: headers, timeout: timeout)))
             default:
                 fail("\(path).type", "unknown output type \"\(type)\" (stdout, file or webhook)")

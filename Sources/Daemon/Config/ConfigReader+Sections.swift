@@ -8,12 +8,12 @@ extension ConfigReader {
             "interval", "backfill", "concurrency", "userAgent", "timeout", "connectTimeout", "maxFeedBytes",
             "maxRedirects", "jitter", "maxFeedBackoff", "retryBase", "maxRetryDelay", "onceDeliveryTimeout",
         ]) else { return settings }
-        if let v = duration(object["interval"], at: "settings.interval") { settings.interval = max(v, 30) }
+        if let v = duration(object["interval"], at: "settings.interval", range: ConfigBounds.interval) { settings.interval = max(v, ConfigBounds.shortestInterval) }
         if let v = backfill(object["backfill"], at: "settings.backfill") { settings.backfill = v }
         if let v = integer(object["concurrency"], at: "settings.concurrency", range: 1...1024) { settings.concurrency = v }
         if let v = string(object["userAgent"], at: "settings.userAgent") { settings.userAgent = v }
-        if let v = duration(object["timeout"], at: "settings.timeout") { settings.timeout = v }
-        if let v = duration(object["connectTimeout"], at: "settings.connectTimeout") { settings.connectTimeout = v }
+        if let v = duration(object["timeout"], at: "settings.timeout", range: ConfigBounds.timeout) { settings.timeout = v }
+        if let v = duration(object["connectTimeout"], at: "settings.connectTimeout", range: ConfigBounds.timeout) { settings.connectTimeout = v }
         if let v = integer(object["maxFeedBytes"], at: "settings.maxFeedBytes", range: 1024...(1 << 30)) { settings.maxFeedBytes = v }
         if let v = integer(object["maxRedirects"], at: "settings.maxRedirects", range: 0...20) { settings.maxRedirects = v }
         if let v = object["jitter"] {
@@ -23,17 +23,17 @@ extension ConfigReader {
             default: fail("settings.jitter", "expected a fraction from 0 to 0.5")
             }
         }
-        if let v = duration(object["maxFeedBackoff"], at: "settings.maxFeedBackoff") { settings.maxFeedBackoff = v }
-        if let v = duration(object["retryBase"], at: "settings.retryBase") { settings.retryBase = v }
-        if let v = duration(object["maxRetryDelay"], at: "settings.maxRetryDelay") { settings.maxRetryDelay = v }
-        if let v = duration(object["onceDeliveryTimeout"], at: "settings.onceDeliveryTimeout") { settings.onceDeliveryTimeout = v }
+        if let v = duration(object["maxFeedBackoff"], at: "settings.maxFeedBackoff", range: ConfigBounds.wait) { settings.maxFeedBackoff = v }
+        if let v = duration(object["retryBase"], at: "settings.retryBase", range: ConfigBounds.retryBase) { settings.retryBase = v }
+        if let v = duration(object["maxRetryDelay"], at: "settings.maxRetryDelay", range: ConfigBounds.wait) { settings.maxRetryDelay = v }
+        if let v = duration(object["onceDeliveryTimeout"], at: "settings.onceDeliveryTimeout", range: ConfigBounds.wait) { settings.onceDeliveryTimeout = v }
         return settings
     }
 
     /// A backfill window: a duration, or "0" for none.
     mutating func backfill(_ value: JSONValue?, at path: String) -> TimeInterval? {
         if case .string("0")? = value { return 0 }
-        return duration(value, at: path)
+        return duration(value, at: path, range: ConfigBounds.backfill)
     }
 
     mutating func readFeeds(_ value: JSONValue, directory: String) -> [Configuration.FeedSource] {
@@ -49,7 +49,7 @@ extension ConfigReader {
                 continue
             }
             guard let id = uniqueID(object["id"], default: raw, at: path, kind: "feed", taken: &ids) else { continue }
-            feeds.append(.init(id: id, url: url, interval: duration(object["interval"], at: "\(path).interval"),
+            feeds.append(.init(id: id, url: url, interval: duration(object["interval"], at: "\(path).interval", range: ConfigBounds.feedInterval),
                                backfill: backfill(object["backfill"], at: "\(path).backfill"),
                                tags: strings(object["tags"], at: "\(path).tags")))
         }

@@ -86,10 +86,15 @@ struct ConfigReader {
         return items.enumerated().compactMap { index, item in string(item, at: "\(path)[\(index)]") }
     }
 
-    mutating func duration(_ value: JSONValue?, at path: String) -> TimeInterval? {
+    /// A duration inside `range` (README.md, "Bounds"); anything else is a problem at `path`.
+    mutating func duration(_ value: JSONValue?, at path: String, range: ClosedRange<TimeInterval>) -> TimeInterval? {
         guard let text = string(value, at: path) else { return nil }
         guard let seconds = DurationText.seconds(text), seconds > 0 else {
             fail(path, "invalid duration \"\(text)\" (write 90s, 15m, 2h or 1d)")
+            return nil
+        }
+        guard range.contains(seconds) else {
+            fail(path, "duration \"\(text)\" out of range (from \(DurationText.text(range.lowerBound)) to \(DurationText.text(range.upperBound)))")
             return nil
         }
         return seconds

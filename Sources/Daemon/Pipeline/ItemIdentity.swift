@@ -1,3 +1,4 @@
+import Bounds
 import Model
 
 /// How an item is known across polls, restarts and feeds.
@@ -7,7 +8,7 @@ enum ItemIdentity {
     static func key(of entry: Entry) -> String {
         if let id = entry.id, !id.isEmpty { return id }
         if let link = entry.link, !link.isEmpty { return link }
-        let date = entry.date.map { String(Int($0.timeIntervalSince1970)) } ?? ""
+        let date = entry.date.map { String(Bounds.epochSeconds(of: $0)) } ?? ""
         return "title:\(entry.title ?? "")|\(date)|\(entry.summary?.prefix(200) ?? "")"
     }
 

@@ -10,8 +10,8 @@ public struct SystemdNotifier: Sendable {
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         socketPath = environment["NOTIFY_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
         let pidMatches = environment["WATCHDOG_PID"].map { Int32($0) == getpid() } ?? true
-        if let usec = environment["WATCHDOG_USEC"].flatMap(Double.init), usec > 0, pidMatches {
-            watchdogInterval = usec / 2_000_000
+        if let usec = environment["WATCHDOG_USEC"].flatMap({ UInt64($0) }), usec > 0, pidMatches {
+            watchdogInterval = Double(usec) / 2_000_000
         } else {
             watchdogInterval = nil
         }

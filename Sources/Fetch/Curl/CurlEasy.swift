@@ -1,4 +1,5 @@
 import Foundation
+import Bounds
 internal import CCurl
 internal import CCurlShim
 
@@ -36,8 +37,8 @@ final class CurlEasy {
             ccurl_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"),
             ccurl_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, request.maxRedirects > 0 ? 1 : 0),
             ccurl_easy_setopt_long(handle, CURLOPT_MAXREDIRS, request.maxRedirects),
-            ccurl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(request.connectTimeout * 1000)),
-            ccurl_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(request.totalTimeout * 1000)),
+            ccurl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(millisecondsIn: request.connectTimeout)),
+            ccurl_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(millisecondsIn: request.totalTimeout)),
             ccurl_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maxBodyBytes)),
             // "" asks for every encoding this libcurl decodes (gzip, deflate, br).
             ccurl_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""),

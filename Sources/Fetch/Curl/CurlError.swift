@@ -1,3 +1,4 @@
+import Bounds
 internal import CCurl
 
 /// The one place libcurl's result codes become `FetchError`s.
@@ -9,7 +10,7 @@ enum CurlError {
         }
         switch code {
         case CURLE_OPERATION_TIMEDOUT:
-            return .timeout(seconds: Int(request.totalTimeout.rounded()), url: request.url)
+            return .timeout(seconds: Int(saturating: request.totalTimeout.rounded()), url: request.url)
         case CURLE_TOO_MANY_REDIRECTS:
             return .tooManyRedirects(url: request.url)
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:

@@ -1,4 +1,5 @@
 import Foundation
+import Bounds
 
 /// RFC 3339, ISO 8601 and W3C-DTF, partial dates included ("2003", "2003-12",
 /// "2003-12-31", "2003-12-31T10:14Z", "20031231T101455+0100").
@@ -31,8 +32,7 @@ enum ISODate {
             offset = zone
         }
         guard scanner.atEnd else { return nil }
-        return FeedDate.epoch(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-            .map { $0.addingTimeInterval(TimeInterval(-offset)) }
+        return CivilTime.date(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Bounds
 import Model
 
 /// RFC 822 §5 / RFC 1123 dates and what feeds make of them: missing or wrong
@@ -36,8 +37,7 @@ enum RFC822Date {
         }
         guard let day, let month, let year else { return nil }
         let (h, m, s) = clock ?? (0, 0, 0)
-        return FeedDate.epoch(year: year, month: month, day: day, hour: h, minute: m, second: s)
-            .map { $0.addingTimeInterval(TimeInterval(-offset)) }
+        return CivilTime.date(year: year, month: month, day: day, hour: h, minute: m, second: s, offset: offset)
     }
 
     /// The form nearly every feed writes, "Tue, 10 Jun 2003 04:00:00 GMT" (or "+0100"),
@@ -67,8 +67,7 @@ enum RFC822Date {
         } else {
             return nil
         }
-        return FeedDate.epoch(year: year, month: month + 1, day: day, hour: h, minute: m, second: s)
-            .map { $0.addingTimeInterval(TimeInterval(-offset)) }
+        return CivilTime.date(year: year, month: month + 1, day: day, hour: h, minute: m, second: s, offset: offset)
     }
 
     private static let canonicalMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

@@ -1,4 +1,5 @@
 import Foundation
+import Bounds
 import Model
 
 /// JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1).
@@ -49,7 +50,7 @@ enum JSONFeedParser {
             entry.enclosures = attachments.prefix(limit).compactMap { attachment in
                 guard let url = attachment["url"]?.stringValue.flatMap({ URLResolver.resolve($0, against: base) }) else { return nil }
                 var length: Int?
-                if case let .int(size)? = attachment["size_in_bytes"] { length = size }
+                if case let .int(size)? = attachment["size_in_bytes"], size >= 0 { length = size }
                 return Enclosure(url: url, type: attachment["mime_type"]?.stringValue, length: length)
             }
         }
@@ -63,8 +64,9 @@ enum JSONFeedParser {
     private static func date(_ value: JSONValue) -> Date? {
         switch value {
         case let .string(text): FeedDate.parse(text)
-        case let .int(seconds) where seconds > 0: Date(timeIntervalSince1970: TimeInterval(seconds > 100_000_000_000 ? seconds / 1000 : seconds))
-        case let .double(seconds) where seconds > 0: Date(timeIntervalSince1970: seconds)
+        // Past 10^11 a number is read as milliseconds; anything outside Bounds.epochSeconds is unreadable.
+        case let .int(seconds) where seconds > 0: Bounds.date(epochSeconds: Double(seconds > 100_000_000_000 ? seconds / 1000 : seconds))
+        case let .double(seconds) where seconds > 0: Bounds.date(epochSeconds: seconds > 1e11 ? seconds / 1000 : seconds)
         default: nil
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Bounds
 import Model
 
 /// Which element feeds which field, for RSS, RDF and Atom alike. Decided at the
@@ -111,7 +112,7 @@ extension XMLFeedReader {
         case (.media, .content):
             if let url = tag.attribute("url").flatMap(nonEmpty).flatMap({ URLResolver.resolve($0, against: baseURI) }) {
                 addEnclosure(Enclosure(url: url, type: tag.attribute("type").flatMap(nonEmpty),
-                                       length: tag.attribute("fileSize").flatMap { Int($0.trimmed) }), unique: true)
+                                       length: tag.attribute("fileSize").flatMap(Self.byteCount)), unique: true)
             }
             return .descend  // media:content may hold media:title and media:description
         case (.media, .group):
@@ -122,7 +123,7 @@ extension XMLFeedReader {
         case (.rss, .enclosure):
             if let url = tag.attribute("url").flatMap(nonEmpty).flatMap({ URLResolver.resolve($0, against: baseURI) }) {
                 addEnclosure(Enclosure(url: url, type: tag.attribute("type").flatMap(nonEmpty),
-                                       length: tag.attribute("length").flatMap { Int($0.trimmed) }), unique: false)
+                                       length: tag.attribute("length").flatMap(Self.byteCount)), unique: false)
             }
         default: break
         }
@@ -146,9 +147,15 @@ extension XMLFeedReader {
         case ("alternate", false):
             if entry?.link == nil || type == "text/html" { entry?.link = href }
         case ("enclosure", false):
-            let length = tag.attribute("length").flatMap { Int($0.trimmed) }
+            let length = tag.attribute("length").flatMap(Self.byteCount)
             addEnclosure(Enclosure(url: href, type: type, length: length), unique: false)
         default: break
         }
+    }
+
+    /// An enclosure's length as a feed writes it: plain digits, nil when absent,
+    /// negative or past 64 bits (RSS 2.0 "length", Media RSS "fileSize").
+    static func byteCount(_ text: String) -> Int? {
+        DigitRun.value(text.trimmed.utf8, as: Int.self)
     }
 }

@@ -62,11 +62,13 @@ extension XMLFeedReader {
         case let .summary(type): fill(.summary, standIn: false) { construct(capture, type, plain: false) }
         case let .fallbackSummary(type): fill(.summary, standIn: true) { construct(capture, type, plain: false) }
         case let .content(type): if entry?.content == nil { entry?.content = construct(capture, type, plain: false) }
-        case .published: entry?.published = FeedDate.parse(capture.string) ?? entry?.published
+        // The date is read before `entry` is written: `entry?.x = y ?? entry?.x` reads
+        // `entry` inside its own modification access (an exclusivity violation).
+        case .published: if let date = FeedDate.parse(capture.string) { entry?.published = date }
         case .dcDate:
             let date = FeedDate.parse(capture.string)
             if entry?.published == nil { entry?.published = date } else if entry?.updated == nil { entry?.updated = date }
-        case .updated: entry?.updated = FeedDate.parse(capture.string) ?? entry?.updated
+        case .updated: if let date = FeedDate.parse(capture.string) { entry?.updated = date }
         case .author:
             if let author = AuthorString.parse(capture.string) { addEntryAuthor(author) }
         case let .terms(separator):

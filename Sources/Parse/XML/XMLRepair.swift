@@ -1,4 +1,5 @@
 import Foundation
+import Bounds
 import Model
 
 /// A byte-level pass before libxml2 sees a feed, mending what real feeds get
@@ -265,8 +266,10 @@ struct XMLRepair {
             if hex { j += 1 }
             var value: UInt32 = 0
             let digitsStart = j
-            while j < limit, let digit = hexDigit(s[j]), hex || digit < 10 {
-                value = value * (hex ? 16 : 10) + UInt32(digit)
+            while j < limit, let digit = DigitRun.digit(s[j], radix: hex ? 16 : 10) {
+                // Past U+10FFFF the reference takes the slow path anyway; the sum stops
+                // growing there, so nine hex digits cannot overflow it.
+                if value <= 0x10FFFF { value = value * (hex ? 16 : 10) + UInt32(digit) }
                 j += 1
             }
             // Windows-1252 code points (C1) and out-of-range values take the slow path.
@@ -280,15 +283,6 @@ struct XMLRepair {
     }
 
     private static let predefined: [[UInt8]] = ["amp;", "lt;", "gt;", "quot;", "apos;"].map { Array($0.utf8) }
-
-    private static func hexDigit(_ c: UInt8) -> Int? {
-        switch c {
-        case 0x30...0x39: Int(c - 0x30)
-        case 0x41...0x46: Int(c - 0x41 + 10)
-        case 0x61...0x66: Int(c - 0x61 + 10)
-        default: nil
-        }
-    }
 
     private static func isNameByte(_ c: UInt8) -> Bool {
         (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D || c == 0x2E

@@ -1,0 +1,19 @@
+import Foundation
+import Bounds
+
+/// The ranges configuration durations must fall in (README.md, "Bounds"). A value
+/// outside is a `check` error with its JSON path, never a silent clamp, except
+/// `settings.interval`, which has always been raised to its floor.
+enum ConfigBounds {
+    /// `settings.interval` is raised to this: polling a feed more often is rude.
+    static let shortestInterval: TimeInterval = 30
+    static let interval: ClosedRange<TimeInterval> = 1...(7 * 86_400)
+    /// A feed's own interval may be shorter (local and test feeds), never longer than a week.
+    static let feedInterval: ClosedRange<TimeInterval> = 1...(7 * 86_400)
+    static let backfill: ClosedRange<TimeInterval> = 1...Bounds.longestDuration
+    /// Transfer and connect timeouts, per fetch or post.
+    static let timeout: ClosedRange<TimeInterval> = 1...3600
+    /// Back-off caps and `run --once`'s delivery window: at most `Bounds.longestWait`.
+    static let wait: ClosedRange<TimeInterval> = 1...Bounds.longestWait
+    static let retryBase: ClosedRange<TimeInterval> = 0.1...3600
+}
