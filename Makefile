@@ -8,7 +8,7 @@ CONFIG     ?= feeds.json
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps install clean check
+.PHONY: run test build deps install clean check fuzz
 
 deps:
 	@missing=""; \
@@ -34,6 +34,11 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+FUZZ_SECONDS ?= 60
+# Every libFuzzer target for FUZZ_SECONDS each; non-zero on a crash, leak or timeout.
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
 install: build
 	install -D -m 0755 .build/release/feedwatch $(DESTDIR)$(PREFIX)/bin/feedwatch
 	install -D -m 0644 systemd/feedwatch.service $(DESTDIR)/etc/systemd/system/feedwatch.service
@@ -47,4 +52,4 @@ install: build
 	@echo "installed; now: systemctl daemon-reload && systemctl enable --now feedwatch"
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

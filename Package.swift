@@ -62,6 +62,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // libFuzzer targets (`make fuzz`); built normally, feedwatch-fuzz replays inputs.
+        .target(name: "FuzzTargets", dependencies: ["Bounds", "Model", "Fetch", "Parse", "Extract", "Rules", "Alert", "Daemon"]),
+        .executableTarget(name: "feedwatch-fuzz", dependencies: ["FuzzTargets", "Parse"]),
         .executableTarget(
             name: "feedwatch-train",
             dependencies: ["Model", "Extract", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -71,6 +74,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
         .testTarget(name: "BoundsTests", dependencies: ["Bounds"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"], exclude: ["Findings"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
         .testTarget(name: "ParseTests", dependencies: ["Parse", "Model"], exclude: ["Fixtures"]),

@@ -1,4 +1,5 @@
 import Foundation
+import Bounds
 import Model
 
 /// What a webhook receiver answered.
@@ -53,13 +54,18 @@ public struct WebhookOutput: AlertOutput {
         headers += extraHeaders
         do {
             let response = try await transport.post(url: url, headers: headers, body: Array(delivery.payload.utf8), timeout: timeout)
-            switch response.status {
-            case 200..<300: return .delivered
-            case 410: return .gone(reason: "webhook: HTTP 410 Gone")
-            default: return .retry(after: response.retryAfter, reason: "webhook: HTTP \(response.status)")
-            }
+            return Self.result(for: response)
         } catch {
             return .retry(after: nil, reason: "\(error)")
+        }
+    }
+
+    /// What an answer means for the alert: 2xx delivered, 410 never again, anything else later.
+    public static func result(for response: WebhookResponse) -> DeliveryResult {
+        switch response.status {
+        case 200..<300: .delivered
+        case 410: .gone(reason: "webhook: HTTP 410 Gone")
+        default: .retry(after: response.retryAfter.map(Bounds.wait), reason: "webhook: HTTP \(response.status)")
         }
     }
 }

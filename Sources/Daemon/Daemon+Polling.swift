@@ -44,8 +44,9 @@ extension Daemon {
                 meta["fetch.error"] = "\(message)"
                 logger.warning("feed failing", metadata: meta)
             }
-            let delay = max(retryAfter ?? 0, failureDelay(failures: state.failures + 1))
-            try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: clock().addingTimeInterval(delay))
+            let next = PollSchedule.afterFailure(failures: state.failures + 1, retryAfter: retryAfter,
+                                                 cap: configuration.settings.maxFeedBackoff, now: clock())
+            try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: next)
             busyFeeds.remove(feedID)
         case let .feed(feed, etag, lastModified):
             if state.lastError != nil { logger.info("feed recovered", metadata: meta) }
@@ -105,16 +106,7 @@ extension Daemon {
         try store.recordPoll(feedID: feedID, outcome: .fetched(etag: etag, lastModified: lastModified), nextPollAt: nextPoll(source))
     }
 
-    /// The feed's interval, spread by the configured jitter so feeds do not poll in lockstep.
     func nextPoll(_ source: Configuration.FeedSource) -> Date {
-        let interval = configuration.interval(of: source)
-        let spread = configuration.settings.jitter * Double.random(in: -1...1)
-        return clock().addingTimeInterval(interval * (1 + spread))
-    }
-
-    /// A failing feed waits 1 min, 2, 4 … up to the cap, and is never given up.
-    func failureDelay(failures: Int) -> TimeInterval {
-        let exponent = Double(min(max(failures - 1, 0), 20))
-        return min(configuration.settings.maxFeedBackoff, 60 * pow(2, exponent)) * Double.random(in: 0.9...1.1)
+        PollSchedule.afterSuccess(interval: configuration.interval(of: source), jitter: configuration.settings.jitter, now: clock())
     }
 }

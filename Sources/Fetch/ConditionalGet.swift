@@ -20,7 +20,7 @@ public struct ConditionalGet: Sendable, Equatable {
         return value
     }
 
-    var requestHeaders: [String] {
+    package var requestHeaders: [String] {
         var lines: [String] = []
         if let etag, !etag.isEmpty { lines.append("If-None-Match: \(etag)") }
         if let lastModified, !lastModified.isEmpty { lines.append("If-Modified-Since: \(lastModified)") }

@@ -17,9 +17,15 @@ public enum ConfigLoader {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
             throw .unreadable(file: path, reason: reason)
         }
+        return try load(bytes: Array(data), path: path, environment: environment)
+    }
+
+    /// The configuration `bytes` hold, read as if from `path` (relative paths resolve against its folder).
+    package static func load(bytes: [UInt8], path: String,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> Configuration {
         let root: JSONValue
         do {
-            root = try JSONReader.parse(Array(data))
+            root = try JSONReader.parse(bytes)
         } catch {
             throw .syntax(file: path, line: error.line, column: error.column, problem: error.problem)
         }

@@ -2,10 +2,10 @@ import Bounds
 import Model
 
 /// How an item is known across polls, restarts and feeds.
-enum ItemIdentity {
+package enum ItemIdentity {
     /// The key under which a feed's item is recorded as seen: its own id
     /// (RSS guid, Atom id), else its link, else its title and date.
-    static func key(of entry: Entry) -> String {
+    package static func key(of entry: Entry) -> String {
         if let id = entry.id, !id.isEmpty { return id }
         if let link = entry.link, !link.isEmpty { return link }
         let date = entry.date.map { String(Bounds.epochSeconds(of: $0)) } ?? ""
@@ -16,7 +16,7 @@ enum ItemIdentity {
     /// its form (a URL, urn: or tag: URI) stands alone, so the same article in
     /// two feeds has one identity; a bare local guid ("1234") is qualified by the
     /// feed's URL so two unrelated feeds never collide and miss an alert.
-    static func global(of entry: Entry, feedURL: String) -> String {
+    package static func global(of entry: Entry, feedURL: String) -> String {
         let key = key(of: entry)
         let lower = key.lowercased()
         if lower.contains("://") || lower.hasPrefix("urn:") || lower.hasPrefix("tag:") { return key }

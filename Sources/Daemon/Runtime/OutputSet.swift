@@ -39,7 +39,13 @@ struct FetchWebhookTransport: WebhookTransport {
         let request = HTTPRequest(url: url, method: .post, headers: headers, body: body,
                                   connectTimeout: min(timeout, 10), totalTimeout: timeout,
                                   maxBodyBytes: 1 << 20, maxRedirects: 0)
-        let response = try await engine.perform(request)
-        return WebhookResponse(status: response.status, retryAfter: response.retryAfter())
+        return WebhookResponse(try await engine.perform(request))
+    }
+}
+
+extension WebhookResponse {
+    /// The parts of a receiver's answer that decide what happens to the alert.
+    package init(_ response: HTTPResponse, now: Date = Date()) {
+        self.init(status: response.status, retryAfter: response.retryAfter(now: now))
     }
 }

@@ -8,7 +8,7 @@ final class Transfer {
     let request: HTTPRequest
     let continuation: CheckedContinuation<HTTPResponse, any Error>
     var body: [UInt8] = []
-    var headers: [String: String] = [:]
+    var head = ResponseHead()
     var exceededCap = false
 
     init(id: UInt64, request: HTTPRequest, continuation: CheckedContinuation<HTTPResponse, any Error>) {
@@ -27,16 +27,8 @@ final class Transfer {
         return true
     }
 
-    /// One raw header line. A status line starts a new response (after a
-    /// redirect or a 100 Continue), so the headers of the previous one are dropped.
+    /// One raw header line, as libcurl hands it over.
     func receiveHeader(_ line: String) {
-        if line.hasPrefix("HTTP/") {
-            headers.removeAll()
-            return
-        }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].trimmed.lowercased()
-        let value = line[line.index(after: colon)...].trimmed
-        headers[name] = value
+        head.receive(line)
     }
 }
