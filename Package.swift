@@ -70,7 +70,7 @@ let package = Package(
             dependencies: ["Model", "Extract", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "feedwatch-bench",
-            dependencies: ["Model", "Extract", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Model", "Extract", "Daemon", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport"),
         .testTarget(name: "BoundsTests", dependencies: ["Bounds"]),

@@ -9,7 +9,7 @@ import Model
 ///     swift build -c release && .build/release/feedwatch-bench matcher --names 100000
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "feedwatch-bench",
-                                                    subcommands: [MatcherBench.self, TaggerBench.self])
+                                                    subcommands: [MatcherBench.self, TaggerBench.self, AlertCasesBench.self])
 }
 
 struct MatcherBench: ParsableCommand {
