@@ -15,6 +15,11 @@ public struct AliasMatcher: Sendable {
         var needsCapital: UInt64
         /// A person's surname alone: a mention only when coreference allows (see `EntityLinker`).
         var isSurname: Bool
+        /// A person's short first word ("Xi" of "Xi Jinping"): a mention only after a title.
+        var isShortForm = false
+        /// The spelling's words as written (folded, no periods): a text word with the same
+        /// `NameKey` must also lie within `NameKey.maxDistance` edits of these.
+        var words: [[UInt8]] = []
     }
 
     public let entries: [WatchEntry]
@@ -37,6 +42,11 @@ public struct AliasMatcher: Sendable {
             if let surname, !entry.spellings.contains(where: { Self.wordHashes($0) == surname.words }) {
                 insert(surname.text, watchIndex: Int32(index), surname: surname)
             }
+            // "President Xi": a person whose name starts with a short family name is
+            // also written by that word alone, after a title (see `EntityLinker`).
+            if let short = Self.shortForm(of: entry), !entry.spellings.contains(where: { Self.wordHashes($0).count == 1 }) {
+                insert(short, watchIndex: Int32(index), surname: nil, shortForm: true)
+            }
         }
     }
 
@@ -57,13 +67,27 @@ public struct AliasMatcher: Sendable {
         var first = words.count - 1
         while first > 0, words[first].joinedToPrevious { first -= 1 }
         guard first > 0 else { return nil }
-        return Surname(text: tokenized.text(from: words[first], to: last), words: words[first...].map(\.hash))
+        let text = tokenized.text(from: words[first], to: last)
+        return Surname(text: text, words: wordHashes(text))
     }
 
-    private static let postNominals: Set<UInt64> = Set(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"].map { FNV.hash($0) })
+    /// The first word of a person's name of two or three words when it has at most
+    /// three letters: East Asian names put the family name first ("Xi Jinping", "Kim Jong Un").
+    static func shortForm(of entry: WatchEntry) -> String? {
+        guard entry.kind == .person else { return nil }
+        let tokenized = Tokenizer.tokenize(entry.name)
+        let words = tokenized.tokens.filter(\.isWord)
+        guard (2...3).contains(words.count), words[0].length <= 3, words[0].isCapitalized,
+              !words[1].joinedToPrevious else { return nil }
+        return tokenized.foldedString(words[0]) == "al" ? nil : tokenized.text(from: words[0], to: words[0])
+    }
 
+    static let postNominals: Set<UInt64> = Set(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"].map { FNV.hash($0) })
+
+    /// The name keys of a spelling's words, particles left out.
     static func wordHashes(_ spelling: String) -> [UInt64] {
-        Tokenizer.tokenize(spelling).tokens.filter(\.isWord).map(\.hash)
+        let text = Tokenizer.tokenize(spelling)
+        return NameWords.indices(in: text.tokens).map { NameKey.key(text.tokens[$0], in: text) }
     }
 
     @inline(__always)
@@ -80,15 +104,17 @@ public struct AliasMatcher: Sendable {
         FNV.combine(UInt64(UInt32(bitPattern: node)), word)
     }
 
-    private mutating func insert(_ spelling: String, watchIndex: Int32, surname: Surname?) {
-        let words = Tokenizer.tokenize(spelling).tokens.filter(\.isWord)
+    private mutating func insert(_ spelling: String, watchIndex: Int32, surname: Surname?, shortForm: Bool = false) {
+        let text = Tokenizer.tokenize(spelling)
+        let words = NameWords.indices(in: text.tokens).map { text.tokens[$0] }
         guard !words.isEmpty, words.count <= 64 else { return }
+        let keys = words.map { NameKey.key($0, in: text) }
         var node: Int32 = 0
         var needsCapital: UInt64 = 0
-        let bit = Self.filterBit(words[0].hash)
+        let bit = Self.filterBit(keys[0])
         firstWords[bit >> 6] |= 1 << UInt64(bit & 63)
         for (i, word) in words.enumerated() {
-            let key = Self.edgeKey(node, word.hash)
+            let key = Self.edgeKey(node, keys[i])
             if let next = edges[key] {
                 node = Int32(bitPattern: next)
             } else {
@@ -98,8 +124,10 @@ public struct AliasMatcher: Sendable {
             }
             if word.shape == .capitalized || word.shape == .upper { needsCapital |= 1 << UInt64(i) }
         }
-        let isSurname = surname.map { words.map(\.hash) == $0.words } ?? false
-        terminals[Int(node)].append(Terminal(watchIndex: watchIndex, needsCapital: needsCapital, isSurname: isSurname))
+        let isSurname = surname.map { keys == $0.words } ?? false
+        let written = words.map { NameKey.written(text.folded[Int($0.foldedStart)..<Int($0.foldedEnd)]) }
+        terminals[Int(node)].append(Terminal(watchIndex: watchIndex, needsCapital: needsCapital, isSurname: isSurname,
+                                             isShortForm: shortForm, words: written))
     }
 
     /// A watched name found in a text.
@@ -111,6 +139,10 @@ public struct AliasMatcher: Sendable {
         public var tokenRange: Range<Int>
         /// Only a person's surname matched.
         public var isSurname: Bool
+        /// Only a person's short family name matched ("Xi").
+        public var isShortForm = false
+        /// The text spells a word differently from every watched spelling ("Zelenskyy").
+        public var isVariant = false
     }
 
     /// The longest matches, leftmost first, not overlapping. One place may be
@@ -120,7 +152,8 @@ public struct AliasMatcher: Sendable {
         var hits: [Hit] = []
         var index = 0
         while index < tokens.count {
-            if tokens[index].isWord, mayStartName(tokens[index].hash), let found = longestMatch(from: index, in: tokens) {
+            if tokens[index].isWord, case let key = NameKey.key(tokens[index], in: text), mayStartName(key),
+               let found = longestMatch(from: index, firstKey: key, in: text) {
                 hits.append(contentsOf: found)
                 index = found[0].tokenRange.upperBound
             } else {
@@ -130,30 +163,55 @@ public struct AliasMatcher: Sendable {
         return hits
     }
 
-    private func longestMatch(from start: Int, in tokens: [Token]) -> [Hit]? {
+    private func longestMatch(from start: Int, firstKey: UInt64, in text: TokenizedText) -> [Hit]? {
+        let tokens = text.tokens
         var node: Int32 = 0
         var best: [Hit]?
         var position = start
+        var words: [Int] = []
         var lowercaseMask: UInt64 = 0
-        while position < tokens.count, position - start < 64 {
+        while position < tokens.count, words.count < 64 {
             let token = tokens[position]
             // Words of a name are adjacent: a sentence break between them ends the name.
             if position > start, token.startsSentence { break }
-            guard let next = edges[Self.edgeKey(node, token.hash)] else { break }
+            // "al-", "el-", "Al": a particle inside a name neither helps nor hurts.
+            if position > start, NameWords.isParticle(tokens, position) {
+                position += 1
+                continue
+            }
+            let key = position == start ? firstKey : NameKey.key(token, in: text)
+            guard let next = edges[Self.edgeKey(node, key)] else { break }
             node = Int32(bitPattern: next)
-            if token.shape == .lower { lowercaseMask |= 1 << UInt64(position - start) }
+            if token.shape == .lower { lowercaseMask |= 1 << UInt64(words.count) }
+            words.append(position)
             position += 1
             let ending = terminals[Int(node)]
             guard !ending.isEmpty else { continue }
             var found: [Hit] = []
             for terminal in ending where terminal.needsCapital & lowercaseMask == 0
                 && !found.contains(where: { $0.watchIndex == Int(terminal.watchIndex) }) {
+                guard let variant = Self.spelledAlike(words, in: text, terminal.words) else { continue }
                 found.append(Hit(watchIndex: Int(terminal.watchIndex), start: Int(tokens[start].start),
                                  end: Int(tokens[position - 1].end), tokenRange: start..<position,
-                                 isSurname: terminal.isSurname))
+                                 isSurname: terminal.isSurname, isShortForm: terminal.isShortForm, isVariant: variant))
             }
             if !found.isEmpty { best = found }
         }
         return best
+    }
+
+    /// nil when a word of the text is too far from the spelling's word (same key, other
+    /// name); else whether any word is spelled differently.
+    private static func spelledAlike(_ positions: [Int], in text: TokenizedText, _ spelling: [[UInt8]]) -> Bool? {
+        var variant = false
+        for (position, expected) in zip(positions, spelling) {
+            let token = text.tokens[position]
+            let written = NameKey.written(text.folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
+            guard written != expected else { continue }
+            let limit = NameKey.maxDistance(min(written.count, expected.count))
+            guard NameKey.distance(written, expected, limit: limit) <= limit else { return nil }
+            variant = true
+        }
+        return variant
     }
 }

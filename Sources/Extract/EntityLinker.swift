@@ -147,7 +147,8 @@ struct EntityLinker {
 
     private func surnameRefersToWatch(_ hit: AliasMatcher.Hit, field f: Int, in field: Field, people: PeopleIndex) -> Bool {
         let nameWords = people.nameWords[hit.watchIndex]
-        guard let surname = field.text.tokens[hit.tokenRange].last?.hash else { return false }
+        guard let last = field.text.tokens[hit.tokenRange].last else { return false }
+        let surname = NameKey.key(last, in: field.text)
         // Inside a longer person name: ours only if its other words are our name's
         // ("Recep Erdoğan" yes, "Emine Erdoğan" no).
         if let enclosing = Self.overlapping(field.entities, hit.start, hit.end).first(where: {
@@ -185,7 +186,7 @@ struct PeopleIndex {
                 mentions.append((last, Mention(field: f, offset: entity.start, words: Set(words))))
             }
             for hit in field.hits where !hit.isSurname && entries[hit.watchIndex].kind == .person {
-                let words = field.text.tokens[hit.tokenRange].filter(\.isWord).map(\.hash)
+                let words = field.text.tokens[hit.tokenRange].filter(\.isWord).map { NameKey.key($0, in: field.text) }
                 guard words.count >= 2, let last = words.last else { continue }
                 mentions.append((last, Mention(field: f, offset: hit.start, words: Set(words))))
             }
@@ -194,7 +195,7 @@ struct PeopleIndex {
         for key in bySurname.keys { bySurname[key]?.sort { ($0.field, $0.offset) < ($1.field, $1.offset) } }
     }
 
-    /// The word hashes of an entity, found by binary search over the tokens.
+    /// The name keys of an entity's words, found by binary search over the tokens.
     static func words(of entity: Entity, in text: TokenizedText) -> [UInt64] {
         let tokens = text.tokens
         var low = 0, high = tokens.count
@@ -204,7 +205,7 @@ struct PeopleIndex {
         }
         var words: [UInt64] = []
         while low < tokens.count, Int(tokens[low].end) <= entity.end {
-            if tokens[low].isWord { words.append(tokens[low].hash) }
+            if tokens[low].isWord, !NameWords.isParticle(tokens, low) { words.append(NameKey.key(tokens[low], in: text)) }
             low += 1
         }
         return words

@@ -1,0 +1,133 @@
+import Model
+
+/// The key under which a name's word is matched: its folded form with the
+/// differences of spelling that transliteration and national spelling make
+/// removed, so "Zelenskyy", "Zelenskiy" and "Zelensky", "Hizballah" and
+/// "Hezbollah", "Qadhafi" and "Gaddafi", "Organisation" and "Organization",
+/// "U.N." and "UN" share one key. The folding, in order:
+/// 1. periods are dropped ("U.N." → "un"); a word of fewer than five letters
+///    (or with anything but ASCII letters) stops here: short words are matched as written;
+/// 2. endings: a final "h" after a vowel goes ("Hezbollah" ~ "Hezbolla"), "-re" after a
+///    consonant becomes "-er" ("Centre"), "-mme" becomes "-m" ("Programme");
+/// 3. consonants: ph→f, dh→d, kh→k, gh→g, th→t, ck→k, q→k, soft c→s, hard c→k, z→s,
+///    w→v, x→ks, and g→k at the start ("Gaddafi" ~ "Qaddafi" ~ "Kadhafi");
+/// 4. vowels (y counts as one after the first letter): a first vowel keeps its class,
+///    inner vowels become one mark, and a final run of vowels keeps the class of its last
+///    letter ("Zelenska" stays apart from "Zelensky");
+/// 5. doubled letters are written once.
+/// Two words with one key are a candidate only: `AliasMatcher` also requires the
+/// written forms to be within `maxDistance` edits, so "Patton" is not "Putin".
+enum NameKey {
+    static func key(_ folded: ArraySlice<UInt8>) -> UInt64 {
+        var letters: [UInt8] = []
+        letters.reserveCapacity(folded.count)
+        var ascii = true
+        for byte in folded where byte != UInt8(ascii: ".") {
+            if byte < 0x61 || byte > 0x7A { ascii = false }
+            letters.append(byte)
+        }
+        guard ascii, letters.count >= 5 else { return FNV.hash(letters[...]) }
+        return FNV.hash(skeleton(letters)[...])
+    }
+
+    /// The key of a token of `text`; a short word without periods keeps its own hash.
+    static func key(_ token: Token, in text: TokenizedText) -> UInt64 {
+        let length = Int(token.foldedEnd - token.foldedStart)
+        if length < 5, token.shape != .upper { return token.hash }
+        return key(text.folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
+    }
+
+    /// The written form the edit distance is measured on: folded, without periods.
+    static func written(_ folded: ArraySlice<UInt8>) -> [UInt8] {
+        folded.filter { $0 != UInt8(ascii: ".") }
+    }
+
+    /// Edits allowed between a text's word and a watched spelling's word with one key.
+    static func maxDistance(_ length: Int) -> Int { length <= 5 ? 1 : length <= 8 ? 2 : 3 }
+
+    private static func skeleton(_ input: [UInt8]) -> [UInt8] {
+        var w = input
+        if w.count > 5, w.last == 0x68, isVowel(w[w.count - 2]) { w.removeLast() }  // "-ah" → "-a"
+        if w.count > 5, w.suffix(2) == [0x72, 0x65], !isVowel(w[w.count - 3]) { w.swapAt(w.count - 1, w.count - 2) }  // "-re" → "-er"
+        if w.count > 5, w.suffix(3) == [0x6D, 0x6D, 0x65] { w.removeLast(2) }  // "-mme" → "-m"
+        var out: [UInt8] = []
+        out.reserveCapacity(w.count + 2)
+        var i = 0
+        while i < w.count {
+            let c = w[i], next: UInt8 = i + 1 < w.count ? w[i + 1] : 0
+            switch (c, next) {
+            case (0x70, 0x68): out.append(0x66); i += 2; continue  // ph → f
+            case (0x64, 0x68), (0x6B, 0x68), (0x67, 0x68), (0x74, 0x68): out.append(c); i += 2; continue  // dh kh gh th
+            case (0x63, 0x6B): out.append(0x6B); i += 2; continue  // ck → k
+            default: break
+            }
+            switch c {
+            case 0x71: out.append(0x6B)  // q → k
+            case 0x63: out.append(next == 0x65 || next == 0x69 || next == 0x79 ? 0x73 : 0x6B)  // soft c → s, hard c → k
+            case 0x7A: out.append(0x73)  // z → s
+            case 0x77: out.append(0x76)  // w → v
+            case 0x78: out.append(0x6B); out.append(0x73)  // x → ks
+            case 0x67 where i == 0: out.append(0x6B)  // initial g → k
+            default: out.append(c)
+            }
+            i += 1
+        }
+        return vowelsFolded(out)
+    }
+
+    private static func vowelsFolded(_ w: [UInt8]) -> [UInt8] {
+        var finalRun = w.count
+        while finalRun > 1, isVowel(w[finalRun - 1]) || w[finalRun - 1] == 0x79 { finalRun -= 1 }
+        var out: [UInt8] = []
+        out.reserveCapacity(w.count)
+        for (i, c) in w.enumerated() {
+            let vowel = isVowel(c) || (c == 0x79 && i > 0)
+            let mapped: UInt8
+            if !vowel {
+                mapped = c
+            } else if i == 0 {
+                mapped = vowelClass(c)
+            } else if i >= finalRun {
+                if i < w.count - 1 { continue }  // the run is written by its last letter
+                mapped = vowelClass(c)
+            } else {
+                mapped = 0x2A  // "*": any inner vowel
+            }
+            if out.last != mapped { out.append(mapped) }
+        }
+        return out
+    }
+
+    @inline(__always)
+    private static func isVowel(_ c: UInt8) -> Bool {
+        c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75
+    }
+
+    /// a; e, i, y → i; o, u → u.
+    private static func vowelClass(_ c: UInt8) -> UInt8 {
+        switch c {
+        case 0x61: 0x61
+        case 0x6F, 0x75: 0x75
+        default: 0x69
+        }
+    }
+
+    /// Levenshtein distance, stopping early once it exceeds `limit`.
+    static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            current[0] = i
+            var rowMin = i
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return a.isEmpty ? b.count : b.isEmpty ? a.count : previous[b.count]
+    }
+}
