@@ -26,7 +26,11 @@ enum GazetteerBuilder {
             entries[key, default: 0] |= flags.rawValue
         }
         for (i, row) in try rows(directory + "/given_names.tsv").enumerated() {
-            add(row[1], i < 1000 ? [.givenName, .frequentGivenName] : .givenName)
+            var flags: Gazetteer.Flags = i < 1000 ? [.givenName, .frequentGivenName] : .givenName
+            if row.count > 3, let female = Double(row[3]) {
+                if female >= 0.9 { flags.insert(.femaleGivenName) } else if female <= 0.1 { flags.insert(.maleGivenName) }
+            }
+            add(row[1], flags)
         }
         for (i, row) in try rows(directory + "/surnames.tsv").enumerated() {
             add(row[1], i < 1000 ? [.surname, .frequentSurname] : .surname)

@@ -61,6 +61,23 @@ struct EntityLinkerTests {
         #expect(Self.found("The town of Kalin lies in the mountains.") == [])
     }
 
+    @Test("a short family name counts after a title or the full name, not alone or in a place name")
+    func shortForm() {
+        let extractor = Extractor(watch: [WatchEntry(id: "xi", name: "Xi Jinping", kind: .person)])
+        func found(_ text: String...) -> [String] { extractor.watchedEntities(inFields: text).flatMap { $0.compactMap(\.watch) } }
+        #expect(found("President Xi met the delegation.") == ["xi"])
+        #expect(found("Xi Jinping spoke. Later Xi left.") == ["xi", "xi"])
+        #expect(found("Flights to Xi'an were cancelled.") == [])
+        #expect(found("Xi said nothing.") == [])
+    }
+
+    @Test("a courtesy title of the other gender is someone else")
+    func honorifics() {
+        let extractor = Extractor(watch: [WatchEntry(id: "macron", name: "Emmanuel Macron", kind: .person)])
+        #expect(extractor.watchedEntities(in: "Mrs Macron visited a hospital.").isEmpty)
+        #expect(extractor.watchedEntities(in: "Mr Macron visited a hospital.").compactMap(\.watch) == ["macron"])
+    }
+
     @Test("names in links never count")
     func links() {
         #expect(Self.found("Read more at https://news.example/Hamas-Erdogan") == [])

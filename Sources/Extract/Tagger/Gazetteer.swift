@@ -27,6 +27,10 @@ public struct Gazetteer: Sendable {
         public static let role = Flags(rawValue: 1 << 14)
         /// Seen written in lower case often in running text: a capital on it may just start a sentence.
         public static let commonWord = Flags(rawValue: 1 << 15)
+        /// Given names borne by women (at least 90% of bearers) or men (at most 10% women), in the
+        /// US baby-name records. Above `featureBits`: the linker reads them, the tagger does not.
+        public static let femaleGivenName = Flags(rawValue: 1 << 16)
+        public static let maleGivenName = Flags(rawValue: 1 << 17)
         /// Set on a phrase's proper prefixes, so a phrase walk knows to go on.
         public static let prefix = Flags(rawValue: 1 << 31)
 

@@ -16,6 +16,8 @@ struct EntityLinker {
     let entries: [WatchEntry]
     /// Without a tagger there is no second opinion: every alias match stands.
     let hasTagger: Bool
+    /// The tagger's word lists, when it has them: which words are common in running text.
+    var gazetteer: Gazetteer? = nil
 
     /// One field of an item: its tokens, alias hits and tagged entities (sorted, not overlapping).
     struct Field {
@@ -27,19 +29,40 @@ struct EntityLinker {
     /// The accepted hits of every field, in the fields' order.
     func link(_ fields: [Field]) -> [[AliasMatcher.Hit]] {
         let people = PeopleIndex(fields, entries: entries)
-        let lowercase = Self.lowercaseWords(fields)
+        let item = ItemEvidence(fields, entries: entries)
+        let cues = PersonCues(gazetteer: gazetteer)
         return fields.enumerated().map { f, field in
             let headlines = HeadlineMarks(field.text.tokens)
             return field.hits.filter { hit in
-                agreesInType(hit, field, headlines: headlines, lowercase: lowercase) && !isPlaceCue(hit, field)
+                agreesInType(hit, field, headlines: headlines, item: item) && !isPlaceCue(hit, field)
                     && (!hit.isSurname || surnameRefersToWatch(hit, field: f, in: field, people: people))
+                    && (!hit.isShortForm || shortFormRefersToWatch(hit, field, item: item, cues: cues))
+                    && (!(hit.isSurname || hit.isShortForm) || honorificAgrees(hit, field, cues: cues))
             }
         }
     }
 
+    // MARK: - Lone names of people
+
+    /// "Mrs Macron" is not Emmanuel Macron: a courtesy title of the other gender.
+    private func honorificAgrees(_ hit: AliasMatcher.Hit, _ field: Field, cues: PersonCues) -> Bool {
+        guard let said = cues.honorificGender(field.text, before: hit.tokenRange.lowerBound),
+              let watched = cues.gender(of: entries[hit.watchIndex]) else { return true }
+        return said == watched
+    }
+
+    /// "President Xi" and "Xi" after "Xi Jinping" in the same item are Xi Jinping; a lone
+    /// "Xi" elsewhere, or "Xi'an", is not.
+    private func shortFormRefersToWatch(_ hit: AliasMatcher.Hit, _ field: Field, item: ItemEvidence, cues: PersonCues) -> Bool {
+        let after = hit.tokenRange.upperBound
+        if after < field.text.tokens.count, field.text.tokens[after].joinedToPrevious,
+           field.text.foldedString(field.text.tokens[after]) != "s" { return false }
+        return cues.titleBefore(field.text, hit.tokenRange.lowerBound) || item.namedInFull.contains(hit.watchIndex)
+    }
+
     // MARK: - Type agreement
 
-    private func agreesInType(_ hit: AliasMatcher.Hit, _ field: Field, headlines: HeadlineMarks, lowercase: Set<UInt64>) -> Bool {
+    private func agreesInType(_ hit: AliasMatcher.Hit, _ field: Field, headlines: HeadlineMarks, item: ItemEvidence) -> Bool {
         let kind = entries[hit.watchIndex].kind
         let singleWord = hit.isSurname || field.text.tokens[hit.tokenRange].lazy.filter(\.isWord).count == 1
         let covering = Self.overlapping(field.entities, hit.start, hit.end)
@@ -53,13 +76,28 @@ struct EntityLinker {
         // after an article, is capitalised for its position, not its meaning. There
         // it counts only when the tagger sees a name, and not when the item uses the
         // same word as a common noun elsewhere ("How to Roast a Turkey" beside "brine the turkey").
-        if singleWord, kind != .person, Self.headsFoodOrFarmNoun(field.text, after: hit.tokenRange) { return false }
-        if singleWord, kind != .person, hasTagger {
-            let index = hit.tokenRange.lowerBound
-            let token = field.text.tokens[index]
-            if token.startsSentence || headlines.contains(index) || followsArticle(field.text, index) {
-                if covering.isEmpty || lowercase.contains(token.hash) { return false }
-            }
+        guard singleWord, kind != .person else { return true }
+        // The item said once what the word is ("the Amazon river"): every mention means that.
+        if item.contradicted.contains(hit.watchIndex) { return false }
+        let index = hit.tokenRange.lowerBound
+        let token = field.text.tokens[index]
+        // An acronym's capitals are its own; a capitalised word's may be its position's.
+        let initial = headlines.contains(index)
+            || (token.shape == .capitalized && (token.startsSentence || index == Dateline.storyStart(field.text)))
+        // A spelling nobody listed that is also a common word ("Labor" for "Labour") at the
+        // head of a sentence is that word, unless the item also writes it inside a sentence.
+        if hit.isVariant, initial, !item.midSentence.contains(hit.watchIndex),
+           gazetteer.map({ $0.flags(token.hash).contains(.commonWord) }) ?? true {
+            return false
+        }
+        guard hasTagger else { return true }
+        // After an article, a company or a country is rare and a region or a river common
+        // ("the Amazon"): only the tagger's own type for it counts there.
+        if followsArticle(field.text, index), token.shape == .capitalized, !covering.contains(where: { kind.entityType == $0.type }) {
+            return false
+        }
+        if initial || followsArticle(field.text, index) {
+            if covering.isEmpty || item.lowercase.contains(token.hash) { return false }
         }
         return true
     }
@@ -92,44 +130,10 @@ struct EntityLinker {
         return entities[low..<stop]
     }
 
-    /// Nouns that make a one-word name a common noun when they follow it in lower
-    /// case: "Apple growers", "Turkey dinner", "Orange juice". Food and farming
-    /// are where company and country names collide with common words.
-    private static let foodAndFarmNouns: Set<UInt64> = Set([
-        "pie", "pies", "juice", "juices", "cider", "orchard", "orchards", "tree", "trees", "grower", "growers",
-        "harvest", "harvests", "crop", "crops", "farmer", "farmers", "farm", "farms", "sauce", "crumble", "tart",
-        "varieties", "variety", "picking", "pickers", "recipe", "recipes", "dinner", "dinners", "roast", "breast",
-        "breasts", "leg", "legs", "sandwich", "sandwiches", "burger", "burgers", "gravy", "stuffing", "hunting",
-        "hunters", "feathers", "meat", "bacon", "slices", "cake", "cakes", "blossom", "blossoms", "seeds", "peel",
-        "carving", "leftovers", "chili", "soup", "salad", "vinegar", "butter", "jam", "brine",
-    ].map { FNV.hash($0) })
-
-    /// "Apple growers", "Turkey dinner": the name heads a lower-case food or farming noun.
-    private static func headsFoodOrFarmNoun(_ text: TokenizedText, after range: Range<Int>) -> Bool {
-        let next = range.upperBound
-        // Only a separate lower-case word counts ("Turkey's farmers" is still the country).
-        guard next < text.tokens.count, !text.tokens[next].joinedToPrevious else { return false }
-        let token = text.tokens[next]
-        return token.shape == .lower && foodAndFarmNouns.contains(token.hash)
-    }
-
     private static let articles: Set<UInt64> = Set(["a", "an", "the", "this", "that", "our", "your", "my"].map { FNV.hash($0) })
 
     private func followsArticle(_ text: TokenizedText, _ index: Int) -> Bool {
         index > 0 && Self.articles.contains(text.tokens[index - 1].hash)
-    }
-
-    /// Every word the item writes in lower case, with plurals also under their singular.
-    static func lowercaseWords(_ fields: [Field]) -> Set<UInt64> {
-        var words = Set<UInt64>()
-        for field in fields {
-            for token in field.text.tokens where token.shape == .lower {
-                words.insert(token.hash)
-                let folded = field.text.folded[Int(token.foldedStart)..<Int(token.foldedEnd)]
-                if folded.count > 3, folded.last == UInt8(ascii: "s") { words.insert(FNV.hash(folded.dropLast())) }
-            }
-        }
-        return words
     }
 
     private static let placeCues: Set<UInt64> = Set(["town", "city", "village", "province", "district", "region", "port", "county"].map { FNV.hash($0) })

@@ -1,0 +1,67 @@
+import Model
+
+/// What the words around a one-word company or place say it is, when that is
+/// something else: "Apple growers" and "Turkey dinner" are food, "the Amazon
+/// river" and "the Niger Delta" are geography, "7 Tesla" is a unit, and
+/// "Jordan, 24," is a person. Each cue is a word next to the name, so the
+/// test costs a few probes per hit.
+enum WordCues {
+    /// True when a cue beside `range` says the word is not the watched company or place.
+    static func contradict(_ kind: WatchEntry.Kind, _ text: TokenizedText, _ range: Range<Int>) -> Bool {
+        headsFoodOrFarmNoun(text, after: range) || namesGeography(text, range)
+            || (kind == .organization && isUnit(text, range)) || isPersonWithAge(text, range)
+    }
+
+    /// Nouns that make a one-word name a common noun when they follow it in lower
+    /// case: "Apple growers", "Turkey dinner", "Orange juice". Food and farming
+    /// are where company and country names collide with common words.
+    private static let foodAndFarmNouns: Set<UInt64> = Set([
+        "pie", "pies", "juice", "juices", "cider", "orchard", "orchards", "tree", "trees", "grower", "growers",
+        "harvest", "harvests", "crop", "crops", "farmer", "farmers", "farm", "farms", "sauce", "crumble", "tart",
+        "varieties", "variety", "picking", "pickers", "recipe", "recipes", "dinner", "dinners", "roast", "breast",
+        "breasts", "leg", "legs", "sandwich", "sandwiches", "burger", "burgers", "gravy", "stuffing", "hunting",
+        "hunters", "feathers", "meat", "bacon", "slices", "cake", "cakes", "blossom", "blossoms", "seeds", "peel",
+        "carving", "leftovers", "chili", "soup", "salad", "vinegar", "butter", "jam", "brine",
+    ].map { FNV.hash($0) })
+
+    /// "Apple growers", "Turkey dinner": the name heads a lower-case food or farming noun.
+    static func headsFoodOrFarmNoun(_ text: TokenizedText, after range: Range<Int>) -> Bool {
+        guard let next = separateWord(text, at: range.upperBound) else { return false }
+        return next.shape == .lower && foodAndFarmNouns.contains(next.hash)
+    }
+
+    /// Features of the land a company or a country shares its name with: "the Amazon
+    /// rainforest", "Niger Delta", "the River Niger", "a Tesla coil".
+    private static let geography: Set<UInt64> = Set([
+        "river", "rivers", "rainforest", "rainforests", "basin", "delta", "jungle", "forest", "valley", "estuary",
+        "rapids", "coil", "coils", "gorge", "watershed", "floodplain", "tributary", "tributaries",
+    ].map { FNV.hash($0) })
+
+    private static func namesGeography(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
+        if let next = separateWord(text, at: range.upperBound), geography.contains(next.hash) { return true }
+        let before = range.lowerBound - 1
+        return before >= 0 && text.tokens[before].hash == river
+    }
+
+    private static let river = FNV.hash("river")
+
+    /// "7 Tesla", "1.5 Tesla": a number before the name makes it a unit.
+    private static func isUnit(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
+        range.lowerBound > 0 && text.tokens[range.lowerBound - 1].shape == .number
+    }
+
+    /// "Jordan, 24, of east London": the age after a comma is said of a person.
+    private static func isPersonWithAge(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
+        let tokens = text.tokens
+        let comma = range.upperBound
+        guard comma + 1 < tokens.count, text.foldedString(tokens[comma]) == ",",
+              tokens[comma + 1].shape == .number, tokens[comma + 1].length <= 3 else { return false }
+        return comma + 2 >= tokens.count || text.foldedString(tokens[comma + 2]) == ","
+    }
+
+    /// The word at `index` when it stands apart ("Turkey's farmers" is still the country).
+    private static func separateWord(_ text: TokenizedText, at index: Int) -> Token? {
+        guard index < text.tokens.count, !text.tokens[index].joinedToPrevious, text.tokens[index].isWord else { return nil }
+        return text.tokens[index]
+    }
+}
