@@ -35,7 +35,9 @@ enum GazetteerBuilder {
         for (i, row) in try rows(directory + "/surnames.tsv").enumerated() {
             add(row[1], i < 1000 ? [.surname, .frequentSurname] : .surname)
         }
+        var places = PlaceTable()
         for row in try rows(directory + "/places.tsv") where row.count >= 4 {
+            places.add(row, key: key(row[0]))
             var flags: Gazetteer.Flags
             switch row[1] {
             case "country": flags = .country
@@ -53,7 +55,15 @@ enum GazetteerBuilder {
         for row in try rows(directory + "/person_titles.tsv") where row.count >= 3 {
             add(row[0], row[2] == "post" ? .titleAfter : row[2] == "role" ? .role : .titleBefore)
         }
-        return Gazetteer(entries: entries)
+        return Gazetteer(entries: entries, places: places.packed)
+    }
+
+    /// The gazetteer key of a word or phrase: its hash, or its phrase key.
+    static func key(_ phrase: String) -> UInt64? {
+        let words = Tokenizer.tokenize(phrase).tokens
+        guard let first = words.first, words.count <= Gazetteer.maxPhraseWords else { return nil }
+        guard words.count > 1 else { return first.hash }
+        return words.dropFirst().reduce(Gazetteer.phraseKey(FNV.offset, first.hash)) { Gazetteer.phraseKey($0, $1.hash) }
     }
 
     /// Tab-separated rows without the header.
@@ -61,5 +71,34 @@ enum GazetteerBuilder {
         guard let data = FileManager.default.contents(atPath: path) else { throw TrainError.unreadable(path) }
         return String(decoding: data, as: UTF8.self).split(separator: "\n").dropFirst()
             .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+}
+
+/// Which countries each place name points to (`PlaceCountries`): as a country or
+/// its people, and as its most populous city (else first-level region).
+struct PlaceTable {
+    private var country: [UInt64: UInt32] = [:]
+    private var city: [UInt64: (code: UInt32, population: Int)] = [:]
+    private var region: [UInt64: UInt32] = [:]
+
+    /// Rows of places.tsv: name, kind, country_code, population, …
+    mutating func add(_ row: [String], key: UInt64?) {
+        guard let key, let code = PlaceCountries.code(row[2]) else { return }
+        switch row[1] {
+        case "country", "demonym": if country[key] == nil { country[key] = code }
+        case "city":
+            let population = Int(row[3]) ?? 0
+            if population > (city[key]?.population ?? -1) { city[key] = (code, population) }
+        case "admin1": if region[key] == nil { region[key] = code }
+        default: break
+        }
+    }
+
+    var packed: [UInt64: UInt32] {
+        var out: [UInt64: UInt32] = [:]
+        for key in Set(country.keys).union(city.keys).union(region.keys) {
+            out[key] = PlaceCountries(country: country[key] ?? 0, place: city[key]?.code ?? region[key] ?? 0).rawValue
+        }
+        return out
     }
 }

@@ -29,7 +29,7 @@ struct EntityLinker {
     /// The accepted hits of every field, in the fields' order.
     func link(_ fields: [Field]) -> [[AliasMatcher.Hit]] {
         let people = PeopleIndex(fields, entries: entries)
-        let item = ItemEvidence(fields, entries: entries)
+        let item = ItemEvidence(fields, entries: entries, gazetteer: gazetteer)
         let cues = PersonCues(gazetteer: gazetteer)
         return fields.enumerated().map { f, field in
             let headlines = HeadlineMarks(field.text.tokens)
@@ -76,6 +76,7 @@ struct EntityLinker {
         // after an article, is capitalised for its position, not its meaning. There
         // it counts only when the tagger sees a name, and not when the item uses the
         // same word as a common noun elsewhere ("How to Roast a Turkey" beside "brine the turkey").
+        if item.placeElsewhere.contains(hit.watchIndex) { return false }
         guard singleWord, kind != .person else { return true }
         // The item said once what the word is ("the Amazon river"): every mention means that.
         if item.contradicted.contains(hit.watchIndex) { return false }

@@ -14,8 +14,12 @@ struct ItemEvidence {
     var midSentence = Set<Int>()
     /// People the item names by a full spelling, not by a surname or short form alone.
     var namedInFull = Set<Int>()
+    /// Countries whose name the item's other places say means a place in another
+    /// country ("ATLANTA - Georgia's governor" is the US state).
+    var placeElsewhere = Set<Int>()
 
-    init(_ fields: [EntityLinker.Field], entries: [WatchEntry]) {
+    init(_ fields: [EntityLinker.Field], entries: [WatchEntry], gazetteer: Gazetteer? = nil) {
+        defer { if let gazetteer { placeElsewhere = Self.placesElsewhere(fields, entries: entries, gazetteer: gazetteer) } }
         for field in fields {
             for token in field.text.tokens where token.shape == .lower {
                 lowercase.insert(token.hash)
@@ -47,5 +51,61 @@ struct ItemEvidence {
         let word = field.text.foldedString(before)
         guard before.shape == .capitalized, ["ian", "ean", "ese", "ish"].contains(where: word.hasSuffix) else { return false }
         return !EntityLinker.overlapping(field.entities, hit.start, hit.end).contains { $0.type == .org }
+    }
+
+    /// For each watched country whose name is also a city or region of another country,
+    /// the places the item names vote: a place in that other country against one in the
+    /// watched country (its cities, its people's name). More votes for the other wins.
+    private static func placesElsewhere(_ fields: [EntityLinker.Field], entries: [WatchEntry], gazetteer: Gazetteer) -> Set<Int> {
+        var ambiguous: [Int: PlaceCountries] = [:]
+        for field in fields {
+            for hit in field.hits where entries[hit.watchIndex].kind == .location {
+                let countries = gazetteer.countries(placeKey(field.text.tokens[hit.tokenRange].filter(\.isWord).map(\.hash)))
+                if countries.country != 0, countries.place != 0, countries.place != countries.country {
+                    ambiguous[hit.watchIndex] = countries
+                }
+            }
+        }
+        guard !ambiguous.isEmpty else { return [] }
+        let named = namedPlaces(fields, gazetteer: gazetteer)
+        var elsewhere = Set<Int>()
+        for (watch, countries) in ambiguous {
+            let other = named.filter { $0.country == countries.place || $0.place == countries.place }.count
+            let own = named.filter { $0.country == countries.country || $0.place == countries.country }.count
+            if other > own { elsewhere.insert(watch) }
+        }
+        return elsewhere
+    }
+
+    /// Every place the item names, longest phrase first (up to three words), the
+    /// watched names themselves left out.
+    private static func namedPlaces(_ fields: [EntityLinker.Field], gazetteer: Gazetteer) -> [PlaceCountries] {
+        var found: [PlaceCountries] = []
+        for field in fields {
+            let tokens = field.text.tokens
+            let watched = Set(field.hits.flatMap { Array($0.tokenRange) })
+            var i = 0
+            while i < tokens.count {
+                guard tokens[i].isCapitalized, !watched.contains(i) else { i += 1; continue }
+                var matched = 0
+                for length in stride(from: min(3, tokens.count - i), through: 1, by: -1)
+                where tokens[i..<(i + length)].allSatisfy({ $0.isCapitalized }) {
+                    let countries = gazetteer.countries(placeKey(tokens[i..<(i + length)].map(\.hash)))
+                    if countries.rawValue != 0 {
+                        found.append(countries)
+                        matched = length
+                        break
+                    }
+                }
+                i += max(matched, 1)
+            }
+        }
+        return found
+    }
+
+    private static func placeKey(_ words: [UInt64]) -> UInt64 {
+        guard let first = words.first else { return 0 }
+        guard words.count > 1 else { return first }
+        return words.dropFirst().reduce(Gazetteer.phraseKey(FNV.offset, first)) { Gazetteer.phraseKey($0, $1) }
     }
 }

@@ -39,14 +39,23 @@ public struct Gazetteer: Sendable {
 
     public static let maxPhraseWords = 6
     private let entries: UInt64Map
+    /// Per place name (word or phrase key), the countries it points to (`PlaceCountries`).
+    private let places: UInt64Map
 
-    public init(entries: [UInt64: UInt32]) {
+    public init(entries: [UInt64: UInt32], places: [UInt64: UInt32] = [:]) {
         var map = UInt64Map(capacity: entries.count)
         for (hash, flags) in entries { map.set(hash, flags) }
         self.entries = map
+        var placeMap = UInt64Map(capacity: max(places.count, 1))
+        for (hash, countries) in places { placeMap.set(hash, countries) }
+        self.places = placeMap
     }
 
     public var count: Int { entries.count }
+
+    /// The countries a place name points to: as a country (or its people's name), and as
+    /// the most populous city or region so called.
+    public func countries(_ hash: UInt64) -> PlaceCountries { PlaceCountries(rawValue: places[hash] ?? 0) }
 
     @inline(__always)
     public func flags(_ hash: UInt64) -> Flags { Flags(rawValue: entries[hash] ?? 0) }
@@ -55,28 +64,43 @@ public struct Gazetteer: Sendable {
     @inline(__always)
     public static func phraseKey(_ previous: UInt64, _ word: UInt64) -> UInt64 { FNV.combine(previous, word) }
 
-    // MARK: - Binary form: "FWGZ", version, count, then (hash, flags) pairs, little-endian.
+    // MARK: - Binary form: "FWGZ", version 2, then two tables of (hash, UInt32) pairs,
+    // flags and places, each with its count first; little-endian. Version 1 has no places.
 
     public func serialized() -> [UInt8] {
         var out = BinaryWriter()
         out.write(Array("FWGZ".utf8))
-        out.write(UInt32(1))
-        out.write(UInt32(entries.count))
-        for (hash, flags) in entries.pairs.sorted(by: { $0.0 < $1.0 }) {
-            out.write(hash)
-            out.write(flags)
+        out.write(UInt32(2))
+        for table in [entries, places] {
+            out.write(UInt32(table.count))
+            for (hash, value) in table.pairs.sorted(by: { $0.0 < $1.0 }) {
+                out.write(hash)
+                out.write(value)
+            }
         }
         return out.bytes
     }
 
     public init?(serialized bytes: [UInt8]) {
         var reader = BinaryReader(bytes)
-        guard reader.read(4) == Array("FWGZ".utf8), reader.readUInt32() == 1, let count = reader.readUInt32() else { return nil }
-        var entries = UInt64Map(capacity: Int(count))
-        for _ in 0..<count {
-            guard let hash = reader.readUInt64(), let flags = reader.readUInt32() else { return nil }
-            entries.set(hash, flags)
-        }
+        guard reader.read(4) == Array("FWGZ".utf8), let version = reader.readUInt32(), version == 1 || version == 2,
+              let entries = Self.readTable(&reader) else { return nil }
         self.entries = entries
+        if version == 2 {
+            guard let places = Self.readTable(&reader) else { return nil }
+            self.places = places
+        } else {
+            places = UInt64Map(capacity: 1)
+        }
+    }
+
+    private static func readTable(_ reader: inout BinaryReader) -> UInt64Map? {
+        guard let count = reader.readUInt32() else { return nil }
+        var table = UInt64Map(capacity: max(Int(count), 1))
+        for _ in 0..<count {
+            guard let hash = reader.readUInt64(), let value = reader.readUInt32() else { return nil }
+            table.set(hash, value)
+        }
+        return table
     }
 }
