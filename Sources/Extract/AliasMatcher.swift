@@ -23,6 +23,8 @@ public struct AliasMatcher: Sendable {
     }
 
     public let entries: [WatchEntry]
+    /// Per entry: does its name end in a generational suffix ("Donald Trump Jr.")?
+    let hasGenerationalSuffix: [Bool]
     private var edges = UInt64Map()
     /// A bit per (hash of) first word of any spelling: most words of a text start
     /// no name, and this answers that without probing the automaton.
@@ -33,6 +35,9 @@ public struct AliasMatcher: Sendable {
 
     public init(_ entries: [WatchEntry]) {
         self.entries = entries
+        hasGenerationalSuffix = entries.map { entry in
+            entry.kind == .person && Tokenizer.tokenize(entry.name).tokens.contains { Self.postNominals.contains($0.hash) }
+        }
         edges = UInt64Map(capacity: entries.count * 4)
         for (index, entry) in entries.enumerated() {
             let surname = Self.surname(of: entry)

@@ -59,7 +59,7 @@ public struct Extractor: Sendable {
             EntityLinker.Field(text: text, hits: hits, entities: tagAlways || anyHit ? tagger.entities(in: text) : [])
         }
         guard anyHit else { return fields.map { ($0, []) } }
-        let linker = EntityLinker(entries: matcher.entries, hasTagger: !(tagger is NoTagger),
+        let linker = EntityLinker(entries: matcher.entries, generational: matcher.hasGenerationalSuffix, hasTagger: !(tagger is NoTagger),
                                   gazetteer: (tagger as? StatisticalTagger)?.gazetteer)
         let accepted = linker.link(fields)
         return Array(zip(fields, accepted))

@@ -71,6 +71,16 @@ struct EntityLinkerTests {
         #expect(found("Xi said nothing.") == [])
     }
 
+    @Test("a generational suffix must be the watched person's own")
+    func generations() {
+        let extractor = Extractor(watch: [WatchEntry(id: "trump", name: "Donald Trump", kind: .person),
+                                          WatchEntry(id: "jr", name: "Donald Trump Jr.", kind: .person)])
+        func found(_ text: String) -> [String] { extractor.watchedEntities(in: text).compactMap(\.watch) }
+        #expect(found("Donald Trump Jr. spoke.") == ["jr"])
+        #expect(found("Trump Jr. spoke.") == ["jr"])
+        #expect(found("Donald Trump said he would appeal. Trump added more.") == ["trump", "trump"])
+    }
+
     @Test("a courtesy title of the other gender is someone else")
     func honorifics() {
         let extractor = Extractor(watch: [WatchEntry(id: "macron", name: "Emmanuel Macron", kind: .person)])

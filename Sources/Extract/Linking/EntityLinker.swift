@@ -14,6 +14,8 @@ import Model
 /// Every lookup is indexed, so the cost stays linear in the size of the item.
 struct EntityLinker {
     let entries: [WatchEntry]
+    /// Per entry: does the watched name end in a generational suffix ("Jr.")?
+    let generational: [Bool]
     /// Without a tagger there is no second opinion: every alias match stands.
     let hasTagger: Bool
     /// The tagger's word lists, when it has them: which words are common in running text.
@@ -38,11 +40,24 @@ struct EntityLinker {
                     && (!hit.isSurname || surnameRefersToWatch(hit, field: f, in: field, people: people))
                     && (!hit.isShortForm || shortFormRefersToWatch(hit, field, item: item, cues: cues))
                     && (!(hit.isSurname || hit.isShortForm) || honorificAgrees(hit, field, cues: cues))
+                    && generationAgrees(hit, field)
             }
         }
     }
 
     // MARK: - Lone names of people
+
+    /// "Donald Trump Jr." is not Donald Trump, and a bare "Trump" is not Donald Trump Jr.:
+    /// a generational suffix after a name must be the watched person's own.
+    private func generationAgrees(_ hit: AliasMatcher.Hit, _ field: Field) -> Bool {
+        guard entries[hit.watchIndex].kind == .person else { return true }
+        let tokens = field.text.tokens
+        var next = hit.tokenRange.upperBound
+        if next < tokens.count, field.text.foldedString(tokens[next]) == "," { next += 1 }
+        let suffixAfter = next < tokens.count && AliasMatcher.postNominals.contains(tokens[next].hash)
+        if generational[hit.watchIndex] { return !hit.isSurname || suffixAfter }
+        return !suffixAfter
+    }
 
     /// "Mrs Macron" is not Emmanuel Macron: a courtesy title of the other gender.
     private func honorificAgrees(_ hit: AliasMatcher.Hit, _ field: Field, cues: PersonCues) -> Bool {

@@ -11,11 +11,12 @@ public struct StatisticalTagger: EntityTagger {
         self.gazetteer = gazetteer
     }
 
-    /// Sentences, cut further every 400 tokens (a text without stops stays bounded).
-    static func segments(_ tokens: [Token]) -> [Range<Int>] {
+    /// Sentences, cut further every 400 tokens (a text without stops stays bounded),
+    /// and after a dateline: "DOHA - Kalin said" is a place, then a sentence.
+    static func segments(_ tokens: [Token], storyStart: Int? = nil) -> [Range<Int>] {
         var segments: [Range<Int>] = []
         var start = 0
-        for i in tokens.indices.dropFirst() where tokens[i].startsSentence || i - start >= 400 {
+        for i in tokens.indices.dropFirst() where tokens[i].startsSentence || i - start >= 400 || i == storyStart {
             segments.append(start..<i)
             start = i
         }
@@ -28,7 +29,7 @@ public struct StatisticalTagger: EntityTagger {
         // Sentence by sentence: a 10 MB item needs memory for one sentence's features and lattice.
         var tags: [UInt8] = []
         tags.reserveCapacity(text.tokens.count)
-        for segment in Self.segments(text.tokens) {
+        for segment in Self.segments(text.tokens, storyStart: Dateline.storyStart(text)) {
             tags += model.tags(Features.extract(text, range: segment, gazetteer: gazetteer))
         }
         return BIOTags.spans(tags).compactMap { first, end, type in
