@@ -61,8 +61,24 @@ public struct Extractor: Sendable {
         guard anyHit else { return fields.map { ($0, []) } }
         let linker = EntityLinker(entries: matcher.entries, generational: matcher.hasGenerationalSuffix, hasTagger: !(tagger is NoTagger),
                                   gazetteer: (tagger as? StatisticalTagger)?.gazetteer)
-        let accepted = linker.link(fields)
+        let accepted = linker.link(fields).map { $0.filter(\.accepted).map(\.hit) }
         return Array(zip(fields, accepted))
+    }
+
+    /// Every candidate mention of every watched name in each field, accepted or not,
+    /// and why: what `feedwatch explain` prints.
+    public func explain(fields texts: [String]) -> [[Candidate]] {
+        let tokenized = texts.map(Tokenizer.tokenize)
+        let fields = tokenized.map { text in
+            EntityLinker.Field(text: text, hits: matcher.hits(in: text), entities: tagger.entities(in: text))
+        }
+        let linker = EntityLinker(entries: matcher.entries, generational: matcher.hasGenerationalSuffix, hasTagger: !(tagger is NoTagger),
+                                  gazetteer: (tagger as? StatisticalTagger)?.gazetteer)
+        return zip(fields, linker.link(fields)).map { field, decisions in
+            decisions.map { decision in
+                Candidate(mention: watchEntities([decision.hit], field.text)[0], decision: decision, tagged: field.entities)
+            }
+        }
     }
 
     private func watchEntities(_ hits: [AliasMatcher.Hit], _ text: TokenizedText) -> [Entity] {

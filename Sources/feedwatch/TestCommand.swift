@@ -16,28 +16,8 @@ struct Test: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try config.load()
-        let engine = FetchEngine(maxConnections: 4)
-        defer { engine.shutdown() }
-        let bytes: [UInt8], url: String?, headers: [String: String]
-        do {
-            (bytes, url, headers) = try await SourceReader(engine: engine).read(source)
-        } catch {
-            StandardError.write("feedwatch test: \(error)")
-            throw ExitCode(ExitStatus.noInput)
-        }
-        let entries: [Entry]
-        let title: String?
-        if let feed = try? FeedParser.parse(bytes, url: url, headers: headers) {
-            entries = feed.entries
-            title = feed.title
-        } else {
-            // Not a feed: the text itself is one item.
-            var entry = Entry()
-            entry.content = HTMLSanitizer.escape(String(decoding: bytes, as: UTF8.self), quotes: false)
-            entry.id = source
-            entries = [entry]
-            title = nil
-        }
+        let items = try await ItemSource.read(source, command: "test")
+        let (entries, title, url) = (items.entries, items.feedTitle, items.url)
         let analyzer = ItemAnalyzer(watch: configuration.watch, rules: configuration.rules)
         var fired = 0
         for entry in entries {

@@ -124,6 +124,31 @@ struct CommandTests {
         #expect(!FileManager.default.fileExists(atPath: fixture.scratch.file("alerts.jsonl")))
     }
 
+    @Test("explain: every candidate with its verdict and reason, in text and JSON")
+    func explain() async throws {
+        let fixture = try DaemonFixture()
+        try fixture.writeFeed([
+            FeedText.Item(guid: "1", title: "Emine Erdoğan opens school", description: "Erdoğan said children deserve better."),
+            FeedText.Item(guid: "2", title: "Erdoğan meets Hamas delegation"),
+        ])
+        try fixture.writeConfig()
+        let (status, text, _) = try await FeedwatchProcess.run(["explain", "feed.xml", "--config", "feeds.json"], in: fixture.scratch)
+        #expect(status == 0)
+        #expect(text.contains("rejected: inside the longer PERSON name \u{201C}Emine Erdoğan\u{201D}"))
+        #expect(text.contains("rejected: another person with this surname is named before it"))
+        #expect(text.contains("fires: erdogan, hamas") || text.contains("fires: hamas, erdogan"))
+        let (_, json, _) = try await FeedwatchProcess.run(["explain", "feed.xml", "--json", "--config", "feeds.json"], in: fixture.scratch)
+        let items = try json.split(separator: "\n").map { try JSONReader.parse(String($0)) }
+        #expect(items.count == 2)
+        guard case let .array(first)? = items[0]["candidates"], case let .array(fires)? = items[1]["fires"] else {
+            Issue.record("no candidates")
+            return
+        }
+        #expect(first.count == 2)
+        #expect(first.allSatisfy { $0["accepted"] == .bool(false) && $0["watch"]?.stringValue == "erdogan" })
+        #expect(Set(fires.compactMap(\.stringValue)) == ["erdogan", "hamas"])
+    }
+
     @Test("unknown flags give a one-line error, not a stack trace")
     func unknownFlag() async throws {
         let scratch = try Scratch()

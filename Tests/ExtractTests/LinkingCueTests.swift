@@ -8,7 +8,7 @@ struct LinkingCueTests {
     static func cue(_ text: String, _ word: String, _ kind: WatchEntry.Kind = .organization) -> Bool {
         let tokenized = Tokenizer.tokenize(text)
         let index = tokenized.tokens.firstIndex { tokenized.foldedString($0) == word.lowercased() }!
-        return WordCues.contradict(kind, tokenized, index..<(index + 1))
+        return WordCues.contradiction(kind, tokenized, index..<(index + 1)) != nil
     }
 
     @Test("a cue beside a one-word name says what it is", arguments: [

@@ -28,56 +28,28 @@ struct EntityLinker {
         var entities: [Entity]
     }
 
-    /// The accepted hits of every field, in the fields' order.
-    func link(_ fields: [Field]) -> [[AliasMatcher.Hit]] {
+    /// Every candidate of every field, in the fields' order, with the linker's verdict.
+    func link(_ fields: [Field]) -> [[LinkDecision]] {
         let people = PeopleIndex(fields, entries: entries)
         let item = ItemEvidence(fields, entries: entries, gazetteer: gazetteer)
         let cues = PersonCues(gazetteer: gazetteer)
         return fields.enumerated().map { f, field in
             let headlines = HeadlineMarks(field.text.tokens)
-            return field.hits.filter { hit in
-                agreesInType(hit, field, headlines: headlines, item: item) && !isPlaceCue(hit, field)
-                    && (!hit.isSurname || surnameRefersToWatch(hit, field: f, in: field, people: people))
-                    && (!hit.isShortForm || shortFormRefersToWatch(hit, field, item: item, cues: cues))
-                    && (!(hit.isSurname || hit.isShortForm) || honorificAgrees(hit, field, cues: cues))
-                    && generationAgrees(hit, field)
+            return field.hits.map { hit in
+                let rejection = typeDisagreement(hit, field, headlines: headlines, item: item)
+                    ?? placePhrase(hit, field)
+                    ?? (hit.isSurname ? surnameDisagreement(hit, field: f, in: field, people: people) : nil)
+                    ?? (hit.isShortForm ? shortFormDisagreement(hit, field, item: item, cues: cues) : nil)
+                    ?? (hit.isSurname || hit.isShortForm ? honorificDisagreement(hit, field, cues: cues) : nil)
+                    ?? generationDisagreement(hit, field)
+                return LinkDecision(hit: hit, rejection: rejection)
             }
         }
     }
 
-    // MARK: - Lone names of people
-
-    /// "Donald Trump Jr." is not Donald Trump, and a bare "Trump" is not Donald Trump Jr.:
-    /// a generational suffix after a name must be the watched person's own.
-    private func generationAgrees(_ hit: AliasMatcher.Hit, _ field: Field) -> Bool {
-        guard entries[hit.watchIndex].kind == .person else { return true }
-        let tokens = field.text.tokens
-        var next = hit.tokenRange.upperBound
-        if next < tokens.count, field.text.foldedString(tokens[next]) == "," { next += 1 }
-        let suffixAfter = next < tokens.count && AliasMatcher.postNominals.contains(tokens[next].hash)
-        if generational[hit.watchIndex] { return !hit.isSurname || suffixAfter }
-        return !suffixAfter
-    }
-
-    /// "Mrs Macron" is not Emmanuel Macron: a courtesy title of the other gender.
-    private func honorificAgrees(_ hit: AliasMatcher.Hit, _ field: Field, cues: PersonCues) -> Bool {
-        guard let said = cues.honorificGender(field.text, before: hit.tokenRange.lowerBound),
-              let watched = cues.gender(of: entries[hit.watchIndex]) else { return true }
-        return said == watched
-    }
-
-    /// "President Xi" and "Xi" after "Xi Jinping" in the same item are Xi Jinping; a lone
-    /// "Xi" elsewhere, or "Xi'an", is not.
-    private func shortFormRefersToWatch(_ hit: AliasMatcher.Hit, _ field: Field, item: ItemEvidence, cues: PersonCues) -> Bool {
-        let after = hit.tokenRange.upperBound
-        if after < field.text.tokens.count, field.text.tokens[after].joinedToPrevious,
-           field.text.foldedString(field.text.tokens[after]) != "s" { return false }
-        return cues.titleBefore(field.text, hit.tokenRange.lowerBound) || item.namedInFull.contains(hit.watchIndex)
-    }
-
     // MARK: - Type agreement
 
-    private func agreesInType(_ hit: AliasMatcher.Hit, _ field: Field, headlines: HeadlineMarks, item: ItemEvidence) -> Bool {
+    private func typeDisagreement(_ hit: AliasMatcher.Hit, _ field: Field, headlines: HeadlineMarks, item: ItemEvidence) -> LinkReason? {
         let kind = entries[hit.watchIndex].kind
         let singleWord = hit.isSurname || field.text.tokens[hit.tokenRange].lazy.filter(\.isWord).count == 1
         let covering = Self.overlapping(field.entities, hit.start, hit.end)
@@ -85,16 +57,18 @@ struct EntityLinker {
             let larger = entity.start < hit.start || entity.end > hit.end
             // Inside a longer name of another kind: "Michael Jordan", "Erdoğan University";
             // but "King Abdullah of Jordan" still names the country.
-            if larger, !compatible(kind, entity.type, larger: true), !namesPlaceInTitle(hit, kind, field, entity) { return false }
+            if larger, !compatible(kind, entity.type, larger: true), !namesPlaceInTitle(hit, kind, field, entity) {
+                return .insideLongerName(type: entity.type, text: entity.text)
+            }
         }
         // A one-word company or place at the head of a sentence or headline, or
         // after an article, is capitalised for its position, not its meaning. There
         // it counts only when the tagger sees a name, and not when the item uses the
         // same word as a common noun elsewhere ("How to Roast a Turkey" beside "brine the turkey").
-        if item.placeElsewhere.contains(hit.watchIndex) { return false }
-        guard singleWord, kind != .person else { return true }
+        if let places = item.placeElsewhere[hit.watchIndex] { return .placeInAnotherCountry(places) }
+        guard singleWord, kind != .person else { return nil }
         // The item said once what the word is ("the Amazon river"): every mention means that.
-        if item.contradicted.contains(hit.watchIndex) { return false }
+        if let cue = item.contradicted[hit.watchIndex] { return .itemSaysOtherwise(cue) }
         let index = hit.tokenRange.lowerBound
         let token = field.text.tokens[index]
         // An acronym's capitals are its own; a capitalised word's may be its position's.
@@ -104,18 +78,19 @@ struct EntityLinker {
         // head of a sentence is that word, unless the item also writes it inside a sentence.
         if hit.isVariant, initial, !item.midSentence.contains(hit.watchIndex),
            gazetteer.map({ $0.flags(token.hash).contains(.commonWord) }) ?? true {
-            return false
+            return .commonWordSpelling
         }
-        guard hasTagger else { return true }
+        guard hasTagger else { return nil }
         // After an article, a company or a country is rare and a region or a river common
         // ("the Amazon"): only the tagger's own type for it counts there.
         if followsArticle(field.text, index), token.shape == .capitalized, !covering.contains(where: { kind.entityType == $0.type }) {
-            return false
+            return .notTaggedAfterArticle(kind.entityType)
         }
         if initial || followsArticle(field.text, index) {
-            if covering.isEmpty || item.lowercase.contains(token.hash) { return false }
+            if covering.isEmpty { return .capitalisedForPosition }
+            if item.lowercase.contains(token.hash) { return .lowercaseElsewhere(field.text.foldedString(token)) }
         }
-        return true
+        return nil
     }
 
     /// "… of Jordan" inside a person's name: a place in a royal or official title.
@@ -156,78 +131,10 @@ struct EntityLinker {
     private static let of = FNV.hash("of")
 
     /// "the town of Erdogan": a person's surname used as a place.
-    private func isPlaceCue(_ hit: AliasMatcher.Hit, _ field: Field) -> Bool {
-        guard hit.isSurname, hit.tokenRange.lowerBound >= 2 else { return false }
+    private func placePhrase(_ hit: AliasMatcher.Hit, _ field: Field) -> LinkReason? {
+        guard hit.isSurname, hit.tokenRange.lowerBound >= 2 else { return nil }
         let tokens = field.text.tokens
         let i = hit.tokenRange.lowerBound
-        return tokens[i - 1].hash == Self.of && Self.placeCues.contains(tokens[i - 2].hash)
-    }
-
-    // MARK: - Surname coreference
-
-    private func surnameRefersToWatch(_ hit: AliasMatcher.Hit, field f: Int, in field: Field, people: PeopleIndex) -> Bool {
-        let nameWords = people.nameWords[hit.watchIndex]
-        guard let last = field.text.tokens[hit.tokenRange].last else { return false }
-        let surname = NameKey.key(last, in: field.text)
-        // Inside a longer person name: ours only if its other words are our name's
-        // ("Recep Erdoğan" yes, "Emine Erdoğan" no).
-        if let enclosing = Self.overlapping(field.entities, hit.start, hit.end).first(where: {
-            $0.type == .person && $0.start <= hit.start && $0.end >= hit.end && ($0.start < hit.start || $0.end > hit.end)
-        }) {
-            return Set(PeopleIndex.words(of: enclosing, in: field.text)).isSubset(of: nameWords)
-        }
-        let sameSurname = people.bySurname[surname] ?? []
-        guard sameSurname.contains(where: { !$0.words.isSubset(of: nameWords) }) else { return true }
-        // Another person shares the surname: the last full name before this mention decides.
-        let before = sameSurname.last { ($0.field, $0.offset) < (f, hit.start) }
-        return before.map { $0.words.isSubset(of: nameWords) } ?? false
-    }
-}
-
-/// Every person named in full in an item, by surname, in reading order.
-struct PeopleIndex {
-    struct Mention {
-        var field: Int
-        var offset: Int
-        var words: Set<UInt64>
-    }
-
-    var bySurname: [UInt64: [Mention]] = [:]
-    /// Per watch entry, the words of all its spellings.
-    var nameWords: [Set<UInt64>]
-
-    init(_ fields: [EntityLinker.Field], entries: [WatchEntry]) {
-        nameWords = entries.map { Set($0.spellings.flatMap(AliasMatcher.wordHashes)) }
-        var mentions: [(UInt64, Mention)] = []
-        for (f, field) in fields.enumerated() {
-            for entity in field.entities where entity.type == .person {
-                let words = Self.words(of: entity, in: field.text)
-                guard words.count >= 2, let last = words.last else { continue }
-                mentions.append((last, Mention(field: f, offset: entity.start, words: Set(words))))
-            }
-            for hit in field.hits where !hit.isSurname && entries[hit.watchIndex].kind == .person {
-                let words = field.text.tokens[hit.tokenRange].filter(\.isWord).map { NameKey.key($0, in: field.text) }
-                guard words.count >= 2, let last = words.last else { continue }
-                mentions.append((last, Mention(field: f, offset: hit.start, words: Set(words))))
-            }
-        }
-        for (surname, mention) in mentions { bySurname[surname, default: []].append(mention) }
-        for key in bySurname.keys { bySurname[key]?.sort { ($0.field, $0.offset) < ($1.field, $1.offset) } }
-    }
-
-    /// The name keys of an entity's words, found by binary search over the tokens.
-    static func words(of entity: Entity, in text: TokenizedText) -> [UInt64] {
-        let tokens = text.tokens
-        var low = 0, high = tokens.count
-        while low < high {
-            let mid = (low + high) / 2
-            if Int(tokens[mid].start) < entity.start { low = mid + 1 } else { high = mid }
-        }
-        var words: [UInt64] = []
-        while low < tokens.count, Int(tokens[low].end) <= entity.end {
-            if tokens[low].isWord, !NameWords.isParticle(tokens, low) { words.append(NameKey.key(tokens[low], in: text)) }
-            low += 1
-        }
-        return words
+        return tokens[i - 1].hash == Self.of && Self.placeCues.contains(tokens[i - 2].hash) ? .placePhrase : nil
     }
 }

@@ -8,15 +8,16 @@ import Model
 struct ItemEvidence {
     /// Every word the item writes in lower case, with plurals also under their singular.
     var lowercase = Set<UInt64>()
-    /// Watches a word cue contradicts somewhere in the item.
-    var contradicted = Set<Int>()
+    /// Watches a word cue contradicts somewhere in the item, with the cue.
+    var contradicted: [Int: String] = [:]
     /// Watches with a mention that does not start a sentence or headline.
     var midSentence = Set<Int>()
     /// People the item names by a full spelling, not by a surname or short form alone.
     var namedInFull = Set<Int>()
     /// Countries whose name the item's other places say means a place in another
     /// country ("ATLANTA - Georgia's governor" is the US state).
-    var placeElsewhere = Set<Int>()
+    /// The value names the places that outvoted the watched country.
+    var placeElsewhere: [Int: String] = [:]
 
     init(_ fields: [EntityLinker.Field], entries: [WatchEntry], gazetteer: Gazetteer? = nil) {
         defer { if let gazetteer { placeElsewhere = Self.placesElsewhere(fields, entries: entries, gazetteer: gazetteer) } }
@@ -31,9 +32,10 @@ struct ItemEvidence {
             for hit in field.hits where !hit.isSurname && !hit.isShortForm { namedInFull.insert(hit.watchIndex) }
             for hit in field.hits where entries[hit.watchIndex].kind != .person && hit.tokenRange.count == 1 {
                 let kind = entries[hit.watchIndex].kind
-                if WordCues.contradict(kind, field.text, hit.tokenRange)
-                    || (kind == .organization && Self.regionOfPeople(hit, field)) {
-                    contradicted.insert(hit.watchIndex)
+                if let cue = WordCues.contradiction(kind, field.text, hit.tokenRange) {
+                    contradicted[hit.watchIndex] = cue
+                } else if kind == .organization, Self.regionOfPeople(hit, field) {
+                    contradicted[hit.watchIndex] = "a people's region"
                 }
                 let token = field.text.tokens[hit.tokenRange.lowerBound]
                 let index = hit.tokenRange.lowerBound
@@ -56,7 +58,7 @@ struct ItemEvidence {
     /// For each watched country whose name is also a city or region of another country,
     /// the places the item names vote: a place in that other country against one in the
     /// watched country (its cities, its people's name). More votes for the other wins.
-    private static func placesElsewhere(_ fields: [EntityLinker.Field], entries: [WatchEntry], gazetteer: Gazetteer) -> Set<Int> {
+    private static func placesElsewhere(_ fields: [EntityLinker.Field], entries: [WatchEntry], gazetteer: Gazetteer) -> [Int: String] {
         var ambiguous: [Int: PlaceCountries] = [:]
         for field in fields {
             for hit in field.hits where entries[hit.watchIndex].kind == .location {
@@ -66,21 +68,21 @@ struct ItemEvidence {
                 }
             }
         }
-        guard !ambiguous.isEmpty else { return [] }
+        guard !ambiguous.isEmpty else { return [:] }
         let named = namedPlaces(fields, gazetteer: gazetteer)
-        var elsewhere = Set<Int>()
+        var elsewhere: [Int: String] = [:]
         for (watch, countries) in ambiguous {
-            let other = named.filter { $0.country == countries.place || $0.place == countries.place }.count
-            let own = named.filter { $0.country == countries.country || $0.place == countries.country }.count
-            if other > own { elsewhere.insert(watch) }
+            let other = named.filter { $0.1.country == countries.place || $0.1.place == countries.place }
+            let own = named.filter { $0.1.country == countries.country || $0.1.place == countries.country }.count
+            if other.count > own { elsewhere[watch] = other.map(\.0).joined(separator: ", ") }
         }
         return elsewhere
     }
 
     /// Every place the item names, longest phrase first (up to three words), the
     /// watched names themselves left out.
-    private static func namedPlaces(_ fields: [EntityLinker.Field], gazetteer: Gazetteer) -> [PlaceCountries] {
-        var found: [PlaceCountries] = []
+    private static func namedPlaces(_ fields: [EntityLinker.Field], gazetteer: Gazetteer) -> [(String, PlaceCountries)] {
+        var found: [(String, PlaceCountries)] = []
         for field in fields {
             let tokens = field.text.tokens
             let watched = Set(field.hits.flatMap { Array($0.tokenRange) })
@@ -92,7 +94,7 @@ struct ItemEvidence {
                 where tokens[i..<(i + length)].allSatisfy({ $0.isCapitalized }) {
                     let countries = gazetteer.countries(placeKey(tokens[i..<(i + length)].map(\.hash)))
                     if countries.rawValue != 0 {
-                        found.append(countries)
+                        found.append((field.text.text(from: tokens[i], to: tokens[i + length - 1]), countries))
                         matched = length
                         break
                     }

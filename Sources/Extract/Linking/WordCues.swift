@@ -6,10 +6,13 @@ import Model
 /// "Jordan, 24," is a person. Each cue is a word next to the name, so the
 /// test costs a few probes per hit.
 enum WordCues {
-    /// True when a cue beside `range` says the word is not the watched company or place.
-    static func contradict(_ kind: WatchEntry.Kind, _ text: TokenizedText, _ range: Range<Int>) -> Bool {
-        headsFoodOrFarmNoun(text, after: range) || namesGeography(text, range)
-            || (kind == .organization && isUnit(text, range)) || isPersonWithAge(text, range)
+    /// What a cue beside `range` says the word is, when it is not the watched company or place.
+    static func contradiction(_ kind: WatchEntry.Kind, _ text: TokenizedText, _ range: Range<Int>) -> String? {
+        if headsFoodOrFarmNoun(text, after: range) { return "food or farming" }
+        if namesGeography(text, range) { return "geography" }
+        if kind == .organization, isUnit(text, range) { return "a unit after a number" }
+        if isPersonWithAge(text, range) { return "a person with an age" }
+        return nil
     }
 
     /// Nouns that make a one-word name a common noun when they follow it in lower

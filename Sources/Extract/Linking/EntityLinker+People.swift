@@ -1,0 +1,55 @@
+import Model
+
+/// The rules for a person named by one word: a surname or a short family name.
+extension EntityLinker {
+    // MARK: - Lone names of people
+
+    /// "Donald Trump Jr." is not Donald Trump, and a bare "Trump" is not Donald Trump Jr.:
+    /// a generational suffix after a name must be the watched person's own.
+    func generationDisagreement(_ hit: AliasMatcher.Hit, _ field: Field) -> LinkReason? {
+        guard entries[hit.watchIndex].kind == .person else { return nil }
+        let tokens = field.text.tokens
+        var next = hit.tokenRange.upperBound
+        if next < tokens.count, field.text.foldedString(tokens[next]) == "," { next += 1 }
+        let suffixAfter = next < tokens.count && AliasMatcher.postNominals.contains(tokens[next].hash)
+        if generational[hit.watchIndex] { return hit.isSurname && !suffixAfter ? .generation : nil }
+        return suffixAfter ? .generation : nil
+    }
+
+    /// "Mrs Macron" is not Emmanuel Macron: a courtesy title of the other gender.
+    func honorificDisagreement(_ hit: AliasMatcher.Hit, _ field: Field, cues: PersonCues) -> LinkReason? {
+        guard let said = cues.honorificGender(field.text, before: hit.tokenRange.lowerBound),
+              let watched = cues.gender(of: entries[hit.watchIndex]) else { return nil }
+        return said == watched ? nil : .otherGender
+    }
+
+    /// "President Xi" and "Xi" after "Xi Jinping" in the same item are Xi Jinping; a lone
+    /// "Xi" elsewhere, or "Xi'an", is not.
+    func shortFormDisagreement(_ hit: AliasMatcher.Hit, _ field: Field, item: ItemEvidence, cues: PersonCues) -> LinkReason? {
+        let after = hit.tokenRange.upperBound
+        if after < field.text.tokens.count, field.text.tokens[after].joinedToPrevious,
+           field.text.foldedString(field.text.tokens[after]) != "s" { return .partOfAWord }
+        return cues.titleBefore(field.text, hit.tokenRange.lowerBound) || item.namedInFull.contains(hit.watchIndex) ? nil : .shortFormAlone
+    }
+
+    // MARK: - Surname coreference
+
+    func surnameDisagreement(_ hit: AliasMatcher.Hit, field f: Int, in field: Field, people: PeopleIndex) -> LinkReason? {
+        let nameWords = people.nameWords[hit.watchIndex]
+        guard let last = field.text.tokens[hit.tokenRange].last else { return .anotherPerson }
+        let surname = NameKey.key(last, in: field.text)
+        // Inside a longer person name: ours only if its other words are our name's
+        // ("Recep Erdoğan" yes, "Emine Erdoğan" no).
+        if let enclosing = Self.overlapping(field.entities, hit.start, hit.end).first(where: {
+            $0.type == .person && $0.start <= hit.start && $0.end >= hit.end && ($0.start < hit.start || $0.end > hit.end)
+        }) {
+            return Set(PeopleIndex.words(of: enclosing, in: field.text)).isSubset(of: nameWords)
+                ? nil : .insideLongerName(type: .person, text: enclosing.text)
+        }
+        let sameSurname = people.bySurname[surname] ?? []
+        guard sameSurname.contains(where: { !$0.words.isSubset(of: nameWords) }) else { return nil }
+        // Another person shares the surname: the last full name before this mention decides.
+        let before = sameSurname.last { ($0.field, $0.offset) < (f, hit.start) }
+        return before.map { $0.words.isSubset(of: nameWords) } == true ? nil : .anotherPerson
+    }
+}
