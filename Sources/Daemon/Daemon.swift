@@ -3,6 +3,7 @@ import Bounds
 import Logging
 import Model
 import Alert
+import Extract
 import Fetch
 import Store
 
@@ -69,6 +70,9 @@ public final class Daemon {
         remainingFeeds = options.once ? configuration.feeds.map(\.id).reversed() : []
         logger.info("feedwatch started", metadata: ["feeds": "\(configuration.feeds.count)", "watch": "\(configuration.watch.count)",
                                                    "rules": "\(configuration.rules.count)", "once": "\(options.once)"])
+        for overlap in WatchOverlap.find(in: configuration.watch) {
+            logger.warning("watch entries overlap", metadata: ["watch.overlap": "\(overlap)"])
+        }
         notifier.ready(status: "watching \(configuration.feeds.count) feeds")
         var deliveryDeadline: Date?
         try await withThrowingTaskGroup(of: Event.self) { group in

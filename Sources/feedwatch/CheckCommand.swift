@@ -1,5 +1,6 @@
 import ArgumentParser
 import Daemon
+import Extract
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,6 +13,7 @@ struct Check: ParsableCommand {
             let loaded = try ConfigLoader.load(path: config.path)
             print("\(config.path): valid (\(loaded.feeds.count) feeds, \(loaded.watch.count) watch entries, "
                 + "\(loaded.rules.count) rules, \(loaded.outputs.count) outputs)")
+            for overlap in WatchOverlap.find(in: loaded.watch) { print("\(config.path): warning: \(overlap)") }
         } catch {
             for line in error.lines { print(line) }
             throw ExitCode(ExitStatus.config)
