@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "Extract", dependencies: ["Model"], resources: [.copy("Resources")]),
         .target(name: "Rules", dependencies: ["Model"]),
         .target(name: "Alert", dependencies: ["Bounds", "Model", "CLibCrypto"]),
-        .target(name: "Store", dependencies: ["Model", "CSQLite"]),
+        .target(name: "Store", dependencies: ["Bounds", "Model", "CSQLite"]),
         .target(
             name: "Daemon",
             dependencies: [
@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Model"]),
         .testTarget(name: "AlertTests", dependencies: ["Alert", "Model", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Model"]),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Model", "TestSupport", "feedwatch"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Model", "Store", "TestSupport", "feedwatch"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -92,9 +92,10 @@ extension Daemon {
             records.append(ItemRecord(feedID: feedID, itemKey: decision.itemKey, alerts: decision.alerts.map { alert in
                 QueuedAlert(id: alert.id, rule: alert.rule, link: alert.item.link, payload: alert.json.serialized(),
                             line: alert.readableLine, outputs: rules[alert.rule].map(configuration.outputs(for:)) ?? [])
-            }))
+            }, mentions: decision.mentioned.sorted(), title: decision.entry.title, link: decision.entry.link))
         }
         let fired = Set(try store.record(records, now: now))
+        if decisions.contains(where: { !$0.mentioned.isEmpty }) { try checkSpikes(now: now) }
         for alert in decisions.flatMap(\.alerts) where fired.contains(alert.id) {
             logger.info("alert fired", metadata: ["alert.id": "\(alert.id)", "alert.rule": "\(alert.rule)",
                                                   "feed.id": "\(feedID)", "item.link": "\(alert.item.link ?? "")"])
@@ -108,5 +109,29 @@ extension Daemon {
 
     func nextPoll(_ source: Configuration.FeedSource) -> Date {
         PollSchedule.afterSuccess(interval: configuration.interval(of: source), jitter: configuration.settings.jitter, now: clock())
+    }
+}
+
+extension Daemon {
+    /// Spike rules are judged after each poll that recorded mentions; a spike that
+    /// starts queues its alert like any other, under a pseudo-item of its own.
+    func checkSpikes(now: Date) throws(StoreError) {
+        let monitor = SpikeMonitor(rules: configuration.rules, watch: configuration.watch)
+        if now.timeIntervalSince(lastMentionPrune) >= 3600 {
+            try monitor.prune(store, now: now)
+            lastMentionPrune = now
+        }
+        guard !monitor.rules.isEmpty else { return }
+        let alerts = try monitor.check(store, now: now)
+        guard !alerts.isEmpty else { return }
+        let records = alerts.map { alert in
+            ItemRecord(feedID: alert.feed.id, itemKey: alert.item.id, alerts: [
+                QueuedAlert(id: alert.id, rule: alert.rule, link: nil, payload: alert.json.serialized(), line: alert.readableLine,
+                            outputs: configuration.rules.first { $0.id == alert.rule }.map(configuration.outputs(for:)) ?? []),
+            ])
+        }
+        for id in try store.record(records, now: now) {
+            logger.info("spike alert fired", metadata: ["alert.id": "\(id)"])
+        }
     }
 }

@@ -47,6 +47,8 @@ public final class Daemon {
     /// `--once`: the feeds not yet polled, the next one last.
     var remainingFeeds: [String] = []
     var lastWatchdog = Date.distantPast
+    /// Mention counts are pruned at most once an hour.
+    var lastMentionPrune = Date.distantPast
 
     public init(configuration: Configuration, store: any StateStore, engine: FetchEngine, logger: Logger,
                 notifier: SystemdNotifier = SystemdNotifier(), signals: SignalWatcher.Events,

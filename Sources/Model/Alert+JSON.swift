@@ -1,7 +1,8 @@
+import Bounds
 /// The alert JSON of the contract: one line of a file, a webhook body.
 extension Alert {
     public var json: JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("id", .string(id)), ("rule", .string(rule)), ("severity", .string(severity)),
             ("firedAt", .date(firedAt)),
             ("feed", .object([("id", .string(feed.id)), ("url", .string(feed.url)), ("title", .string(feed.title))])),
@@ -13,7 +14,9 @@ extension Alert {
             ("entities", .array(entities.map {
                 .object([("text", .string($0.text)), ("type", .string($0.type.rawValue)), ("count", .int($0.count))])
             })),
-        ])
+        ]
+        if let spike { pairs.append(("spike", spike.json)) }
+        return .object(pairs)
     }
 
     /// One readable line for a terminal.
@@ -36,6 +39,16 @@ extension WatchMatch {
                     ("start", .int($0.start)), ("end", .int($0.end)),
                 ])
             })),
+        ])
+    }
+}
+
+extension SpikeReport {
+    public var json: JSONValue {
+        .object([
+            ("watch", .string(watch)), ("windowSeconds", .int(Int(saturating: window))), ("count", .int(count)),
+            ("expected", .double((expected * 100).rounded() / 100)), ("factor", .double(factor)), ("since", .date(since)),
+            ("top", .array(top.map { .object([("feed", .string($0.feed)), ("title", .string($0.title)), ("link", .string($0.link))]) })),
         ])
     }
 }

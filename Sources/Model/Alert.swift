@@ -36,11 +36,14 @@ public struct Alert: Sendable, Equatable {
     public var item: ItemRef
     public var matches: [WatchMatch]
     public var entities: [EntityCount]
+    /// For a spike rule: the counts that made it fire.
+    public var spike: SpikeReport?
 
     public init(
         id: String, rule: String, severity: String?, firedAt: Date, feed: FeedRef, item: ItemRef,
-        matches: [WatchMatch], entities: [EntityCount]
+        matches: [WatchMatch], entities: [EntityCount], spike: SpikeReport? = nil
     ) {
+        self.spike = spike
         self.id = id
         self.rule = rule
         self.severity = severity

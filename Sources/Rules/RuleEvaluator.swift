@@ -9,6 +9,7 @@ public enum RuleEvaluator {
         case let .all(items): items.allSatisfy { holds($0, present: present) }
         case let .any(items): items.contains { holds($0, present: present) }
         case let .not(inner): !holds(inner, present: present)
+        case .spike: false  // judged over time by `SpikeDetector`, never on one item
         }
     }
 

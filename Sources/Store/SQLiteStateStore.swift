@@ -82,10 +82,12 @@ public final class SQLiteStateStore: StateStore {
             INSERT OR IGNORE INTO alerts(id, rule, item_key, link, fired_at, payload, line) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         let queue = try db.prepare("INSERT OR IGNORE INTO outbox(alert_id, output, next_attempt_at) VALUES (?, ?, ?)")
+        let mentions = try MentionStatements(db)
         return try db.transaction { () throws(StoreError) -> [String] in
             var fresh: [String] = []
             for item in items {
                 try seen.run(.text(item.feedID), .text(item.itemKey), time)
+                try mentions.count(item, now: now)
                 for alert in item.alerts {
                     try insertAlert.run(.text(alert.id), .text(alert.rule), .text(item.itemKey), .text(alert.link), time,
                                         .text(alert.payload), .text(alert.line))

@@ -39,16 +39,24 @@ public struct QueuedAlert: Sendable, Equatable {
     }
 }
 
-/// Everything decided about one item: recorded as seen, its alerts queued, in one transaction.
+/// Everything decided about one item: recorded as seen, its alerts queued, the
+/// watches it mentions counted for spikes, in one transaction.
 public struct ItemRecord: Sendable, Equatable {
     public var feedID: String
     public var itemKey: String
     public var alerts: [QueuedAlert]
+    /// The watch ids the item mentions (each counted once per item).
+    public var mentions: [String]
+    public var title: String?
+    public var link: String?
 
-    public init(feedID: String, itemKey: String, alerts: [QueuedAlert]) {
+    public init(feedID: String, itemKey: String, alerts: [QueuedAlert], mentions: [String] = [], title: String? = nil, link: String? = nil) {
         self.feedID = feedID
         self.itemKey = itemKey
         self.alerts = alerts
+        self.mentions = mentions
+        self.title = title
+        self.link = link
     }
 }
 
@@ -82,4 +90,14 @@ public protocol StateStore {
     func markRetry(alertID: String, output: String, at: Date, reason: String) throws(StoreError)
     func markDead(alertID: String, output: String, reason: String) throws(StoreError)
     func pendingDeliveries() throws(StoreError) -> Int
+
+    /// Items mentioning `watch` recorded in the hours `hours` (hours since 1970).
+    func mentionCount(watch: String, hours: Range<Int>) throws(StoreError) -> Int
+    /// The latest items mentioning `watch` recorded at or after `since`, newest first.
+    func recentMentions(watch: String, since: Date, limit: Int) throws(StoreError) -> [SpikeReport.Item]
+    /// When the open spike episode of `rule` began, if one is open.
+    func spikeEpisode(rule: String) throws(StoreError) -> Date?
+    func setSpikeEpisode(rule: String, since: Date?) throws(StoreError)
+    /// Drops hourly counts before `hour` and recent mentions before `recentBefore`.
+    func pruneMentions(countsBefore hour: Int, recentBefore: Date) throws(StoreError)
 }

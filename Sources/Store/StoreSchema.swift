@@ -2,7 +2,8 @@ import Foundation
 
 /// The schema, versioned with `PRAGMA user_version` so later releases can migrate.
 enum StoreSchema {
-    static let version = 1
+    /// 2 added the spike tables (mention counts, recent mentions, episodes).
+    static let version = 2
 
     static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
         var current = 0
@@ -28,6 +29,13 @@ enum StoreSchema {
                   state TEXT NOT NULL DEFAULT 'pending', last_error TEXT,
                   PRIMARY KEY(alert_id, output));
                 CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_attempt_at);
+                CREATE TABLE IF NOT EXISTS mention_counts(
+                  watch TEXT NOT NULL, hour INTEGER NOT NULL, count INTEGER NOT NULL,
+                  PRIMARY KEY(watch, hour)) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS recent_mentions(
+                  watch TEXT NOT NULL, at REAL NOT NULL, feed_id TEXT NOT NULL, title TEXT, link TEXT);
+                CREATE INDEX IF NOT EXISTS recent_mentions_watch ON recent_mentions(watch, at);
+                CREATE TABLE IF NOT EXISTS spike_episodes(rule TEXT PRIMARY KEY, since REAL NOT NULL);
                 PRAGMA user_version = \(version);
                 """)
         }

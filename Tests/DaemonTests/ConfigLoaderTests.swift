@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import Model
 @testable import Daemon
 
 @Suite("Configuration loading and validation")
@@ -53,6 +54,32 @@ struct ConfigLoaderTests {
     func bounds(setting: String, problem: String) throws {
         let found = try Self.problems(#"{"feeds": [], "settings": {\#(setting)}}"#)
         #expect(found == [problem])
+    }
+
+    @Test("spike rules: defaults, bounds, and only as a whole when")
+    func spikes() throws {
+        let scratch = try Scratch()
+        let path = try scratch.write("feeds.json", """
+            {"feeds": [], "watch": [{"id": "hamas", "name": "Hamas", "type": "organization"}],
+             "rules": [{"id": "s", "when": {"spike": {"watch": "hamas", "window": "2h", "factor": 4}}}]}
+            """)
+        let rule = try #require(try ConfigLoader.load(path: path).rules.first)
+        #expect(rule.spike == SpikeCondition(watch: "hamas", window: 7200, baseline: 7 * 86400, factor: 4, min: 10))
+        let found = try Self.problems("""
+            {"feeds": [], "watch": [{"id": "hamas", "name": "Hamas", "type": "organization"}],
+             "rules": [{"when": {"spike": {"watch": "hams"}}},
+                       {"when": {"all": ["hamas", {"spike": {"watch": "hamas"}}]}},
+                       {"when": {"spike": {"watch": "hamas", "factor": 0.5, "window": "30m", "min": 0}}},
+                       {"when": {"spike": {"watch": "hamas", "window": "2d", "baseline": "1d"}}}]}
+            """)
+        #expect(found == [
+            #"rules[0].when.spike.watch: unknown watch "hams""#,
+            #"rules[1].when.all[1].spike: a spike condition stands alone as a rule's "when""#,
+            #"rules[2].when.spike.window: duration "30m" out of range (from 1h to 7d)"#,
+            "rules[2].when.spike.factor: expected a number from 1 to 1000",
+            "rules[2].when.spike.min: expected a whole number from 1 to 1000000",
+            "rules[3].when.spike.baseline: must be at least as long as the window",
+        ])
     }
 
     @Test("reports bad JSON by line and column")

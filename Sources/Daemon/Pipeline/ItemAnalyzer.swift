@@ -10,6 +10,8 @@ public struct ItemDecision: Sendable {
     public var itemKey: String
     public var entry: Entry
     public var alerts: [Alert]
+    /// The watches the item mentions, whether or not a rule fired (spike rules count them).
+    public var mentioned: Set<String> = []
 }
 
 /// Item → text → watched names → rules → alerts. Pure: the same item and
@@ -42,7 +44,9 @@ public struct ItemAnalyzer: Sendable {
         }
         let present = Set(mentions.keys)
         let firing = present.isEmpty ? [] : RuleEvaluator.firing(rules, present: present)
-        guard !firing.isEmpty else { return ItemDecision(itemKey: ItemIdentity.key(of: entry), entry: entry, alerts: []) }
+        guard !firing.isEmpty else {
+            return ItemDecision(itemKey: ItemIdentity.key(of: entry), entry: entry, alerts: [], mentioned: present)
+        }
 
         let entities = EntityCounter.count(found.all.flatMap { $0 })
         let identity = ItemIdentity.global(of: entry, feedURL: feedURL)
@@ -58,7 +62,7 @@ public struct ItemAnalyzer: Sendable {
                          firedAt: now, feed: .init(id: feedID, url: feedURL, title: feedTitle), item: item,
                          matches: matches, entities: entities)
         }
-        return ItemDecision(itemKey: ItemIdentity.key(of: entry), entry: entry, alerts: alerts)
+        return ItemDecision(itemKey: ItemIdentity.key(of: entry), entry: entry, alerts: alerts, mentioned: present)
     }
 
     static func shorten(_ text: String) -> String {
