@@ -12,6 +12,7 @@ MISC is scored only on corpora that annotate it fully (wikigold, crossner_politi
     python3 scripts/ner_benchmark.py --data ../shared/data [--repeat 5]
 """
 import argparse, json, os, subprocess, sys, time
+from itertools import groupby
 
 CORPORA = ["wikigold", "btc", "wnut17", "uner_en", "crossner_politics", "gum"]
 INCOMPLETE_MISC = {"btc", "uner_en", "gum", "wnut17"}
@@ -30,6 +31,31 @@ def load(data):
                 r["corpus"] = corpus
                 records.append(r)
     return records
+
+
+# Corpora whose dev sentences come from real documents, in order: with
+# --documents their sentences are joined into one text per document with line
+# breaks, the way a feed item's body reaches the extractor.
+DOCUMENT_CORPORA = {"wikigold", "uner_en", "gum"}
+
+
+def as_documents(records):
+    """One record per document of the DOCUMENT_CORPORA, offsets shifted; other records as they are."""
+    out = []
+    for (corpus, doc), group in groupby(records, key=lambda r: (r["corpus"], r["id"].rsplit("-", 1)[0])):
+        group = list(group)
+        if corpus not in DOCUMENT_CORPORA:
+            out.extend(group)
+            continue
+        text, entities = "", []
+        for r in group:
+            if text:
+                text += "\n"
+            shift = len(text)
+            entities += [dict(e, start=e["start"] + shift, end=e["end"] + shift) for e in r["entities"]]
+            text += r["text"]
+        out.append({"id": doc, "corpus": corpus, "text": text, "entities": entities})
+    return out
 
 
 class Scores:
@@ -76,18 +102,24 @@ def main():
     parser.add_argument("--data", default="../shared/data")
     parser.add_argument("--binary", default=".build/release/feedwatch")
     parser.add_argument("--repeat", type=int, default=3, help="copies of the dev text for the throughput run")
+    parser.add_argument("--documents", action="store_true",
+                        help="score whole documents (wikigold, uner_en, gum sentences joined by line breaks)")
+    parser.add_argument("--no-spacy", action="store_true", help="feedwatch alone")
     args = parser.parse_args()
     records = load(args.data)
+    if args.documents:
+        records = as_documents(records)
     texts = [r["text"] for r in records]
     fw, _ = run_feedwatch(args.binary, texts)
-    sp, _ = run_spacy(texts)
+    sp, _ = ([[] for _ in texts], 0) if args.no_spacy else run_spacy(texts)
     scores = {"feedwatch": Scores(), "spaCy sm": Scores()}
     per_corpus = {c: {"feedwatch": Scores(), "spaCy sm": Scores()} for c in CORPORA}
     for r, a, b in zip(records, fw, sp):
         for name, pred in (("feedwatch", a), ("spaCy sm", b)):
             scores[name].add(r["corpus"], r["entities"], pred)
             per_corpus[r["corpus"]][name].add(r["corpus"], r["entities"], pred)
-    print(f"dev splits: {len(records)} sentences, {sum(len(t.split()) for t in texts)} tokens\n")
+    unit = "texts (documents joined)" if args.documents else "sentences"
+    print(f"dev splits: {len(records)} {unit}, {sum(len(t.split()) for t in texts)} tokens\n")
     print(f"{'':10}{'feedwatch P/R/F1':>24}{'spaCy sm P/R/F1':>24}")
     for label, types in [(t, [t]) for t in TYPES] + [("PER+ORG", ["PERSON", "ORG"]), ("all four", TYPES)]:
         row = f"{label:10}"
@@ -103,6 +135,9 @@ def main():
     big = texts * args.repeat
     tokens = sum(len(t.split()) for t in big)
     _, fw_time = run_feedwatch(args.binary, big)
+    if args.no_spacy:
+        print(f"\nthroughput on {tokens} tokens, whole command included: feedwatch {tokens / fw_time:,.0f} tokens/s ({fw_time:.2f} s)")
+        return
     _, sp_time = run_spacy(big)
     print(f"\nthroughput on {tokens} tokens, single-threaded, whole command included:")
     print(f"  feedwatch {tokens / fw_time:12,.0f} tokens/s  ({fw_time:.2f} s)")

@@ -177,8 +177,9 @@ public struct AliasMatcher: Sendable {
         var lowercaseMask: UInt64 = 0
         while position < tokens.count, words.count < 64 {
             let token = tokens[position]
-            // Words of a name are adjacent: a sentence break between them ends the name.
-            if position > start, token.startsSentence { break }
+            // Words of a name are adjacent: a sentence break between them ends the name;
+            // a line break alone does not ("Recep Tayyip<br>Erdoğan").
+            if position > start, token.startsSentence, !token.afterLineBreak { break }
             // "al-", "el-", "Al": a particle inside a name neither helps nor hurts.
             if position > start, NameWords.isParticle(tokens, position) {
                 position += 1

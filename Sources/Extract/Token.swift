@@ -36,6 +36,8 @@ public struct Token: Sendable, Equatable {
     public var startsSentence: Bool
     /// Joined to the previous word by a hyphen or apostrophe ("al-Hayya", "O'Brien", "Erdogan's").
     public var joinedToPrevious: Bool
+    /// The first token after a single line break.
+    public var afterLineBreak = false
 
     public var isCapitalized: Bool { shape == .capitalized || shape == .upper }
     public var isWord: Bool { shape != .punct && shape != .link }

@@ -19,10 +19,22 @@ public enum Tokenizer {
             var state = TokenizerState(bytes: bytes)
             state.run()
             var tokens = state.tokens
+            markLineStarts(&tokens)
             URLMarks.apply(to: &tokens, folded: state.folded)
             return (tokens, state.folded)
         }
         return TokenizedText(text: text, tokens: tokens, folded: folded)
+    }
+
+    /// A single line break ends a sentence unless a lower-case word follows (a
+    /// wrapped sentence): headings, datelines, signatures, list and table rows
+    /// rarely end in a period, and would otherwise run into the next line. A
+    /// watched name may still go on across it ("Recep Tayyip" / "Erdoğan"): the
+    /// matcher reads `afterLineBreak`.
+    static func markLineStarts(_ tokens: inout [Token]) {
+        for i in tokens.indices.dropFirst() where tokens[i].afterLineBreak && tokens[i].shape != .lower {
+            tokens[i].startsSentence = true
+        }
     }
 
     /// Abbreviations whose period belongs to the word and ends no sentence.

@@ -204,7 +204,6 @@ struct TokenizerState {
     }
 
     private mutating func punctuation(_ scalar: Unicode.Scalar, length: Int) {
-        newlines = 0
         let start = folded.count
         var h = FNV.offset
         for k in 0..<length {
@@ -214,11 +213,14 @@ struct TokenizerState {
         append(Token(start: offset, end: offset + 1, utf8Start: Int32(index), utf8End: Int32(index + length),
                      foldedStart: Int32(start), foldedEnd: Int32(folded.count), hash: h, shape: .punct,
                      shapeHash: UInt32(truncatingIfNeeded: h), startsSentence: sentenceStart, joinedToPrevious: false))
+        newlines = 0
         if endsSentence(scalar, length: length) { sentenceStart = true }
     }
 
     @inline(__always)
     private mutating func append(_ token: Token) {
+        var token = token
+        token.afterLineBreak = newlines == 1
         tokens.append(token)
         sentenceStart = false
     }

@@ -24,10 +24,21 @@ struct TokenizerTests {
         #expect(text.tokens.filter(\.startsSentence).map(text.foldedString) == ["dr.", "they"])
     }
 
-    @Test("a single newline wraps a line; a blank line ends a sentence")
+    @Test("a newline before a lower-case word wraps the line; before a capital it ends the sentence, a blank line always")
     func newlines() {
-        #expect(Tokenizer.tokenize("Ibrahim\nKalin").tokens.filter(\.startsSentence).count == 1)
+        #expect(Tokenizer.tokenize("the talks\nresumed").tokens.filter(\.startsSentence).count == 1)
+        let heading = Tokenizer.tokenize("Early life\nSmith was born")
+        #expect(heading.tokens.filter(\.startsSentence).map(heading.foldedString) == ["early", "smith"])
+        #expect(heading.tokens[2].afterLineBreak)
         #expect(Tokenizer.tokenize("Ibrahim\n\nKalin").tokens.filter(\.startsSentence).count == 2)
+        #expect(!Tokenizer.tokenize("Ibrahim\n\nKalin").tokens[1].afterLineBreak)
+    }
+
+    @Test("a watched name goes on across a single line break, not across a blank line")
+    func namesAcrossLines() {
+        let matcher = AliasMatcher([WatchEntry(id: "kalin", name: "Ibrahim Kalın", kind: .person)])
+        #expect(matcher.hits(in: Tokenizer.tokenize("Ibrahim\nKalin spoke")).map(\.isSurname) == [false])
+        #expect(matcher.hits(in: Tokenizer.tokenize("Ibrahim\n\nKalin spoke")).map(\.isSurname) == [true])
     }
 
     @Test("folds Turkish dotless i and dotted capital I, keeps offsets in scalars")

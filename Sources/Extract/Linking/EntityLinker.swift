@@ -87,7 +87,10 @@ struct EntityLinker {
             return .notTaggedAfterArticle(kind.entityType)
         }
         if initial || followsArticle(field.text, index) {
-            if covering.isEmpty { return .capitalisedForPosition }
+            // Only a word that is also common in lower case ("Turkey", "Apple") owes its
+            // capital to its position; "Hizbullah" does not.
+            let common = gazetteer.map { $0.flags(token.hash).contains(.commonWord) } ?? true
+            if covering.isEmpty, common { return .capitalisedForPosition }
             if item.lowercase.contains(token.hash) { return .lowercaseElsewhere(field.text.foldedString(token)) }
         }
         return nil

@@ -12,7 +12,9 @@ public enum Features {
     private static let beginning = FNV.hash("<s>")
     private static let ending = FNV.hash("</s>")
 
-    /// Features of the tokens in `range` (default: all); context words outside it are still seen.
+    /// Features of the tokens in `range` (default: all). Context stops at the range's
+    /// edges, as it stopped at the sentence's edges in training: a document's
+    /// sentences are tagged as the model learnt to tag sentences.
     public static func extract(_ text: TokenizedText, range: Range<Int>? = nil, gazetteer: Gazetteer) -> FeatureSet {
         let all = text.tokens
         let range = range ?? all.indices
@@ -24,9 +26,8 @@ public enum Features {
         let wordFlags = tokens.map { gazetteer.flags($0.hash).rawValue }
         let phrases = PhraseMarks(tokens, gazetteer: gazetteer)
         let headline = HeadlineMarks(tokens)
-        let base = range.lowerBound
-        func word(_ i: Int) -> UInt64 { base + i < 0 ? beginning : base + i >= all.count ? ending : all[base + i].hash }
-        func shape(_ i: Int) -> UInt64 { base + i < 0 ? beginning : base + i >= all.count ? ending : UInt64(all[base + i].shapeHash) }
+        func word(_ i: Int) -> UInt64 { i < 0 ? beginning : i >= n ? ending : tokens[i].hash }
+        func shape(_ i: Int) -> UInt64 { i < 0 ? beginning : i >= n ? ending : UInt64(tokens[i].shapeHash) }
         func add(_ template: UInt64, _ value: UInt64) { set.hashes.append(feature(template, value)) }
         for i in 0..<n {
             let token = tokens[i]
