@@ -36,7 +36,7 @@ def load(data):
 # Corpora whose dev sentences come from real documents, in order: with
 # --documents their sentences are joined into one text per document with line
 # breaks, the way a feed item's body reaches the extractor.
-DOCUMENT_CORPORA = {"wikigold", "uner_en", "gum"}
+DOCUMENT_CORPORA = {"wikigold", "uner_en", "gum", "newswire"}
 
 
 def as_documents(records):
@@ -56,6 +56,30 @@ def as_documents(records):
             text += r["text"]
         out.append({"id": doc, "corpus": corpus, "text": text, "entities": entities})
     return out
+
+
+def load_newswire(path):
+    """scripts/data/newswire-check.txt: one sentence per line, "[TYPE words]" marks, blank lines between documents."""
+    import re
+    records, doc = [], 0
+    for number, raw in enumerate(open(path, encoding="utf-8")):
+        line = raw.rstrip("\n")
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            doc += 1
+            continue
+        text, entities, pos = "", [], 0
+        for m in re.finditer(r"\[(PER|ORG|LOC|MISC) ([^\]]+)\]", line):
+            text += line[pos:m.start()]
+            start = len(text)
+            text += m.group(2)
+            entities.append({"text": m.group(2), "type": "PERSON" if m.group(1) == "PER" else m.group(1),
+                             "start": start, "end": len(text)})
+            pos = m.end()
+        text += line[pos:]
+        records.append({"id": f"newswire-{doc:03d}-{number:03d}", "corpus": "newswire", "text": text, "entities": entities})
+    return records
 
 
 class Scores:
@@ -105,15 +129,18 @@ def main():
     parser.add_argument("--documents", action="store_true",
                         help="score whole documents (wikigold, uner_en, gum sentences joined by line breaks)")
     parser.add_argument("--no-spacy", action="store_true", help="feedwatch alone")
+    parser.add_argument("--newswire", metavar="FILE",
+                        help="score this marked-up newswire instead (scripts/data/newswire-check.txt)")
     args = parser.parse_args()
-    records = load(args.data)
+    records = load_newswire(args.newswire) if args.newswire else load(args.data)
+    corpora = ["newswire"] if args.newswire else CORPORA
     if args.documents:
         records = as_documents(records)
     texts = [r["text"] for r in records]
     fw, _ = run_feedwatch(args.binary, texts)
     sp, _ = ([[] for _ in texts], 0) if args.no_spacy else run_spacy(texts)
     scores = {"feedwatch": Scores(), "spaCy sm": Scores()}
-    per_corpus = {c: {"feedwatch": Scores(), "spaCy sm": Scores()} for c in CORPORA}
+    per_corpus = {c: {"feedwatch": Scores(), "spaCy sm": Scores()} for c in corpora}
     for r, a, b in zip(records, fw, sp):
         for name, pred in (("feedwatch", a), ("spaCy sm", b)):
             scores[name].add(r["corpus"], r["entities"], pred)
@@ -128,7 +155,7 @@ def main():
             row += f"{p:8.1f}{r:8.1f}{f:8.1f}"
         print(row)
     print("\nper corpus, F1 PER+ORG / all four:")
-    for c in CORPORA:
+    for c in corpora:
         a = per_corpus[c]["feedwatch"]; b = per_corpus[c]["spaCy sm"]
         print(f"  {c:18} feedwatch {a.prf(['PERSON','ORG'])[2]:5.1f} / {a.prf(TYPES)[2]:5.1f}"
               f"   spaCy {b.prf(['PERSON','ORG'])[2]:5.1f} / {b.prf(TYPES)[2]:5.1f}")

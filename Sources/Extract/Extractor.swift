@@ -55,8 +55,9 @@ public struct Extractor: Sendable {
         let tokenized = texts.map(Tokenizer.tokenize)
         let hits = tokenized.map(matcher.hits)
         let anyHit = hits.contains { !$0.isEmpty }
-        let fields = zip(tokenized, hits).map { text, hits in
-            EntityLinker.Field(text: text, hits: hits, entities: tagAlways || anyHit ? tagger.entities(in: text) : [])
+        let tagged = tagAlways || anyHit ? read(tokenized) : tokenized.map { _ in [] }
+        let fields = zip(zip(tokenized, hits), tagged).map { pair, entities in
+            EntityLinker.Field(text: pair.0, hits: pair.1, entities: entities)
         }
         guard anyHit else { return fields.map { ($0, []) } }
         let linker = EntityLinker(entries: matcher.entries, generational: matcher.hasGenerationalSuffix, hasTagger: !(tagger is NoTagger),
@@ -69,8 +70,8 @@ public struct Extractor: Sendable {
     /// and why: what `feedwatch explain` prints.
     public func explain(fields texts: [String]) -> [[Candidate]] {
         let tokenized = texts.map(Tokenizer.tokenize)
-        let fields = tokenized.map { text in
-            EntityLinker.Field(text: text, hits: matcher.hits(in: text), entities: tagger.entities(in: text))
+        let fields = zip(tokenized, read(tokenized)).map { text, entities in
+            EntityLinker.Field(text: text, hits: matcher.hits(in: text), entities: entities)
         }
         let linker = EntityLinker(entries: matcher.entries, generational: matcher.hasGenerationalSuffix, hasTagger: !(tagger is NoTagger),
                                   gazetteer: (tagger as? StatisticalTagger)?.gazetteer)
@@ -79,6 +80,13 @@ public struct Extractor: Sendable {
                 Candidate(mention: watchEntities([decision.hit], field.text)[0], decision: decision, tagged: field.entities)
             }
         }
+    }
+
+    /// The tagger's entities of each field, revised with what the whole item says (`ItemReading`).
+    private func read(_ fields: [TokenizedText]) -> [[Entity]] {
+        let tagged = fields.map(tagger.entities(in:))
+        guard let gazetteer = (tagger as? StatisticalTagger)?.gazetteer else { return tagged }
+        return ItemReading.revise(fields, tagged, gazetteer: gazetteer)
     }
 
     private func watchEntities(_ hits: [AliasMatcher.Hit], _ text: TokenizedText) -> [Entity] {

@@ -1,0 +1,69 @@
+import Model
+
+/// An all-capitals headline hides what capitals tell the tagger ("TURKEY'S
+/// ERDOGAN HOSTS HAMAS DELEGATION"): it is read with the body's evidence. A
+/// headline word the body names takes the body's type, added where the tagger
+/// missed it; a headline guess the body does not support stays only when it is
+/// a known place (then a LOC) or a person of two words or more.
+enum Headlines {
+    static func revise(_ fields: inout [TaggedText], gazetteer: Gazetteer) {
+        var body: [UInt64: EntityType] = [:]
+        var lengths = Set<Int>()
+        for field in fields {
+            for span in field.spans where !inCapitals(field, span.tokens.lowerBound) {
+                body[field.key(span.tokens)] = body[field.key(span.tokens)] ?? span.type
+                lengths.insert(span.tokens.count)
+                // A headline names people by surname ("ERDOGAN" for "Tayyip Erdogan").
+                if span.type == .person, span.tokens.count >= 2 {
+                    let surname = (span.tokens.upperBound - 1)..<span.tokens.upperBound
+                    body[field.key(surname)] = body[field.key(surname)] ?? .person
+                    lengths.insert(1)
+                }
+            }
+        }
+        for f in fields.indices {
+            let capitals = capitalLines(fields[f])
+            guard !capitals.isEmpty else { continue }
+            let field = fields[f]
+            fields[f].spans = field.spans.compactMap { span in
+                guard capitals.contains(span.tokens.lowerBound) else { return span }
+                if let type = body[field.key(span.tokens)] { return TaggedText.Span(tokens: span.tokens, type: type) }
+                let flags = gazetteer.flags(field.gazetteerKey(span.tokens))
+                if !flags.isDisjoint(with: [.country, .city, .admin1, .region]) { return TaggedText.Span(tokens: span.tokens, type: .loc) }
+                return span.type == .person && span.tokens.count >= 2 ? span : nil
+            }
+            // Words the body names, missed in the headline.
+            for start in capitals.sorted() where !fields[f].covers(start) && field.text.tokens[start].isWord {
+                for length in lengths.sorted(by: >) where start + length <= field.text.tokens.count {
+                    let range = start..<(start + length)
+                    guard range.allSatisfy({ capitals.contains($0) && !fields[f].covers($0) }),
+                          let type = body[field.key(range)] else { continue }
+                    fields[f].spans.append(TaggedText.Span(tokens: range, type: type))
+                    break
+                }
+            }
+        }
+    }
+
+    /// The token indices of sentences written wholly in capitals (two words or more).
+    private static func capitalLines(_ field: TaggedText) -> Set<Int> {
+        let tokens = field.text.tokens
+        var marked = Set<Int>()
+        guard !tokens.isEmpty else { return marked }
+        var start = 0
+        for end in 1...tokens.count where end == tokens.count || tokens[end].startsSentence {
+            let words = tokens[start..<end].filter { $0.shape == .upper || $0.shape == .capitalized || $0.shape == .lower }
+            // A one-letter word ("S" of "TURKEY'S", "A") has no case of its own to give away.
+            let capitals = words.filter { $0.shape == .upper }.count
+            if capitals >= 2, words.allSatisfy({ $0.shape == .upper || ($0.shape == .capitalized && $0.length == 1) }) {
+                marked.formUnion(start..<end)
+            }
+            start = end
+        }
+        return marked
+    }
+
+    private static func inCapitals(_ field: TaggedText, _ index: Int) -> Bool {
+        capitalLines(field).contains(index)
+    }
+}

@@ -1,0 +1,53 @@
+import Model
+
+/// A field's tokens and the tagger's entities, each entity with its token range:
+/// what the item-level revisions (`ItemReading`) work on.
+struct TaggedText {
+    let text: TokenizedText
+    var spans: [Span]
+
+    struct Span {
+        var tokens: Range<Int>
+        var type: EntityType
+    }
+
+    init(_ text: TokenizedText, _ entities: [Entity]) {
+        self.text = text
+        spans = entities.compactMap { entity in Self.range(of: entity, in: text.tokens).map { Span(tokens: $0, type: entity.type) } }
+    }
+
+    /// The tokens an entity covers, by binary search over token offsets.
+    static func range(of entity: Entity, in tokens: [Token]) -> Range<Int>? {
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(tokens[mid].start) < entity.start { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < tokens.count, Int(tokens[end].end) <= entity.end { end += 1 }
+        return end > low ? low..<end : nil
+    }
+
+    /// The key of a run of words: their folded hashes, in order.
+    func key(_ range: Range<Int>) -> UInt64 {
+        text.tokens[range].filter(\.isWord).reduce(FNV.offset) { FNV.combine($0, $1.hash) }
+    }
+
+    /// The key the gazetteer files these words under: a word's hash, or a phrase key.
+    func gazetteerKey(_ range: Range<Int>) -> UInt64 {
+        let words = text.tokens[range].filter(\.isWord)
+        guard let first = words.first else { return 0 }
+        guard words.count > 1 else { return first.hash }
+        return words.dropFirst().reduce(Gazetteer.phraseKey(FNV.offset, first.hash)) { Gazetteer.phraseKey($0, $1.hash) }
+    }
+
+    var entities: [Entity] {
+        spans.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }.map { span in
+            let first = text.tokens[span.tokens.lowerBound], last = text.tokens[span.tokens.upperBound - 1]
+            return Entity(text: text.text(from: first, to: last), type: span.type, start: Int(first.start), end: Int(last.end))
+        }
+    }
+
+    /// Is the token at `index` covered by a span?
+    func covers(_ index: Int) -> Bool { spans.contains { $0.tokens.contains(index) } }
+}
