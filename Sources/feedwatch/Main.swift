@@ -30,5 +30,6 @@ enum ExitStatus {
     static let dataError: Int32 = 65  // EX_DATAERR: not a feed
     static let noInput: Int32 = 66  // EX_NOINPUT: cannot read the source
     static let cannotCreate: Int32 = 73  // EX_CANTCREAT: the state directory
+    static let inUse: Int32 = 75  // EX_TEMPFAIL: another daemon holds the state directory
     static let config: Int32 = 78  // EX_CONFIG
 }

@@ -25,6 +25,14 @@ struct Run: AsyncParsableCommand {
             // systemd may list several directories separated by colons; the first is ours.
             $0.split(separator: ":").first.map(String.init)
         } ?? ".feedwatch-state"
+        let lock: StateDirectoryLock
+        do {
+            lock = try StateDirectoryLock(directory: directory)
+        } catch let failure {
+            StandardError.write("feedwatch: \(failure)")
+            if case .held = failure { throw ExitCode(ExitStatus.inUse) }
+            throw ExitCode(ExitStatus.cannotCreate)
+        }
         let store: SQLiteStateStore
         do {
             store = try SQLiteStateStore(directory: directory)
@@ -43,6 +51,6 @@ struct Run: AsyncParsableCommand {
             logger.critical("daemon stopped on a state store error", metadata: ["store.error": "\(error)"])
             throw ExitCode.failure
         }
-        withExtendedLifetime(signals) {}
+        withExtendedLifetime((signals, lock)) {}
     }
 }
