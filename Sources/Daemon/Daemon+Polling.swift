@@ -37,7 +37,7 @@ extension Daemon {
         switch result {
         case .notModified:
             if state.lastError != nil { logger.info("feed recovered", metadata: meta) }
-            try store.recordPoll(feedID: feedID, outcome: .notModified, nextPollAt: nextPoll(source))
+            try store.recordPoll(feedID: feedID, outcome: .notModified, nextPollAt: nextPoll(source), now: clock())
             busyFeeds.remove(feedID)
         case let .failed(kind, message, retryAfter):
             if state.lastError != kind {
@@ -46,7 +46,7 @@ extension Daemon {
             }
             let next = PollSchedule.afterFailure(failures: state.failures + 1, retryAfter: retryAfter,
                                                  cap: configuration.settings.maxFeedBackoff, now: clock())
-            try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: next)
+            try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: next, now: clock())
             busyFeeds.remove(feedID)
         case let .feed(feed, etag, lastModified):
             if state.lastError != nil { logger.info("feed recovered", metadata: meta) }
@@ -74,16 +74,19 @@ extension Daemon {
         }
         let analyzer = self.analyzer
         let (feedID, url, title, now) = (state.id, source.url, feed.title, clock())
+        let listed = Array(keys)
         group.addTask {
             let decisions = fresh.map { analyzer.decide($0, feedID: feedID, feedURL: url, feedTitle: title, now: now) }
-            return .analyzed(feedID: feedID, decisions: decisions, backfilled: backfilled, etag: etag, lastModified: lastModified)
+            return .analyzed(feedID: feedID, decisions: decisions, backfilled: backfilled, listed: listed, etag: etag,
+                             lastModified: lastModified)
         }
     }
 
     /// Records the poll's items in one transaction, then the poll itself: the
     /// validators are stored last, so a crash before this point re-fetches the
     /// feed in full rather than answering 304 over unrecorded items.
-    func record(feedID: String, decisions: [ItemDecision], backfilled: [String], etag: String?, lastModified: String?) throws(StoreError) {
+    func record(feedID: String, decisions: [ItemDecision], backfilled: [String], listed: [String], etag: String?,
+                lastModified: String?) throws(StoreError) {
         defer { busyFeeds.remove(feedID) }
         let now = clock()
         let rules = Dictionary(configuration.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -94,7 +97,8 @@ extension Daemon {
                             line: alert.readableLine, outputs: rules[alert.rule].map(configuration.outputs(for:)) ?? [])
             }, mentions: decision.mentioned.sorted(), title: decision.entry.title, link: decision.entry.link))
         }
-        let fired = Set(try store.record(records, now: now))
+        let fired = Set(try store.record(records, listing: FeedListing(feedID: feedID, itemKeys: listed), now: now))
+        try pruneIfDue(now: now)
         if decisions.contains(where: { !$0.mentioned.isEmpty }) { try checkSpikes(now: now) }
         for alert in decisions.flatMap(\.alerts) where fired.contains(alert.id) {
             logger.info("alert fired", metadata: ["alert.id": "\(alert.id)", "alert.rule": "\(alert.rule)",
@@ -104,7 +108,7 @@ extension Daemon {
             logger.info("first poll: older items recorded without alerts", metadata: ["feed.id": "\(feedID)", "items": "\(backfilled.count)"])
         }
         guard let source = feedsByID[feedID] else { return }
-        try store.recordPoll(feedID: feedID, outcome: .fetched(etag: etag, lastModified: lastModified), nextPollAt: nextPoll(source))
+        try store.recordPoll(feedID: feedID, outcome: .fetched(etag: etag, lastModified: lastModified), nextPollAt: nextPoll(source), now: clock())
     }
 
     func nextPoll(_ source: Configuration.FeedSource) -> Date {
@@ -132,6 +136,20 @@ extension Daemon {
         }
         for id in try store.record(records, now: now) {
             logger.info("spike alert fired", metadata: ["alert.id": "\(id)"])
+        }
+    }
+}
+
+extension Daemon {
+    /// Once an hour: seen keys of items unlisted for `settings.retention`, and settled
+    /// alerts fired before it, are removed, and the space is given back.
+    func pruneIfDue(now: Date) throws(StoreError) {
+        guard now.timeIntervalSince(lastRetentionPrune) >= 3600 else { return }
+        lastRetentionPrune = now
+        let report = try store.prune(before: now.addingTimeInterval(-configuration.settings.retention))
+        if report != PruneReport() {
+            logger.info("state pruned", metadata: ["prune.seen": "\(report.seenItems)", "prune.alerts": "\(report.alerts)",
+                                                   "prune.deliveries": "\(report.deliveries)"])
         }
     }
 }

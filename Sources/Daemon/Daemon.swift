@@ -21,7 +21,7 @@ public final class Daemon {
     enum Event: Sendable {
         case tick
         case polled(feedID: String, result: FeedPoller.Result)
-        case analyzed(feedID: String, decisions: [ItemDecision], backfilled: [String], etag: String?, lastModified: String?)
+        case analyzed(feedID: String, decisions: [ItemDecision], backfilled: [String], listed: [String], etag: String?, lastModified: String?)
         case delivered(Delivery, DeliveryResult)
     }
 
@@ -47,8 +47,9 @@ public final class Daemon {
     /// `--once`: the feeds not yet polled, the next one last.
     var remainingFeeds: [String] = []
     var lastWatchdog = Date.distantPast
-    /// Mention counts are pruned at most once an hour.
+    /// Mention counts and retained state are pruned at most once an hour.
     var lastMentionPrune = Date.distantPast
+    var lastRetentionPrune = Date.distantPast
 
     public init(configuration: Configuration, store: any StateStore, engine: FetchEngine, logger: Logger,
                 notifier: SystemdNotifier = SystemdNotifier(), signals: SignalWatcher.Events,
@@ -116,8 +117,8 @@ public final class Daemon {
             }
         case let .polled(feedID, result):
             try handlePoll(feedID: feedID, result: result, group: &group)
-        case let .analyzed(feedID, decisions, backfilled, etag, lastModified):
-            try record(feedID: feedID, decisions: decisions, backfilled: backfilled, etag: etag, lastModified: lastModified)
+        case let .analyzed(feedID, decisions, backfilled, listed, etag, lastModified):
+            try record(feedID: feedID, decisions: decisions, backfilled: backfilled, listed: listed, etag: etag, lastModified: lastModified)
         case let .delivered(delivery, result):
             try settle(delivery, result)
         }

@@ -14,6 +14,8 @@ public final class SQLiteStateStore: StateStore {
             throw .open(path: directory, message: "cannot create the state directory")
         }
         db = try SQLiteDatabase(path: (directory as NSString).appendingPathComponent("state.db"))
+        // Before WAL: auto_vacuum takes effect only while a new file is still empty.
+        try db.execute("PRAGMA auto_vacuum = INCREMENTAL")
         try db.execute("PRAGMA journal_mode=WAL")
         try db.execute("PRAGMA synchronous=FULL")
         try StoreSchema.migrate(db)
@@ -51,7 +53,7 @@ public final class SQLiteStateStore: StateStore {
         return states
     }
 
-    public func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date) throws(StoreError) {
+    public func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date, now date: Date) throws(StoreError) {
         let next = SQLiteValue.real(nextPollAt.timeIntervalSince1970)
         switch outcome {
         case let .fetched(etag, lastModified):
@@ -60,8 +62,17 @@ public final class SQLiteStateStore: StateStore {
                 polled_once = 1 WHERE id = ?
                 """).run(.text(etag), .text(lastModified), next, .text(feedID))
         case .notModified:
-            try db.prepare("UPDATE feeds SET next_poll_at = ?, failures = 0, last_error = NULL, polled_once = 1 WHERE id = ?")
-                .run(next, .text(feedID))
+            // Unchanged since the last listing: what it listed then, it lists still.
+            let now = SQLiteValue.real(date.timeIntervalSince1970)
+            try db.transaction { () throws(StoreError) in
+                try db.prepare("""
+                    UPDATE seen_items SET last_seen = ? WHERE feed_id = ?
+                      AND last_seen >= (SELECT listed_at FROM feeds WHERE id = ?)
+                    """).run(now, .text(feedID), .text(feedID))
+                try db.prepare("""
+                    UPDATE feeds SET next_poll_at = ?, failures = 0, last_error = NULL, polled_once = 1, listed_at = ? WHERE id = ?
+                    """).run(next, now, .text(feedID))
+            }
         case let .failed(kind):
             try db.prepare("UPDATE feeds SET next_poll_at = ?, failures = failures + 1, last_error = ? WHERE id = ?")
                 .run(next, .text(kind), .text(feedID))
@@ -76,8 +87,18 @@ public final class SQLiteStateStore: StateStore {
     }
 
     public func record(_ items: [ItemRecord], now: Date) throws(StoreError) -> [String] {
+        try record(items, listing: nil, now: now)
+    }
+
+    public func record(_ items: [ItemRecord], listing: FeedListing, now: Date) throws(StoreError) -> [String] {
+        try record(items, listing: Optional(listing), now: now)
+    }
+
+    private func record(_ items: [ItemRecord], listing: FeedListing?, now: Date) throws(StoreError) -> [String] {
         let time = SQLiteValue.real(now.timeIntervalSince1970)
-        let seen = try db.prepare("INSERT OR IGNORE INTO seen_items(feed_id, item_key, first_seen) VALUES (?, ?, ?)")
+        let seen = try db.prepare("INSERT OR IGNORE INTO seen_items(feed_id, item_key, first_seen, last_seen) VALUES (?, ?, ?, ?)")
+        let present = try db.prepare("UPDATE seen_items SET last_seen = ? WHERE feed_id = ? AND item_key = ?")
+        let listed = try db.prepare("UPDATE feeds SET listed_at = ? WHERE id = ?")
         let insertAlert = try db.prepare("""
             INSERT OR IGNORE INTO alerts(id, rule, item_key, link, fired_at, payload, line) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
@@ -85,8 +106,12 @@ public final class SQLiteStateStore: StateStore {
         let mentions = try MentionStatements(db)
         return try db.transaction { () throws(StoreError) -> [String] in
             var fresh: [String] = []
+            if let listing {
+                for key in listing.itemKeys { try present.run(time, .text(listing.feedID), .text(key)) }
+                try listed.run(time, .text(listing.feedID))
+            }
             for item in items {
-                try seen.run(.text(item.feedID), .text(item.itemKey), time)
+                try seen.run(.text(item.feedID), .text(item.itemKey), time, time)
                 try mentions.count(item, now: now)
                 for alert in item.alerts {
                     try insertAlert.run(.text(alert.id), .text(alert.rule), .text(item.itemKey), .text(alert.link), time,

@@ -60,6 +60,25 @@ public struct ItemRecord: Sendable, Equatable {
     }
 }
 
+/// Every item key a feed listed on a full fetch: they stay "present" (their
+/// seen keys are kept) while the feed keeps listing them.
+public struct FeedListing: Sendable, Equatable {
+    public var feedID: String
+    public var itemKeys: [String]
+    public init(feedID: String, itemKeys: [String]) {
+        self.feedID = feedID
+        self.itemKeys = itemKeys
+    }
+}
+
+/// What one pruning removed.
+public struct PruneReport: Sendable, Equatable {
+    public var seenItems = 0
+    public var alerts = 0
+    public var deliveries = 0
+    public init() {}
+}
+
 /// How a poll ended, for the feed's schedule.
 public enum PollOutcome: Sendable, Equatable {
     case fetched(etag: String?, lastModified: String?)
@@ -77,13 +96,19 @@ public protocol StateStore {
     func feedState(_ id: String) throws(StoreError) -> FeedState?
     /// At most `limit` feeds due at `now`, most overdue first.
     func dueFeeds(now: Date, limit: Int) throws(StoreError) -> [FeedState]
-    func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date) throws(StoreError)
+    /// A `.notModified` outcome keeps present the items the feed listed last time.
+    func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date, now: Date) throws(StoreError)
 
     func isSeen(feedID: String, itemKey: String) throws(StoreError) -> Bool
     /// Marks the items seen and queues their new alerts, all in one transaction
     /// (one per poll: a feed of 50 items costs one fsync, not 50); returns the ids of
     /// the alerts that were new (an alert already fired, by id or by (rule, link), is not queued again).
     func record(_ items: [ItemRecord], now: Date) throws(StoreError) -> [String]
+    /// The same, and in the same transaction every key the feed listed is marked present now.
+    func record(_ items: [ItemRecord], listing: FeedListing, now: Date) throws(StoreError) -> [String]
+    /// Removes seen keys of items no feed has listed since `before`, and delivered or dead
+    /// alerts fired before it; then returns the freed pages to the file system.
+    func prune(before: Date) throws(StoreError) -> PruneReport
 
     func dueDeliveries(now: Date, limit: Int) throws(StoreError) -> [Delivery]
     func markDelivered(alertID: String, output: String) throws(StoreError)

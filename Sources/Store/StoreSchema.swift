@@ -1,43 +1,70 @@
 import Foundation
 
-/// The schema, versioned with `PRAGMA user_version` so later releases can migrate.
+/// The schema, versioned with `PRAGMA user_version`; each step upgrades one version.
 enum StoreSchema {
-    /// 2 added the spike tables (mention counts, recent mentions, episodes).
-    static let version = 2
+    /// 1: feeds, seen items, alerts, outbox. 2: spike tables. 3: retention (when an
+    /// item was last listed by its feed, when a feed last listed its items) and
+    /// incremental auto-vacuum, so pruned pages return to the file system.
+    static let version = 3
 
     static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
         var current = 0
         try db.prepare("PRAGMA user_version").query { current = $0.int(0) }
         guard current < version else { return }
+        if current == 0 {
+            // Must precede the first table: auto_vacuum is fixed when the file is laid out.
+            try db.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        }
         try db.transaction { () throws(StoreError) in
-            try db.execute("""
-                CREATE TABLE IF NOT EXISTS feeds(
-                  id TEXT PRIMARY KEY, url TEXT NOT NULL, etag TEXT, last_modified TEXT,
-                  next_poll_at REAL NOT NULL, failures INTEGER NOT NULL DEFAULT 0, last_error TEXT,
-                  polled_once INTEGER NOT NULL DEFAULT 0);
-                CREATE INDEX IF NOT EXISTS feeds_due ON feeds(next_poll_at);
-                CREATE TABLE IF NOT EXISTS seen_items(
-                  feed_id TEXT NOT NULL, item_key TEXT NOT NULL, first_seen REAL NOT NULL,
-                  PRIMARY KEY(feed_id, item_key)) WITHOUT ROWID;
-                CREATE TABLE IF NOT EXISTS alerts(
-                  id TEXT PRIMARY KEY, rule TEXT NOT NULL, item_key TEXT NOT NULL, link TEXT,
-                  fired_at REAL NOT NULL, payload TEXT NOT NULL, line TEXT NOT NULL);
-                CREATE UNIQUE INDEX IF NOT EXISTS alerts_rule_link ON alerts(rule, link) WHERE link IS NOT NULL;
-                CREATE TABLE IF NOT EXISTS outbox(
-                  alert_id TEXT NOT NULL REFERENCES alerts(id), output TEXT NOT NULL,
-                  attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at REAL NOT NULL,
-                  state TEXT NOT NULL DEFAULT 'pending', last_error TEXT,
-                  PRIMARY KEY(alert_id, output));
-                CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_attempt_at);
-                CREATE TABLE IF NOT EXISTS mention_counts(
-                  watch TEXT NOT NULL, hour INTEGER NOT NULL, count INTEGER NOT NULL,
-                  PRIMARY KEY(watch, hour)) WITHOUT ROWID;
-                CREATE TABLE IF NOT EXISTS recent_mentions(
-                  watch TEXT NOT NULL, at REAL NOT NULL, feed_id TEXT NOT NULL, title TEXT, link TEXT);
-                CREATE INDEX IF NOT EXISTS recent_mentions_watch ON recent_mentions(watch, at);
-                CREATE TABLE IF NOT EXISTS spike_episodes(rule TEXT PRIMARY KEY, since REAL NOT NULL);
-                PRAGMA user_version = \(version);
-                """)
+            if current < 1 { try db.execute(first) }
+            if current < 2 { try db.execute(spikes) }
+            if current < 3 {
+                if current > 0 {
+                    try db.execute("ALTER TABLE seen_items ADD COLUMN last_seen REAL NOT NULL DEFAULT 0")
+                    try db.execute("UPDATE seen_items SET last_seen = first_seen")
+                    try db.execute("ALTER TABLE feeds ADD COLUMN listed_at REAL NOT NULL DEFAULT 0")
+                }
+                try db.execute("CREATE INDEX IF NOT EXISTS seen_items_last_seen ON seen_items(last_seen)")
+                try db.execute("CREATE INDEX IF NOT EXISTS alerts_fired_at ON alerts(fired_at)")
+            }
+            try db.execute("PRAGMA user_version = \(version)")
+        }
+        if (1..<3).contains(current) {
+            // A file made before version 3 has no auto-vacuum; switching it on needs one VACUUM.
+            try db.execute("PRAGMA auto_vacuum = INCREMENTAL")
+            try db.execute("VACUUM")
         }
     }
+
+    private static let first = """
+        CREATE TABLE IF NOT EXISTS feeds(
+          id TEXT PRIMARY KEY, url TEXT NOT NULL, etag TEXT, last_modified TEXT,
+          next_poll_at REAL NOT NULL, failures INTEGER NOT NULL DEFAULT 0, last_error TEXT,
+          polled_once INTEGER NOT NULL DEFAULT 0, listed_at REAL NOT NULL DEFAULT 0);
+        CREATE INDEX IF NOT EXISTS feeds_due ON feeds(next_poll_at);
+        CREATE TABLE IF NOT EXISTS seen_items(
+          feed_id TEXT NOT NULL, item_key TEXT NOT NULL, first_seen REAL NOT NULL,
+          last_seen REAL NOT NULL DEFAULT 0,
+          PRIMARY KEY(feed_id, item_key)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS alerts(
+          id TEXT PRIMARY KEY, rule TEXT NOT NULL, item_key TEXT NOT NULL, link TEXT,
+          fired_at REAL NOT NULL, payload TEXT NOT NULL, line TEXT NOT NULL);
+        CREATE UNIQUE INDEX IF NOT EXISTS alerts_rule_link ON alerts(rule, link) WHERE link IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS outbox(
+          alert_id TEXT NOT NULL REFERENCES alerts(id), output TEXT NOT NULL,
+          attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at REAL NOT NULL,
+          state TEXT NOT NULL DEFAULT 'pending', last_error TEXT,
+          PRIMARY KEY(alert_id, output));
+        CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_attempt_at);
+        """
+
+    private static let spikes = """
+        CREATE TABLE IF NOT EXISTS mention_counts(
+          watch TEXT NOT NULL, hour INTEGER NOT NULL, count INTEGER NOT NULL,
+          PRIMARY KEY(watch, hour)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS recent_mentions(
+          watch TEXT NOT NULL, at REAL NOT NULL, feed_id TEXT NOT NULL, title TEXT, link TEXT);
+        CREATE INDEX IF NOT EXISTS recent_mentions_watch ON recent_mentions(watch, at);
+        CREATE TABLE IF NOT EXISTS spike_episodes(rule TEXT PRIMARY KEY, since REAL NOT NULL);
+        """
 }

@@ -58,7 +58,7 @@ struct SQLiteStateStoreTests {
         let (store, dir) = try Self.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try store.syncFeeds([(id: "f", url: "https://e/feed")], now: Date(timeIntervalSince1970: 100))
-        try store.recordPoll(feedID: "f", outcome: .fetched(etag: "\"e\"", lastModified: nil), nextPollAt: Date(timeIntervalSince1970: 200))
+        try store.recordPoll(feedID: "f", outcome: .fetched(etag: "\"e\"", lastModified: nil), nextPollAt: Date(timeIntervalSince1970: 200), now: Date())
         let reopened = try SQLiteStateStore(directory: dir)
         let state = try #require(try reopened.feedState("f"))
         #expect(state.validators.etag == "\"e\"")
@@ -82,7 +82,7 @@ struct SQLiteStateStoreTests {
         let (store, dir) = try Self.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try store.syncFeeds([(id: "f", url: "https://e/a")], now: Date())
-        try store.recordPoll(feedID: "f", outcome: .fetched(etag: "\"e\"", lastModified: "x"), nextPollAt: Date())
+        try store.recordPoll(feedID: "f", outcome: .fetched(etag: "\"e\"", lastModified: "x"), nextPollAt: Date(), now: Date())
         try store.syncFeeds([(id: "f", url: "https://e/b")], now: Date())
         let state = try #require(try store.feedState("f"))
         #expect(state.url == "https://e/b")

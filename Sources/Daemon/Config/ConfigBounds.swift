@@ -16,6 +16,8 @@ enum ConfigBounds {
     /// Back-off caps and `run --once`'s delivery window: at most `Bounds.longestWait`.
     static let wait: ClosedRange<TimeInterval> = 1...Bounds.longestWait
     static let retryBase: ClosedRange<TimeInterval> = 0.1...3600
+    /// How long state is kept: at least a day (an item must outlive its feed's poll interval).
+    static let retention: ClosedRange<TimeInterval> = 86_400...Bounds.longestDuration
     /// Spike windows and baselines, counted in whole hours.
     static let spikeWindow: ClosedRange<TimeInterval> = 3600...(7 * 86_400)
     static let spikeBaseline: ClosedRange<TimeInterval> = 3600...(90 * 86_400)

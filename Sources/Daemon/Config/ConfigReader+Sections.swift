@@ -6,7 +6,7 @@ extension ConfigReader {
         var settings = Configuration.Settings()
         guard let object = object(value, at: "settings", allowed: [
             "interval", "backfill", "concurrency", "userAgent", "timeout", "connectTimeout", "maxFeedBytes",
-            "maxRedirects", "jitter", "maxFeedBackoff", "retryBase", "maxRetryDelay", "onceDeliveryTimeout",
+            "maxRedirects", "jitter", "maxFeedBackoff", "retryBase", "maxRetryDelay", "onceDeliveryTimeout", "retention",
         ]) else { return settings }
         if let v = duration(object["interval"], at: "settings.interval", range: ConfigBounds.interval) { settings.interval = max(v, ConfigBounds.shortestInterval) }
         if let v = backfill(object["backfill"], at: "settings.backfill") { settings.backfill = v }
@@ -27,6 +27,7 @@ extension ConfigReader {
         if let v = duration(object["retryBase"], at: "settings.retryBase", range: ConfigBounds.retryBase) { settings.retryBase = v }
         if let v = duration(object["maxRetryDelay"], at: "settings.maxRetryDelay", range: ConfigBounds.wait) { settings.maxRetryDelay = v }
         if let v = duration(object["onceDeliveryTimeout"], at: "settings.onceDeliveryTimeout", range: ConfigBounds.wait) { settings.onceDeliveryTimeout = v }
+        if let v = duration(object["retention"], at: "settings.retention", range: ConfigBounds.retention) { settings.retention = v }
         return settings
     }
 

@@ -28,6 +28,11 @@ struct ConfigReader {
             fail("feeds", "required key is missing")
         }
         if let watch = top["watch"] { configuration.watch = readWatch(watch) }
+        let longest = configuration.feeds.map(configuration.interval(of:)).max() ?? configuration.settings.interval
+        if configuration.settings.retention < 2 * longest {
+            fail("settings.retention", "must be at least twice the longest feed interval (\(DurationText.text(2 * longest))), "
+                + "or items still in a feed would be forgotten between two polls")
+        }
         configuration.outputs = top["outputs"].map { readOutputs($0, directory: configuration.directory) }
             ?? [.init(name: "console", kind: .stdout(json: false))]
         let known = Set(configuration.watch.map(\.id))

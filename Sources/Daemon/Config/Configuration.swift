@@ -20,6 +20,8 @@ public struct Configuration: Sendable {
         public var maxFeedBackoff: TimeInterval = 3600
         public var retryBase: TimeInterval = 1
         public var maxRetryDelay: TimeInterval = 3600
+        /// Seen keys of items no feed has listed for this long, and settled alerts this old, are removed.
+        public var retention: TimeInterval = 180 * 86400
         /// How long `run --once` keeps retrying deliveries before it exits.
         public var onceDeliveryTimeout: TimeInterval = 60
         public init() {}
