@@ -13,10 +13,25 @@ public enum DeliveryResult: Sendable, Equatable {
 public protocol AlertOutput: Sendable {
     var name: String { get }
     func deliver(_ delivery: Delivery) async -> DeliveryResult
+    /// Several deliveries at once, one result each, in order: a file writes them
+    /// with one write and one fsync. By default, one after another.
+    func deliver(batch: [Delivery]) async -> [DeliveryResult]
+    /// How many deliveries one `deliver(batch:)` takes; 1 for outputs that send one at a time.
+    var batchLimit: Int { get }
+    /// How many deliveries (or batches) may be under way at once.
+    var concurrencyLimit: Int { get }
     /// Reopens files after logrotate moved them (SIGHUP).
     func reopen()
 }
 
 extension AlertOutput {
     public func reopen() {}
+    public var batchLimit: Int { 1 }
+    public var concurrencyLimit: Int { 8 }
+
+    public func deliver(batch: [Delivery]) async -> [DeliveryResult] {
+        var results: [DeliveryResult] = []
+        for delivery in batch { results.append(await deliver(delivery)) }
+        return results
+    }
 }

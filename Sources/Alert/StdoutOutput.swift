@@ -17,9 +17,21 @@ public final class StdoutOutput: AlertOutput {
     }
 
     public func deliver(_ delivery: Delivery) async -> DeliveryResult {
-        let text = (format == .json ? delivery.payload : delivery.line) + "\n"
-        let ok = lock.withLock { _ in FileDescriptorWriter.writeAll(STDOUT_FILENO, Array(text.utf8)) }
-        return ok ? .delivered : .retry(after: nil, reason: "stdout: write failed (errno \(errno))")
+        await deliver(batch: [delivery])[0]
+    }
+
+    public var batchLimit: Int { 1024 }
+    public var concurrencyLimit: Int { 1 }
+
+    public func deliver(batch: [Delivery]) async -> [DeliveryResult] {
+        var bytes: [UInt8] = []
+        for delivery in batch {
+            bytes.append(contentsOf: (format == .json ? delivery.payload : delivery.line).utf8)
+            bytes.append(0x0A)
+        }
+        let ok = lock.withLock { _ in FileDescriptorWriter.writeAll(STDOUT_FILENO, bytes) }
+        let result: DeliveryResult = ok ? .delivered : .retry(after: nil, reason: "stdout: write failed (errno \(errno))")
+        return batch.map { _ in result }
     }
 }
 

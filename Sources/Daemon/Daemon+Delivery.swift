@@ -5,42 +5,72 @@ import Alert
 import Store
 
 extension Daemon {
+    /// Hands due deliveries to their outputs: in batches where the output takes them
+    /// (a file: one write and one fsync per batch), one by one elsewhere, with at most
+    /// `concurrencyLimit` under way per output.
     func startDueDeliveries(group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
-        let due = try store.dueDeliveries(now: clock(), limit: 64)
-        for delivery in due {
-            let key = delivery.alertID + "\u{0}" + delivery.output
-            guard !busyDeliveries.contains(key) else { continue }
-            guard let output = outputs.byName[delivery.output] else {
+        let due = try store.dueDeliveries(now: clock(), limit: 4096)
+        var byOutput: [(String, [Delivery])] = []
+        var position: [String: Int] = [:]
+        for delivery in due where !busyDeliveries.contains(Self.key(delivery)) {
+            guard outputs.byName[delivery.output] != nil else {
                 logger.error("alert dropped: its output was removed from the configuration",
                              metadata: ["alert.id": "\(delivery.alertID)", "output": "\(delivery.output)"])
                 try store.markDead(alertID: delivery.alertID, output: delivery.output, reason: "output removed")
                 continue
             }
-            busyDeliveries.insert(key)
-            group.addTask { .delivered(delivery, await output.deliver(delivery)) }
+            if let index = position[delivery.output] {
+                byOutput[index].1.append(delivery)
+            } else {
+                position[delivery.output] = byOutput.count
+                byOutput.append((delivery.output, [delivery]))
+            }
+        }
+        for (name, deliveries) in byOutput {
+            guard let output = outputs.byName[name] else { continue }
+            var rest = deliveries[...]
+            while busyBatches[name, default: 0] < output.concurrencyLimit, !rest.isEmpty {
+                let batch = Array(rest.prefix(output.batchLimit))
+                rest = rest.dropFirst(batch.count)
+                for delivery in batch { busyDeliveries.insert(Self.key(delivery)) }
+                busyBatches[name, default: 0] += 1
+                group.addTask { .delivered(batch, await output.deliver(batch: batch)) }
+            }
         }
     }
 
-    /// Marks a delivery done only after its output confirmed it; otherwise schedules a retry.
-    func settle(_ delivery: Delivery, _ result: DeliveryResult) throws(StoreError) {
-        busyDeliveries.remove(delivery.alertID + "\u{0}" + delivery.output)
-        var meta: Logger.Metadata = ["alert.id": "\(delivery.alertID)", "output": "\(delivery.output)"]
-        switch result {
-        case .delivered:
-            try store.markDelivered(alertID: delivery.alertID, output: delivery.output)
-            if failingOutputs.remove(delivery.output) != nil { logger.info("output recovered", metadata: meta) }
-        case let .retry(after, reason):
-            let backoff = Backoff(base: configuration.settings.retryBase, cap: configuration.settings.maxRetryDelay)
-            let delay = backoff.delay(afterFailures: delivery.attempt, retryAfter: after)
-            try store.markRetry(alertID: delivery.alertID, output: delivery.output, at: clock().addingTimeInterval(delay), reason: reason)
-            if failingOutputs.insert(delivery.output).inserted {
+    static func key(_ delivery: Delivery) -> String { delivery.alertID + "\u{0}" + delivery.output }
+
+    /// Marks deliveries done only after their output confirmed them, and schedules
+    /// retries; one transaction for the whole batch.
+    func settle(_ batch: [Delivery], _ results: [DeliveryResult]) throws(StoreError) {
+        guard let output = batch.first?.output else { return }
+        busyBatches[output, default: 1] -= 1
+        for delivery in batch { busyDeliveries.remove(Self.key(delivery)) }
+        let backoff = Backoff(base: configuration.settings.retryBase, cap: configuration.settings.maxRetryDelay)
+        var settlements: [Settlement] = []
+        var meta: Logger.Metadata = ["output": "\(output)"]
+        for (delivery, result) in zip(batch, results) {
+            switch result {
+            case .delivered:
+                settlements.append(Settlement(alertID: delivery.alertID, output: output, outcome: .delivered))
+            case let .retry(after, reason):
+                let delay = backoff.delay(afterFailures: delivery.attempt, retryAfter: after)
+                settlements.append(Settlement(alertID: delivery.alertID, output: output,
+                                              outcome: .retry(at: clock().addingTimeInterval(delay), reason: reason)))
                 meta["delivery.error"] = "\(reason)"
-                logger.warning("output failing; alerts kept and retried", metadata: meta)
+            case let .gone(reason):
+                settlements.append(Settlement(alertID: delivery.alertID, output: output, outcome: .dead(reason: reason)))
+                logger.error("receiver refused the alert for good (410); not retrying it",
+                             metadata: ["alert.id": "\(delivery.alertID)", "output": "\(output)", "delivery.error": "\(reason)"])
             }
-        case let .gone(reason):
-            try store.markDead(alertID: delivery.alertID, output: delivery.output, reason: reason)
-            meta["delivery.error"] = "\(reason)"
-            logger.error("receiver refused the alert for good (410); not retrying it", metadata: meta)
+        }
+        try store.settle(settlements)
+        let failed = settlements.contains { if case .retry = $0.outcome { true } else { false } }
+        if failed, failingOutputs.insert(output).inserted {
+            logger.warning("output failing; alerts kept and retried", metadata: meta)
+        } else if !failed, settlements.contains(where: { $0.outcome == .delivered }), failingOutputs.remove(output) != nil {
+            logger.info("output recovered", metadata: ["output": "\(output)"])
         }
     }
 }

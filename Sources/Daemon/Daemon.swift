@@ -22,7 +22,7 @@ public final class Daemon {
         case tick
         case polled(feedID: String, result: FeedPoller.Result)
         case analyzed(feedID: String, decisions: [ItemDecision], backfilled: [String], listed: [String], etag: String?, lastModified: String?)
-        case delivered(Delivery, DeliveryResult)
+        case delivered([Delivery], [DeliveryResult])
     }
 
     var configuration: Configuration {
@@ -42,6 +42,8 @@ public final class Daemon {
 
     var busyFeeds = Set<String>()
     var busyDeliveries = Set<String>()
+    /// Per output, the deliveries or batches under way.
+    var busyBatches: [String: Int] = [:]
     /// Outputs currently failing, so a dead webhook is logged once, not per attempt.
     var failingOutputs = Set<String>()
     /// `--once`: the feeds not yet polled, the next one last.
@@ -119,8 +121,8 @@ public final class Daemon {
             try handlePoll(feedID: feedID, result: result, group: &group)
         case let .analyzed(feedID, decisions, backfilled, listed, etag, lastModified):
             try record(feedID: feedID, decisions: decisions, backfilled: backfilled, listed: listed, etag: etag, lastModified: lastModified)
-        case let .delivered(delivery, result):
-            try settle(delivery, result)
+        case let .delivered(batch, results):
+            try settle(batch, results)
         }
     }
 

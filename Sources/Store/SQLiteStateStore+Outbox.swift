@@ -31,6 +31,18 @@ extension SQLiteStateStore {
             .run(.text(reason), .text(alertID), .text(output))
     }
 
+    public func settle(_ settlements: [Settlement]) throws(StoreError) {
+        try db.transaction { () throws(StoreError) in
+            for settlement in settlements {
+                switch settlement.outcome {
+                case .delivered: try markDelivered(alertID: settlement.alertID, output: settlement.output)
+                case let .retry(at, reason): try markRetry(alertID: settlement.alertID, output: settlement.output, at: at, reason: reason)
+                case let .dead(reason): try markDead(alertID: settlement.alertID, output: settlement.output, reason: reason)
+                }
+            }
+        }
+    }
+
     public func pendingDeliveries() throws(StoreError) -> Int {
         var count = 0
         try db.prepare("SELECT COUNT(*) FROM outbox WHERE state = 'pending'").query { count = $0.int(0) }

@@ -71,6 +71,25 @@ public struct FeedListing: Sendable, Equatable {
     }
 }
 
+/// How one delivery ended, for `settle`.
+public struct Settlement: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
+        case delivered
+        case retry(at: Date, reason: String)
+        case dead(reason: String)
+    }
+
+    public var alertID: String
+    public var output: String
+    public var outcome: Outcome
+
+    public init(alertID: String, output: String, outcome: Outcome) {
+        self.alertID = alertID
+        self.output = output
+        self.outcome = outcome
+    }
+}
+
 /// What one pruning removed.
 public struct PruneReport: Sendable, Equatable {
     public var seenItems = 0
@@ -114,6 +133,8 @@ public protocol StateStore {
     func markDelivered(alertID: String, output: String) throws(StoreError)
     func markRetry(alertID: String, output: String, at: Date, reason: String) throws(StoreError)
     func markDead(alertID: String, output: String, reason: String) throws(StoreError)
+    /// Many deliveries' outcomes in one transaction (a batch of an alert storm).
+    func settle(_ settlements: [Settlement]) throws(StoreError)
     func pendingDeliveries() throws(StoreError) -> Int
 
     /// Items mentioning `watch` recorded in the hours `hours` (hours since 1970).
