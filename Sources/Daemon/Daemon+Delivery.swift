@@ -9,6 +9,8 @@ extension Daemon {
     /// (a file: one write and one fsync per batch), one by one elsewhere, with at most
     /// `concurrencyLimit` under way per output.
     func startDueDeliveries(group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
+        // A delivery the store could not mark would be sent again and again.
+        guard !storeTroubleHolds(clock()) else { return }
         let due = try store.dueDeliveries(now: clock(), limit: 4096)
         var byOutput: [(String, [Delivery])] = []
         var position: [String: Int] = [:]

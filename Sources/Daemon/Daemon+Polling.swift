@@ -6,8 +6,9 @@ import Store
 extension Daemon {
     func startDuePolls(group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         let free = configuration.settings.concurrency - busyFeeds.count
-        guard free > 0 else { return }
         let now = clock()
+        guard free > 0, !storeTroubleHolds(now) else { return }
+        heldFeeds = heldFeeds.filter { $0.value > now }
         let candidates: [FeedState]
         if options.once {
             var states: [FeedState] = []
@@ -19,7 +20,7 @@ extension Daemon {
             candidates = try store.dueFeeds(now: now, limit: free + busyFeeds.count)
         }
         let poller = FeedPoller(engine: engine, settings: configuration.settings)
-        for state in candidates.lazy.filter({ !self.busyFeeds.contains($0.id) }).prefix(free) {
+        for state in candidates.lazy.filter({ !self.busyFeeds.contains($0.id) && self.heldFeeds[$0.id] == nil }).prefix(free) {
             busyFeeds.insert(state.id)
             let (url, etag, lastModified) = (state.url, state.validators.etag, state.validators.lastModified)
             group.addTask {

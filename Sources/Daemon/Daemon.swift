@@ -49,6 +49,11 @@ public final class Daemon {
     /// `--once`: the feeds not yet polled, the next one last.
     var remainingFeeds: [String] = []
     var lastWatchdog = Date.distantPast
+    /// While the store cannot write (a full disk, a broken file): polls and deliveries
+    /// wait until then, and the trouble is logged once.
+    var storeTroubleUntil: Date?
+    /// Feeds whose poll could not be recorded, held back until then.
+    var heldFeeds: [String: Date] = [:]
     /// Mention counts and retained state are pruned at most once an hour.
     var lastMentionPrune = Date.distantPast
     var lastRetentionPrune = Date.distantPast
@@ -83,10 +88,10 @@ public final class Daemon {
         try await withThrowingTaskGroup(of: Event.self) { group in
             group.addTask { .tick }
             loop: while let event = try await group.next() {
-                try handle(event, group: &group)
+                withStoreTrouble(event) { () throws(StoreError) in try handle(event, group: &group) }
                 if signalsSayStop() { break loop }
                 pingWatchdog()
-                try startDueWork(group: &group)
+                withStoreTrouble(nil) { () throws(StoreError) in try startDueWork(group: &group) }
                 if options.once, remainingFeeds.isEmpty, busyFeeds.isEmpty {
                     let deadline = deliveryDeadline ?? clock().addingTimeInterval(configuration.settings.onceDeliveryTimeout)
                     deliveryDeadline = deadline

@@ -4,7 +4,8 @@ import Model
 /// The state store in one SQLite file (WAL, synchronous=FULL so a committed
 /// transaction survives a power cut). Not Sendable: owned by the daemon loop.
 public final class SQLiteStateStore: StateStore {
-    let db: SQLiteDatabase
+    private(set) var db: SQLiteDatabase
+    private let directory: String
 
     /// Opens or creates `state.db` in `directory`.
     public init(directory: String) throws(StoreError) {
@@ -13,12 +14,29 @@ public final class SQLiteStateStore: StateStore {
         } catch {
             throw .open(path: directory, message: "cannot create the state directory")
         }
-        db = try SQLiteDatabase(path: (directory as NSString).appendingPathComponent("state.db"))
-        // Before WAL: auto_vacuum takes effect only while a new file is still empty.
-        try db.execute("PRAGMA auto_vacuum = INCREMENTAL")
-        try db.execute("PRAGMA journal_mode=WAL")
-        try db.execute("PRAGMA synchronous=FULL")
-        try StoreSchema.migrate(db)
+        self.directory = directory
+        db = try Self.open(directory)
+    }
+
+    private static func open(_ directory: String) throws(StoreError) -> SQLiteDatabase {
+        let path = (directory as NSString).appendingPathComponent("state.db")
+        let db = try SQLiteDatabase(path: path)
+        do {
+            // Before WAL: auto_vacuum takes effect only while a new file is still empty.
+            try db.execute("PRAGMA auto_vacuum = INCREMENTAL")
+            try db.execute("PRAGMA journal_mode=WAL")
+            try db.execute("PRAGMA synchronous=FULL")
+            try StoreSchema.migrate(db)
+        } catch {
+            throw .open(path: path, message: "\(error.message) (not a feedwatch state database, or a damaged one)")
+        }
+        return db
+    }
+
+    /// After a failed write (a full disk), the connection is opened anew: SQLite may
+    /// keep a connection that met an I/O error in a state later writes cannot leave.
+    public func recover() throws(StoreError) {
+        db = try Self.open(directory)
     }
 
     public func syncFeeds(_ feeds: [(id: String, url: String)], now: Date) throws(StoreError) {

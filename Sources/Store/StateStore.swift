@@ -136,6 +136,8 @@ public protocol StateStore {
     /// Many deliveries' outcomes in one transaction (a batch of an alert storm).
     func settle(_ settlements: [Settlement]) throws(StoreError)
     func pendingDeliveries() throws(StoreError) -> Int
+    /// Makes the store usable again after a failed write, if it can.
+    func recover() throws(StoreError)
 
     /// Items mentioning `watch` recorded in the hours `hours` (hours since 1970).
     func mentionCount(watch: String, hours: Range<Int>) throws(StoreError) -> Int

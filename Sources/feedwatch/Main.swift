@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Fetch
 import Parse
@@ -7,6 +8,8 @@ import Parse
 @main
 enum Main {
     static func main() async {
+        // Past a file size limit (RLIMIT_FSIZE) a write fails with EFBIG instead of killing the process.
+        signal(SIGXFSZ, SIG_IGN)
         FetchEngine.initializeLibrary()
         FeedParser.initializeLibrary()
         if let parse = Parse.withManySources(Array(CommandLine.arguments.dropFirst())) {

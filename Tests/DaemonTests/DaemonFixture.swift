@@ -34,8 +34,9 @@ struct DaemonFixture {
                                  environment: environment, tag: tag)
     }
 
-    func start(environment: [String: String] = [:], tag: String = "daemon") throws -> FeedwatchProcess {
-        try FeedwatchProcess(["run", "--config", "feeds.json", "--state-dir", "state"], in: scratch, environment: environment, tag: tag)
+    func start(environment: [String: String] = [:], tag: String = "daemon", launcher: [String] = []) throws -> FeedwatchProcess {
+        try FeedwatchProcess(["run", "--config", "feeds.json", "--state-dir", "state"], in: scratch, environment: environment, tag: tag,
+                             launcher: launcher)
     }
 
     var alerts: [String] { scratch.lines("alerts.jsonl") }

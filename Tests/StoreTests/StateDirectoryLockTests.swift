@@ -20,3 +20,21 @@ struct StateDirectoryLockTests {
         #expect(throws: Never.self) { _ = try StateDirectoryLock(directory: directory) }
     }
 }
+
+@Suite("A state file that is not a database")
+struct ForeignStateFileTests {
+    @Test("opening it fails with an error that names the file, not a trap")
+    func foreign() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fw-foreign-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: URL(fileURLWithPath: directory + "/state.db"))
+        do {
+            _ = try SQLiteStateStore(directory: directory)
+            Issue.record("a foreign file opened as a state store")
+        } catch {
+            #expect(error.description.contains("state.db"))
+            #expect(error.description.contains("not a feedwatch state database"))
+        }
+    }
+}

@@ -13,13 +13,20 @@ public final class FeedwatchProcess {
         return root.appendingPathComponent(".build/debug/feedwatch").path
     }
 
-    public init(_ arguments: [String], in scratch: Scratch, environment: [String: String] = [:], tag: String = "run") throws {
+    /// `launcher`: a command that execs feedwatch in its own place (`prlimit --fsize=N --`), so the PID is feedwatch's.
+    public init(_ arguments: [String], in scratch: Scratch, environment: [String: String] = [:], tag: String = "run",
+                launcher: [String] = []) throws {
         stdoutPath = scratch.file("\(tag).stdout")
         stderrPath = scratch.file("\(tag).stderr")
         _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
         _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = arguments
+        if let tool = launcher.first {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = Array(launcher.dropFirst()) + [Self.executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: Self.executable)
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NOTIFY_SOCKET")
