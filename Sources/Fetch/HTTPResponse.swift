@@ -6,15 +6,19 @@ package struct HTTPResponse: Sendable {
     package var status: Int
     /// Header names lower-cased; the last value wins.
     package var headers: [String: String]
+    /// The body, when it was small enough to keep in memory.
     package var body: [UInt8]
+    /// The body, when it was not: a temporary file to read as a stream.
+    package var spooled: SpooledBody?
     /// The URL after redirects, against which relative links resolve.
     package var effectiveURL: String
 
-    package init(status: Int, headers: [String: String], body: [UInt8], effectiveURL: String) {
+    package init(status: Int, headers: [String: String], body: [UInt8], effectiveURL: String, spooled: SpooledBody? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
         self.effectiveURL = effectiveURL
+        self.spooled = spooled
     }
 
     package var isSuccess: Bool { (200..<300).contains(status) }

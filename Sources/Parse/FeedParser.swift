@@ -6,6 +6,8 @@ import Model
 package enum FeedParser {
     /// Bigger documents are refused before parsing (a hostile server cannot make us allocate without bound).
     package static let defaultMaxBytes = 256 << 20
+    /// The entries one feed keeps, however many it lists.
+    package static var maxEntries: Int { XMLFeedReader.maxEntries }
 
     /// - Parameters:
     ///   - url: where the document came from (after redirects): the base of relative links.

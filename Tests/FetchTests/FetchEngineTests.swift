@@ -8,6 +8,22 @@ struct FetchEngineTests {
     static let engine = FetchEngine(maxConnections: 16)
     static let feed = "<rss version=\"2.0\"><channel><title>t</title></channel></rss>"
 
+    @Test("a body past 1 MB goes to a temporary file as it arrives, not to memory; the file goes with the response")
+    func spoolsBigBodies() async throws {
+        let big = [UInt8](repeating: UInt8(ascii: "x"), count: 3 << 20)
+        let server = try TestHTTPServer { _ in .init(body: big) }
+        var response: HTTPResponse? = try await Self.engine.perform(HTTPRequest(url: server.baseURL + "/big", maxBodyBytes: 8 << 20))
+        let spooled = try #require(response?.spooled)
+        let path = spooled.path
+        #expect(response?.body.isEmpty == true)
+        #expect(spooled.count == big.count)
+        #expect(FileManager.default.contents(atPath: path)?.count == big.count)
+        response = nil
+        _ = consume spooled
+        // The fetch thread lets go of its transfer just after answering.
+        #expect(await eventually { !FileManager.default.fileExists(atPath: path) })
+    }
+
     @Test("fetches a 200 body and names feedwatch in the User-Agent")
     func fetchesBody() async throws {
         let server = try TestHTTPServer { _ in .init(headers: [("ETag", "\"v1\"")], text: Self.feed) }

@@ -35,8 +35,19 @@ struct FeedPoller: Sendable {
                            retryAfter: response.retryAfter())
         }
         do {
-            let feed = try FeedParser.parse(response.body, url: response.effectiveURL, headers: response.headers,
+            let feed: Feed
+            if let spooled = response.spooled {
+                // Read as a stream from its temporary file: memory holds the kept entries, not the bytes.
+                var entries: [Entry] = []
+                var parsed = try FeedParser.parse(file: spooled.path, url: response.effectiveURL) { entry in
+                    if entries.count < FeedParser.maxEntries { entries.append(entry) }
+                }
+                parsed.entries = entries
+                feed = parsed
+            } else {
+                feed = try FeedParser.parse(response.body, url: response.effectiveURL, headers: response.headers,
                                             maxBytes: settings.maxFeedBytes)
+            }
             return .feed(feed, etag: response.validators.etag, lastModified: response.validators.lastModified)
         } catch {
             return .failed(kind: "not-a-feed", message: "\(error) (\(url))", retryAfter: nil)

@@ -76,7 +76,9 @@ final class CurlEasy {
         let url = effective.map { String(cString: $0) } ?? transfer.request.url
         // A file: read has no HTTP status; success means the file was read whole.
         if status == 0 && url.lowercased().hasPrefix("file:") { status = 200 }
-        return .success(HTTPResponse(status: status, headers: transfer.head.headers, body: transfer.body, effectiveURL: url))
+        transfer.spooled?.finish()
+        return .success(HTTPResponse(status: status, headers: transfer.head.headers, body: transfer.body, effectiveURL: url,
+                                     spooled: transfer.spooled))
     }
 }
 

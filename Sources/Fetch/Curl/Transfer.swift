@@ -8,8 +8,13 @@ final class Transfer {
     let request: HTTPRequest
     let continuation: CheckedContinuation<HTTPResponse, any Error>
     var body: [UInt8] = []
+    /// Where the body goes once it passes `spillThreshold` bytes.
+    var spooled: SpooledBody?
     var head = ResponseHead()
     var exceededCap = false
+    /// The most a body keeps in memory: with 32 transfers at once, 32 MB at most.
+    static let spillThreshold = 1 << 20
+    private var received = 0
 
     init(id: UInt64, request: HTTPRequest, continuation: CheckedContinuation<HTTPResponse, any Error>) {
         self.id = id
@@ -17,11 +22,21 @@ final class Transfer {
         self.continuation = continuation
     }
 
-    /// Appends body bytes; false once the cap is passed, so curl aborts the transfer.
+    /// Appends body bytes; false once the cap is passed (or the spool cannot be
+    /// written), so curl aborts the transfer. Past `spillThreshold` the body goes
+    /// to a temporary file instead of memory (never for a POST's answer).
     func receive(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard body.count + bytes.count <= request.maxBodyBytes else {
+        guard received + bytes.count <= request.maxBodyBytes else {
             exceededCap = true
             return false
+        }
+        received += bytes.count
+        if let spooled { return spooled.append(bytes) }
+        if request.method == .get, body.count + bytes.count > Self.spillThreshold, let spool = SpooledBody() {
+            let ok = body.withUnsafeBytes { spool.append($0) } && spool.append(bytes)
+            body = []
+            spooled = spool
+            return ok
         }
         body.append(contentsOf: bytes)
         return true
