@@ -49,7 +49,10 @@ public struct WebhookOutput: AlertOutput {
             ("webhook-timestamp", String(timestamp)),
         ]
         if let signer {
-            headers.append(("webhook-signature", signer.signature(id: delivery.alertID, timestamp: timestamp, body: delivery.payload)))
+            guard let signature = signer.signature(id: delivery.alertID, timestamp: timestamp, body: delivery.payload) else {
+                return .retry(after: nil, reason: "webhook: the alert could not be signed (libcrypto HMAC failed)")
+            }
+            headers.append(("webhook-signature", signature))
         }
         headers += extraHeaders
         do {

@@ -14,23 +14,28 @@ public struct WebhookSigner: Sendable {
         }
     }
 
-    public func signature(id: String, timestamp: Int, body: String) -> String {
+    /// nil when libcrypto fails: an alert is never sent with an empty signature.
+    public func signature(id: String, timestamp: Int, body: String) -> String? {
         let message = Array("\(id).\(timestamp).\(body)".utf8)
-        return "v1," + Data(WebhookSigner.hmacSHA256(key: key, message: message)).base64EncodedString()
+        guard let mac = WebhookSigner.hmacSHA256(key: key, message: message) else { return nil }
+        return "v1," + Data(mac).base64EncodedString()
     }
 
-    static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
+    /// The MAC, or nil when HMAC(3) fails or the key is too long for its `int` length.
+    static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8]? {
+        guard let keyLength = Int32(exactly: key.count) else { return nil }
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let ok = key.withUnsafeBytes { keyBytes in
             message.withUnsafeBytes { messageBytes in
                 digest.withUnsafeMutableBytes { out in
-                    HMAC(EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count),
+                    HMAC(EVP_sha256(), keyBytes.baseAddress, keyLength,
                          messageBytes.baseAddress?.assumingMemoryBound(to: UInt8.self), messageBytes.count,
                          out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length) != nil
                 }
             }
         }
-        return ok ? Array(digest.prefix(Int(length))) : []
+        guard ok, length == 32 else { return nil }
+        return Array(digest.prefix(Int(length)))
     }
 }
