@@ -11,7 +11,13 @@ extension Daemon {
     func startDueDeliveries(group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         // A delivery the store could not mark would be sent again and again.
         guard !storeTroubleHolds(clock()) else { return }
-        let due = try store.dueDeliveries(now: clock(), limit: 4096)
+        // Only as many as the outputs can take now, past those already under way: the query
+        // reads payloads, and runs after every event.
+        let capacity = outputs.byName.reduce(0) { total, entry in
+            total + max(0, entry.value.concurrencyLimit - busyBatches[entry.key, default: 0]) * entry.value.batchLimit
+        }
+        guard capacity > 0 else { return }
+        let due = try store.dueDeliveries(now: clock(), limit: min(capacity, 4096) + busyDeliveries.count)
         var byOutput: [(String, [Delivery])] = []
         var position: [String: Int] = [:]
         for delivery in due where !busyDeliveries.contains(Self.key(delivery)) {
