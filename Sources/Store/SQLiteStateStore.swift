@@ -26,6 +26,7 @@ public final class SQLiteStateStore: StateStore {
             try db.execute("PRAGMA auto_vacuum = INCREMENTAL")
             try db.execute("PRAGMA journal_mode=WAL")
             try db.execute("PRAGMA synchronous=FULL")
+            try db.execute("PRAGMA wal_autocheckpoint=16384")
             try StoreSchema.migrate(db)
         } catch {
             throw .open(path: path, message: "\(error.message) (not a feedwatch state database, or a damaged one)")
