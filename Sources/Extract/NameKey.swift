@@ -7,8 +7,9 @@ import Model
 /// "U.N." and "UN" share one key. The folding, in order:
 /// 1. periods are dropped ("U.N." → "un"); a word of fewer than five letters
 ///    (or with anything but ASCII letters) stops here: short words are matched as written;
-/// 2. endings: a final "h" after a vowel goes ("Hezbollah" ~ "Hezbolla"), "-re" after a
-///    consonant becomes "-er" ("Centre"), "-mme" becomes "-m" ("Programme");
+/// 2. endings: a final "h" after a vowel goes ("Hezbollah" ~ "Hezbolla"), a final "j" after
+///    a vowel is an "i" ("Zelenskij"), a silent final "e" after a consonant goes ("Salmane",
+///    "Defence"), "-re" after a consonant becomes "-er" ("Centre"), "-mme" becomes "-m" ("Programme");
 /// 3. consonants: ph→f, dh→d, kh→k, gh→g, th→t, ck→k, q→k, soft c→s, hard c→k, z→s,
 ///    w→v, x→ks, and g→k at the start ("Gaddafi" ~ "Qaddafi" ~ "Kadhafi");
 /// 4. vowels (y counts as one after the first letter): a first vowel keeps its class,
@@ -48,6 +49,9 @@ enum NameKey {
     private static func skeleton(_ input: [UInt8]) -> [UInt8] {
         var w = input
         if w.count > 5, w.last == 0x68, isVowel(w[w.count - 2]) { w.removeLast() }  // "-ah" → "-a"
+        if w.count > 5, w.last == 0x6A, isVowel(w[w.count - 2]) { w[w.count - 1] = 0x69 }  // "-ij" → "-ii" (Zelenskij)
+        if w.count > 5, w.suffix(2) == [0x63, 0x65] { w[w.count - 2] = 0x73 }  // "-ce" is "-se" before the e goes (Defence)
+        if w.count > 5, w.last == 0x65, !isVowel(w[w.count - 2]), w[w.count - 2] != 0x72 { w.removeLast() }  // silent "-e" (Salmane)
         if w.count > 5, w.suffix(2) == [0x72, 0x65], !isVowel(w[w.count - 3]) { w.swapAt(w.count - 1, w.count - 2) }  // "-re" → "-er"
         if w.count > 5, w.suffix(3) == [0x6D, 0x6D, 0x65] { w.removeLast(2) }  // "-mme" → "-m"
         var out: [UInt8] = []
@@ -57,7 +61,10 @@ enum NameKey {
             let c = w[i], next: UInt8 = i + 1 < w.count ? w[i + 1] : 0
             switch (c, next) {
             case (0x70, 0x68): out.append(0x66); i += 2; continue  // ph → f
-            case (0x64, 0x68), (0x6B, 0x68), (0x67, 0x68), (0x74, 0x68): out.append(c); i += 2; continue  // dh kh gh th
+            case (0x64, 0x68), (0x6B, 0x68), (0x67, 0x68), (0x74, 0x68):  // dh kh gh th
+                out.append(c == 0x67 && i == 0 ? 0x6B : c)  // an initial "gh" is a g, and an initial g a k
+                i += 2
+                continue
             case (0x63, 0x6B): out.append(0x6B); i += 2; continue  // ck → k
             default: break
             }

@@ -71,6 +71,20 @@ struct EntityLinkerTests {
         #expect(found("Xi said nothing.") == [])
     }
 
+    @Test("an acronym found only in lines written in capitals is any word; one the body confirms counts")
+    func capitalsOnly() {
+        let extractor = Extractor(watch: [WatchEntry(id: "who", name: "World Health Organization", kind: .organization, aliases: ["WHO"])])
+        func found(_ text: String...) -> [String] { extractor.watchedEntities(inFields: text).flatMap { $0.compactMap(\.watch) } }
+        #expect(found("WHO KNEW? MARKETS SHRUG OFF DATA", "Stock markets shrugged off weak data.") == [])
+        #expect(found("WHO WARNS OF MEASLES", "The WHO said cases rose.") == ["who", "who"])
+    }
+
+    @Test("a company one travels on is the river")
+    func traversed() {
+        let extractor = Extractor(watch: [WatchEntry(id: "amazon", name: "Amazon", kind: .organization)])
+        #expect(extractor.watchedEntities(in: "Boats were stranded on the Amazon as water fell.").isEmpty)
+    }
+
     @Test("a generational suffix must be the watched person's own")
     func generations() {
         let extractor = Extractor(watch: [WatchEntry(id: "trump", name: "Donald Trump", kind: .person),

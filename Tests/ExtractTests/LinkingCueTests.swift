@@ -16,10 +16,20 @@ struct LinkingCueTests {
         ("A scanner of 7 Tesla.", "Tesla", true), ("Jordan, 24, was charged.", "Jordan", true),
         ("Oil spills in the Niger Delta.", "Niger", true), ("Floods along the River Niger.", "Niger", true),
         ("Amazon shares rose.", "Amazon", false), ("Tesla recalled 2 million cars.", "Tesla", false),
+        ("Tesla Motors said", "Tesla", false),
         ("Jordan, Egypt and Qatar met.", "Jordan", false), ("Turkey's farmers protested.", "Turkey", false),
     ])
     func cues(text: String, word: String, contradicted: Bool) {
         #expect(Self.cue(text, word) == contradicted)
+    }
+
+    @Test("a place's name that speaks as he or she, or names a team, is not the place", arguments: [
+        ("Chad said he was tired.", true), ("Chad said it would close the border.", false),
+        ("The Georgia Bulldogs won.", true), ("The Georgia Islands are cold.", false), ("Georgia Georgians voted.", false),
+    ])
+    func placeCues(text: String, contradicted: Bool) {
+        let word = text.contains("Chad") ? "Chad" : "Georgia"
+        #expect(Self.cue(text, word, .location) == contradicted)
     }
 
     @Test("a dateline ends where the story starts", arguments: [

@@ -71,6 +71,11 @@ struct EntityLinker {
         if let cue = item.contradicted[hit.watchIndex] { return .itemSaysOtherwise(cue) }
         let index = hit.tokenRange.lowerBound
         let token = field.text.tokens[index]
+        // In a line wholly in capitals an acronym is any word ("WHO KNEW?"): it counts only
+        // if the item also names it where case means something.
+        if token.shape == .upper, CapitalLines(field.text.tokens).contains(index), !item.outsideCapitals.contains(hit.watchIndex) {
+            return .capitalsOnly
+        }
         // An acronym's capitals are its own; a capitalised word's may be its position's.
         let initial = headlines.contains(index)
             || (token.shape == .capitalized && (token.startsSentence || index == Dateline.storyStart(field.text)))

@@ -12,6 +12,8 @@ struct ItemEvidence {
     var contradicted: [Int: String] = [:]
     /// Watches with a mention that does not start a sentence or headline.
     var midSentence = Set<Int>()
+    /// Watches the item mentions outside lines written wholly in capitals.
+    var outsideCapitals = Set<Int>()
     /// People the item names by a full spelling, not by a surname or short form alone.
     var namedInFull = Set<Int>()
     /// Countries whose name the item's other places say means a place in another
@@ -30,6 +32,8 @@ struct ItemEvidence {
             let headlines = HeadlineMarks(field.text.tokens)
             let storyStart = Dateline.storyStart(field.text)
             for hit in field.hits where !hit.isSurname && !hit.isShortForm { namedInFull.insert(hit.watchIndex) }
+            let capitals = CapitalLines(field.text.tokens)
+            for hit in field.hits where !capitals.contains(hit.tokenRange.lowerBound) { outsideCapitals.insert(hit.watchIndex) }
             for hit in field.hits where entries[hit.watchIndex].kind != .person && hit.tokenRange.count == 1 {
                 let kind = entries[hit.watchIndex].kind
                 if let cue = WordCues.contradiction(kind, field.text, hit.tokenRange) {

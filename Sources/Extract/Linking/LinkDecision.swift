@@ -23,6 +23,8 @@ public enum LinkReason: Sendable, Equatable, CustomStringConvertible {
     case notTaggedAfterArticle(EntityType)
     /// Capitalised only for its place at the head of a sentence or headline.
     case capitalisedForPosition
+    /// Found only in lines written wholly in capitals ("WHO KNEW?").
+    case capitalsOnly
     /// The item writes the same word in lower case ("apples").
     case lowercaseElsewhere(String)
     /// "the town of Kalin".
@@ -46,6 +48,7 @@ public enum LinkReason: Sendable, Equatable, CustomStringConvertible {
         case .commonWordSpelling: "a spelling not listed that is a common word, at the head of a sentence"
         case let .notTaggedAfterArticle(type): "after an article, and the tagger does not read it as \(type.rawValue)"
         case .capitalisedForPosition: "capitalised only for its place at the head of a sentence or headline"
+        case .capitalsOnly: "found only in lines written wholly in capitals, where any word may look like an acronym"
         case let .lowercaseElsewhere(word): "the item writes \u{201C}\(word)\u{201D} in lower case as a common noun"
         case .placePhrase: "a place (\u{201C}the town of …\u{201D}), not a person"
         case .anotherPerson: "another person with this surname is named before it"

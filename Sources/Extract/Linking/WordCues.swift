@@ -10,10 +10,41 @@ enum WordCues {
     static func contradiction(_ kind: WatchEntry.Kind, _ text: TokenizedText, _ range: Range<Int>) -> String? {
         if headsFoodOrFarmNoun(text, after: range) { return "food or farming" }
         if namesGeography(text, range) { return "geography" }
+        if kind == .organization, isTraversed(text, range) { return "a place one travels (\u{201C}on the …\u{201D})" }
         if kind == .organization, isUnit(text, range) { return "a unit after a number" }
         if isPersonWithAge(text, range) { return "a person with an age" }
+        if kind == .location, isPersonBySpeech(text, range) { return "a person who speaks (\u{201C}said he\u{201D})" }
+        // Only places: "Tesla Motors" and "Amazon Studios" are the companies themselves.
+        if kind == .location, isTeam(text, range) { return "a team named after the place" }
         return nil
     }
+
+    private static let speech: Set<UInt64> = Set(["said", "says", "told", "added", "insisted", "argued", "wrote"].map { FNV.hash($0) })
+    private static let personalPronouns: Set<UInt64> = Set(["he", "she"].map { FNV.hash($0) })
+
+    /// "Chad said he was tired": a name that speaks of itself as he or she is a person.
+    private static func isPersonBySpeech(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
+        let tokens = text.tokens
+        let verb = range.upperBound
+        guard verb + 1 < tokens.count, speech.contains(tokens[verb].hash) else { return false }
+        return personalPronouns.contains(tokens[verb + 1].hash)
+    }
+
+    /// "the Georgia Bulldogs", "Golden State Warriors": a capitalised plural right after
+    /// the name makes it a team's name. Only a plain plural counts ("Bulldogs"), not a
+    /// people's name ("Georgians") or an acronym.
+    private static func isTeam(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
+        guard let next = separateWord(text, at: range.upperBound), next.shape == .capitalized, next.length >= 5 else { return false }
+        let word = text.foldedString(next)
+        return word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("ians") && !word.hasSuffix("ans")
+            && !word.hasSuffix("ese") && !teamlessPlurals.contains(next.hash)
+    }
+
+    /// Capitalised plurals after a place that are not teams.
+    private static let teamlessPlurals: Set<UInt64> = Set([
+        "islands", "mountains", "highlands", "lowlands", "plains", "hills", "falls", "springs", "heights", "forces",
+        "affairs", "airways", "airlines", "news", "times", "games", "olympics", "paralympics", "awards", "series",
+    ].map { FNV.hash($0) })
 
     /// Nouns that make a one-word name a common noun when they follow it in lower
     /// case: "Apple growers", "Turkey dinner", "Orange juice". Food and farming
@@ -47,6 +78,14 @@ enum WordCues {
     }
 
     private static let river = FNV.hash("river")
+    private static let the = FNV.hash("the")
+    private static let traversal: Set<UInt64> = Set(["on", "along", "across", "up", "down", "upriver", "downriver"].map { FNV.hash($0) })
+
+    /// "stranded on the Amazon", "along the Amazon": one is on a river or a region, not a company.
+    private static func isTraversed(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
+        let i = range.lowerBound
+        return i >= 2 && text.tokens[i - 1].hash == the && traversal.contains(text.tokens[i - 2].hash)
+    }
 
     /// "7 Tesla", "1.5 Tesla": a number before the name makes it a unit.
     private static func isUnit(_ text: TokenizedText, _ range: Range<Int>) -> Bool {

@@ -45,22 +45,10 @@ enum Headlines {
         }
     }
 
-    /// The token indices of sentences written wholly in capitals (two words or more).
+    /// The token indices of sentences written wholly in capitals.
     private static func capitalLines(_ field: TaggedText) -> Set<Int> {
-        let tokens = field.text.tokens
-        var marked = Set<Int>()
-        guard !tokens.isEmpty else { return marked }
-        var start = 0
-        for end in 1...tokens.count where end == tokens.count || tokens[end].startsSentence {
-            let words = tokens[start..<end].filter { $0.shape == .upper || $0.shape == .capitalized || $0.shape == .lower }
-            // A one-letter word ("S" of "TURKEY'S", "A") has no case of its own to give away.
-            let capitals = words.filter { $0.shape == .upper }.count
-            if capitals >= 2, words.allSatisfy({ $0.shape == .upper || ($0.shape == .capitalized && $0.length == 1) }) {
-                marked.formUnion(start..<end)
-            }
-            start = end
-        }
-        return marked
+        let lines = CapitalLines(field.text.tokens)
+        return Set(field.text.tokens.indices.filter(lines.contains))
     }
 
     private static func inCapitals(_ field: TaggedText, _ index: Int) -> Bool {
