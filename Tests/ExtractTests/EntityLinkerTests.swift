@@ -79,6 +79,13 @@ struct EntityLinkerTests {
         #expect(found("WHO WARNS OF MEASLES", "The WHO said cases rose.") == ["who", "who"])
     }
 
+    @Test("a first name alone never fires a person watch")
+    func firstNameAlone() {
+        #expect(Self.found("Recep visited the market.") == [])
+        #expect(Self.found("Ibrahim said the talks went well.") == [])
+        #expect(Self.found("Tayyip spoke to reporters.") == [])
+    }
+
     @Test("a company one travels on is the river")
     func traversed() {
         let extractor = Extractor(watch: [WatchEntry(id: "amazon", name: "Amazon", kind: .organization)])
