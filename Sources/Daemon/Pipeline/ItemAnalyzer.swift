@@ -50,7 +50,7 @@ public struct ItemAnalyzer: Sendable {
 
         let entities = EntityCounter.count(found.all.flatMap { $0 })
         let identity = ItemIdentity.global(of: entry, feedURL: feedURL)
-        let item = Alert.ItemRef(id: entry.id ?? entry.link ?? ItemIdentity.key(of: entry), title: entry.title, link: entry.link,
+        let item = Alert.ItemRef(id: ItemIdentity.key(of: entry), title: entry.title, link: entry.link,
                                  published: entry.date, summary: fields.summary.map { Self.shorten($0) })
         let alerts = firing.map { rule in
             let watches = rule.when.positiveWatches.intersection(present).sorted()

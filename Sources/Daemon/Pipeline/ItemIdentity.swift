@@ -1,15 +1,12 @@
-import Bounds
 import Model
 
 /// How an item is known across polls, restarts and feeds.
 package enum ItemIdentity {
-    /// The key under which a feed's item is recorded as seen: its own id
-    /// (RSS guid, Atom id), else its link, else its title and date.
+    /// The key under which a feed's item is recorded as seen: its own id (RSS guid,
+    /// Atom id), else the one fallback id every stage shares (`Entry.fallbackID`).
     package static func key(of entry: Entry) -> String {
         if let id = entry.id, !id.isEmpty { return id }
-        if let link = entry.link, !link.isEmpty { return link }
-        let date = entry.date.map { String(Bounds.epochSeconds(of: $0)) } ?? ""
-        return "title:\(entry.title ?? "")|\(date)|\(entry.summary?.prefix(200) ?? "")"
+        return entry.fallbackID ?? "urn:feedwatch:empty"
     }
 
     /// The identity alert ids derive from. A guid that is globally unique by

@@ -24,7 +24,7 @@ enum JSONFeedParser {
             feed.bozo = items.count > XMLFeedReader.maxEntries
             feed.entries = items.prefix(XMLFeedReader.maxEntries).map { item in
                 var parsed = entry(item, base: base)
-                parsed.id = parsed.id ?? EntryID.fallback(parsed)
+                parsed.id = parsed.id ?? parsed.fallbackID
                 return parsed
             }
         }

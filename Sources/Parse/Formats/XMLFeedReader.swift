@@ -192,7 +192,7 @@ final class XMLFeedReader: XMLEventHandler {
     func finishEntry() {
         guard var done = entry.take() else { return }
         entryDepth = -1
-        done.id = done.id ?? EntryID.fallback(done)
+        done.id = done.id ?? done.fallbackID
         if let onEntry {
             onEntry(done)
         } else if feed.entries.count < Self.maxEntries {
