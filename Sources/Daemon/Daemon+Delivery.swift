@@ -61,14 +61,14 @@ extension Daemon {
         for (delivery, result) in zip(batch, results) {
             switch result {
             case .delivered:
-                settlements.append(Settlement(alertID: delivery.alertID, output: output, outcome: .delivered))
+                settlements.append(Settlement(alertID: delivery.alertID, output: output, outcome: .delivered, row: delivery.row))
             case let .retry(after, reason):
                 let delay = backoff.delay(afterFailures: delivery.attempt, retryAfter: after)
                 settlements.append(Settlement(alertID: delivery.alertID, output: output,
-                                              outcome: .retry(at: clock().addingTimeInterval(delay), reason: reason)))
+                                              outcome: .retry(at: clock().addingTimeInterval(delay), reason: reason), row: delivery.row))
                 meta["delivery.error"] = "\(reason)"
             case let .gone(reason):
-                settlements.append(Settlement(alertID: delivery.alertID, output: output, outcome: .dead(reason: reason)))
+                settlements.append(Settlement(alertID: delivery.alertID, output: output, outcome: .dead(reason: reason), row: delivery.row))
                 logger.error("receiver refused the alert for good (410); not retrying it",
                              metadata: ["alert.id": "\(delivery.alertID)", "output": "\(output)", "delivery.error": "\(reason)"])
             }

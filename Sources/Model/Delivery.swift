@@ -8,12 +8,15 @@ public struct Delivery: Sendable, Equatable {
     public var line: String
     /// 1 for the first try.
     public var attempt: Int
+    /// Where the store keeps it (0 when unknown): settling by row touches no index.
+    public var row: Int64
 
-    public init(alertID: String, output: String, payload: String, line: String, attempt: Int) {
+    public init(alertID: String, output: String, payload: String, line: String, attempt: Int, row: Int64 = 0) {
         self.alertID = alertID
         self.output = output
         self.payload = payload
         self.line = line
         self.attempt = attempt
+        self.row = row
     }
 }

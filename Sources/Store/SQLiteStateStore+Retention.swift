@@ -17,15 +17,15 @@ extension SQLiteStateStore {
                   AND (feed_id IN (SELECT id FROM feeds WHERE listed_at >= ?) OR feed_id NOT IN (SELECT id FROM feeds))
                 """).run(time, time)
             report.seenItems = db.changes
-            // Deliveries settled (done or dead) of alerts fired before the cutoff.
+            // Dead deliveries of alerts fired before the cutoff (a delivered one left the outbox).
             try db.prepare("""
-                DELETE FROM outbox WHERE state IN ('done', 'dead')
+                DELETE FROM outbox WHERE state = 'dead'
                   AND alert_id IN (SELECT id FROM alerts WHERE fired_at < ?)
                 """).run(time)
             report.deliveries = db.changes
             // An alert with a delivery still pending is never removed.
             try db.prepare("""
-                DELETE FROM alerts WHERE fired_at < ? AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.alert_id = alerts.id)
+                DELETE FROM alerts WHERE fired_at < ? AND id NOT IN (SELECT alert_id FROM outbox)
                 """).run(time)
             report.alerts = db.changes
         }

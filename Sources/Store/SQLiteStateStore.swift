@@ -121,7 +121,7 @@ public final class SQLiteStateStore: StateStore {
         let insertAlert = try db.prepare("""
             INSERT OR IGNORE INTO alerts(id, rule, item_key, link, fired_at, payload, line) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        let queue = try db.prepare("INSERT OR IGNORE INTO outbox(alert_id, output, next_attempt_at) VALUES (?, ?, ?)")
+        let queue = try db.prepare("INSERT INTO outbox(alert_id, output, next_attempt_at) VALUES (?, ?, ?)")
         let mentions = try MentionStatements(db)
         return try db.transaction { () throws(StoreError) -> [String] in
             var fresh: [String] = []

@@ -82,11 +82,14 @@ public struct Settlement: Sendable, Equatable {
     public var alertID: String
     public var output: String
     public var outcome: Outcome
+    /// The delivery's row in the store, when known (`Delivery.row`).
+    public var row: Int64
 
-    public init(alertID: String, output: String, outcome: Outcome) {
+    public init(alertID: String, output: String, outcome: Outcome, row: Int64 = 0) {
         self.alertID = alertID
         self.output = output
         self.outcome = outcome
+        self.row = row
     }
 }
 

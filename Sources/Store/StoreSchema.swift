@@ -4,8 +4,10 @@ import Foundation
 enum StoreSchema {
     /// 1: feeds, seen items, alerts, outbox. 2: spike tables. 3: retention (when an
     /// item was last listed by its feed, when a feed last listed its items) and
-    /// incremental auto-vacuum, so pruned pages return to the file system.
-    static let version = 3
+    /// incremental auto-vacuum, so pruned pages return to the file system. 4: the
+    /// outbox keyed by insertion order, a delivered row removed: an alert storm's
+    /// rows sit side by side instead of scattered by their random alert ids.
+    static let version = 4
 
     static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
         var current = 0
@@ -27,9 +29,10 @@ enum StoreSchema {
                 try db.execute("CREATE INDEX IF NOT EXISTS seen_items_last_seen ON seen_items(last_seen)")
                 try db.execute("CREATE INDEX IF NOT EXISTS alerts_fired_at ON alerts(fired_at)")
             }
+            if current < 4 { try db.execute(outboxByRow) }
             try db.execute("PRAGMA user_version = \(version)")
         }
-        if (1..<3).contains(current) {
+        if (1..<3).contains(current) {  // (the outbox rebuilt for version 4 needs no vacuum of its own)
             // A file made before version 3 has no auto-vacuum; switching it on needs one VACUUM.
             try db.execute("PRAGMA auto_vacuum = INCREMENTAL")
             try db.execute("VACUUM")
@@ -56,6 +59,19 @@ enum StoreSchema {
           state TEXT NOT NULL DEFAULT 'pending', last_error TEXT,
           PRIMARY KEY(alert_id, output));
         CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_attempt_at);
+        """
+
+    private static let outboxByRow = """
+        CREATE TABLE outbox_by_row(
+          id INTEGER PRIMARY KEY, alert_id TEXT NOT NULL, output TEXT NOT NULL,
+          attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at REAL NOT NULL,
+          state TEXT NOT NULL DEFAULT 'pending', last_error TEXT);
+        INSERT INTO outbox_by_row(alert_id, output, attempts, next_attempt_at, state, last_error)
+          SELECT alert_id, output, attempts, next_attempt_at, state, last_error FROM outbox WHERE state != 'done'
+          ORDER BY next_attempt_at;
+        DROP TABLE outbox;
+        ALTER TABLE outbox_by_row RENAME TO outbox;
+        CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
         """
 
     private static let spikes = """
