@@ -38,7 +38,7 @@ extension Daemon {
         switch result {
         case .notModified:
             if state.lastError != nil { logger.info("feed recovered", metadata: meta) }
-            try store.recordPoll(feedID: feedID, outcome: .notModified, nextPollAt: nextPoll(source), now: clock())
+            try store.recordPoll(feedID: feedID, outcome: .notModified(resolution: presenceResolution), nextPollAt: nextPoll(source), now: clock())
             busyFeeds.remove(feedID)
         case let .failed(kind, message, retryAfter):
             if state.lastError != kind {
@@ -98,7 +98,7 @@ extension Daemon {
                             line: alert.readableLine, outputs: rules[alert.rule].map(configuration.outputs(for:)) ?? [])
             }, mentions: decision.mentioned.sorted(), title: decision.entry.title, link: decision.entry.link))
         }
-        let fired = Set(try store.record(records, listing: FeedListing(feedID: feedID, itemKeys: listed), now: now))
+        let fired = Set(try store.record(records, listing: FeedListing(feedID: feedID, itemKeys: listed, resolution: presenceResolution), now: now))
         try pruneIfDue(now: now)
         if decisions.contains(where: { !$0.mentioned.isEmpty }) { try checkSpikes(now: now) }
         for alert in decisions.flatMap(\.alerts) where fired.contains(alert.id) {
@@ -142,6 +142,10 @@ extension Daemon {
 }
 
 extension Daemon {
+    /// How fresh an item's "last listed" mark must be before a poll rewrites it: a quarter
+    /// of the retention, at most a day, so that a poll of an unchanged feed writes nothing.
+    var presenceResolution: TimeInterval { min(configuration.settings.retention / 4, 86_400) }
+
     /// Once an hour: seen keys of items unlisted for `settings.retention`, and settled
     /// alerts fired before it, are removed, and the space is given back.
     func pruneIfDue(now: Date) throws(StoreError) {

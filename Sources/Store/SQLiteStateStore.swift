@@ -26,7 +26,9 @@ public final class SQLiteStateStore: StateStore {
             try db.execute("PRAGMA auto_vacuum = INCREMENTAL")
             try db.execute("PRAGMA journal_mode=WAL")
             try db.execute("PRAGMA synchronous=FULL")
-            try db.execute("PRAGMA wal_autocheckpoint=16384")
+            try db.execute("PRAGMA wal_autocheckpoint=8192")
+            // The WAL is checkpointed every 32 MB and cut back to 32 MB after: disk use stays bounded.
+            try db.execute("PRAGMA journal_size_limit=33554432")
             try StoreSchema.migrate(db)
         } catch {
             throw .open(path: path, message: "\(error.message) (not a feedwatch state database, or a damaged one)")
@@ -80,17 +82,17 @@ public final class SQLiteStateStore: StateStore {
                 UPDATE feeds SET etag = ?, last_modified = ?, next_poll_at = ?, failures = 0, last_error = NULL,
                 polled_once = 1 WHERE id = ?
                 """).run(.text(etag), .text(lastModified), next, .text(feedID))
-        case .notModified:
-            // Unchanged since the last listing: what it listed then, it lists still.
+        case let .notModified(resolution):
+            // Unchanged since the last full listing: what it listed then, it lists still.
+            // Rows are rewritten only when their mark is older than `resolution`.
             let now = SQLiteValue.real(date.timeIntervalSince1970)
             try db.transaction { () throws(StoreError) in
                 try db.prepare("""
                     UPDATE seen_items SET last_seen = ? WHERE feed_id = ?
-                      AND last_seen >= (SELECT listed_at FROM feeds WHERE id = ?)
-                    """).run(now, .text(feedID), .text(feedID))
-                try db.prepare("""
-                    UPDATE feeds SET next_poll_at = ?, failures = 0, last_error = NULL, polled_once = 1, listed_at = ? WHERE id = ?
-                    """).run(next, now, .text(feedID))
+                      AND last_seen >= (SELECT listed_at FROM feeds WHERE id = ?) - ? AND last_seen < ?
+                    """).run(now, .text(feedID), .text(feedID), .real(resolution), .real(date.timeIntervalSince1970 - resolution))
+                try db.prepare("UPDATE feeds SET next_poll_at = ?, failures = 0, last_error = NULL, polled_once = 1 WHERE id = ?")
+                    .run(next, .text(feedID))
             }
         case let .failed(kind):
             try db.prepare("UPDATE feeds SET next_poll_at = ?, failures = failures + 1, last_error = ? WHERE id = ?")
@@ -116,7 +118,7 @@ public final class SQLiteStateStore: StateStore {
     private func record(_ items: [ItemRecord], listing: FeedListing?, now: Date) throws(StoreError) -> [String] {
         let time = SQLiteValue.real(now.timeIntervalSince1970)
         let seen = try db.prepare("INSERT OR IGNORE INTO seen_items(feed_id, item_key, first_seen, last_seen) VALUES (?, ?, ?, ?)")
-        let present = try db.prepare("UPDATE seen_items SET last_seen = ? WHERE feed_id = ? AND item_key = ?")
+        let present = try db.prepare("UPDATE seen_items SET last_seen = ? WHERE feed_id = ? AND item_key = ? AND last_seen < ?")
         let listed = try db.prepare("UPDATE feeds SET listed_at = ? WHERE id = ?")
         let insertAlert = try db.prepare("""
             INSERT OR IGNORE INTO alerts(id, rule, item_key, link, fired_at, payload, line) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -126,7 +128,8 @@ public final class SQLiteStateStore: StateStore {
         return try db.transaction { () throws(StoreError) -> [String] in
             var fresh: [String] = []
             if let listing {
-                for key in listing.itemKeys { try present.run(time, .text(listing.feedID), .text(key)) }
+                let stale = SQLiteValue.real(now.timeIntervalSince1970 - listing.resolution)
+                for key in listing.itemKeys { try present.run(time, .text(listing.feedID), .text(key), stale) }
                 try listed.run(time, .text(listing.feedID))
             }
             for item in items {

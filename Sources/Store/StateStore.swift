@@ -65,10 +65,17 @@ public struct ItemRecord: Sendable, Equatable {
 public struct FeedListing: Sendable, Equatable {
     public var feedID: String
     public var itemKeys: [String]
-    public init(feedID: String, itemKeys: [String]) {
+    /// An item's "last listed" time is rewritten only when older than this: a poll
+    /// then costs no write for items already marked present lately. Must be well
+    /// under the retention (the daemon uses a quarter of it, at most a day).
+    public var resolution: TimeInterval
+    public init(feedID: String, itemKeys: [String], resolution: TimeInterval = FeedListing.defaultResolution) {
         self.feedID = feedID
         self.itemKeys = itemKeys
+        self.resolution = resolution
     }
+
+    public static let defaultResolution: TimeInterval = 6 * 3600
 }
 
 /// How one delivery ended, for `settle`.
@@ -104,7 +111,8 @@ public struct PruneReport: Sendable, Equatable {
 /// How a poll ended, for the feed's schedule.
 public enum PollOutcome: Sendable, Equatable {
     case fetched(etag: String?, lastModified: String?)
-    case notModified
+    /// Unchanged since the last listing; `resolution` as in `FeedListing`.
+    case notModified(resolution: TimeInterval = FeedListing.defaultResolution)
     case failed(kind: String)
 }
 

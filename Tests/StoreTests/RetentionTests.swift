@@ -40,7 +40,7 @@ struct RetentionTests {
                     }
                     listed = Array(listed.suffix(20))
                     listings[feed] = listed
-                    for id in try store.record(fresh, listing: FeedListing(feedID: feed, itemKeys: listed), now: now) {
+                    for id in try store.record(fresh, listing: FeedListing(feedID: feed, itemKeys: listed, resolution: Self.day), now: now) {
                         try store.markDelivered(alertID: id, output: "file")
                     }
                     try store.recordPoll(feedID: feed, outcome: .fetched(etag: nil, lastModified: nil), nextPollAt: now, now: now)
@@ -78,12 +78,35 @@ struct RetentionTests {
         // "steady" answers 304 every day for 60 days; "down" never answers.
         for day in 1...60 {
             let now = Self.start.addingTimeInterval(Double(day) * Self.day)
-            try store.recordPoll(feedID: "steady", outcome: .notModified, nextPollAt: now, now: now)
+            try store.recordPoll(feedID: "steady", outcome: .notModified(resolution: Self.day), nextPollAt: now, now: now)
             try store.recordPoll(feedID: "down", outcome: .failed(kind: "http-503"), nextPollAt: now, now: now)
         }
         _ = try store.prune(before: Self.start.addingTimeInterval(60 * Self.day - 30 * Self.day))
         #expect(try store.isSeen(feedID: "down", itemKey: "d1"))
         #expect(try store.isSeen(feedID: "steady", itemKey: "s1"))
+    }
+
+    @Test("a poll rewrites an item's mark only when it is older than the resolution: unchanged feeds write nothing")
+    func throttledMarks() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fw-retention-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SQLiteStateStore(directory: directory)
+        try store.syncFeeds([("f", "https://e/f")], now: Self.start)
+        func mark() throws -> Double {
+            var seen = 0.0
+            try store.db.prepare("SELECT last_seen FROM seen_items WHERE item_key = 'k'").query { seen = $0.real(0) }
+            return seen
+        }
+        let listing = FeedListing(feedID: "f", itemKeys: ["k"], resolution: 3600)
+        _ = try store.record([ItemRecord(feedID: "f", itemKey: "k", alerts: [])], listing: listing, now: Self.start)
+        _ = try store.record([], listing: listing, now: Self.start.addingTimeInterval(1800))
+        #expect(try mark() == Self.start.timeIntervalSince1970)
+        try store.recordPoll(feedID: "f", outcome: .notModified(resolution: 3600), nextPollAt: Self.start, now: Self.start.addingTimeInterval(2400))
+        #expect(try mark() == Self.start.timeIntervalSince1970)
+        try store.recordPoll(feedID: "f", outcome: .notModified(resolution: 3600), nextPollAt: Self.start, now: Self.start.addingTimeInterval(7200))
+        #expect(try mark() == Self.start.timeIntervalSince1970 + 7200)
+        _ = try store.record([], listing: listing, now: Self.start.addingTimeInterval(14_400))
+        #expect(try mark() == Self.start.timeIntervalSince1970 + 14_400)
     }
 
     @Test("a new database vacuums incrementally")
