@@ -1,5 +1,4 @@
 import Foundation
-import Bounds
 import Model
 
 /// What a webhook receiver answered.
@@ -68,7 +67,7 @@ public struct WebhookOutput: AlertOutput {
         switch response.status {
         case 200..<300: .delivered
         case 410: .gone(reason: "webhook: HTTP 410 Gone")
-        default: .retry(after: response.retryAfter.map(Bounds.wait), reason: "webhook: HTTP \(response.status)")
+        default: .retry(after: response.retryAfter, reason: "webhook: HTTP \(response.status)")
         }
     }
 }

@@ -60,8 +60,6 @@ public struct Extractor: Sendable {
             EntityLinker.Field(text: pair.0, hits: pair.1, entities: entities)
         }
         guard anyHit else { return fields.map { ($0, []) } }
-        let linker = EntityLinker(entries: matcher.entries, generational: matcher.hasGenerationalSuffix, hasTagger: !(tagger is NoTagger),
-                                  gazetteer: (tagger as? StatisticalTagger)?.gazetteer)
         let accepted = linker.link(fields).map { $0.filter(\.accepted).map(\.hit) }
         return Array(zip(fields, accepted))
     }
@@ -73,13 +71,16 @@ public struct Extractor: Sendable {
         let fields = zip(tokenized, read(tokenized)).map { text, entities in
             EntityLinker.Field(text: text, hits: matcher.hits(in: text), entities: entities)
         }
-        let linker = EntityLinker(entries: matcher.entries, generational: matcher.hasGenerationalSuffix, hasTagger: !(tagger is NoTagger),
-                                  gazetteer: (tagger as? StatisticalTagger)?.gazetteer)
         return zip(fields, linker.link(fields)).map { field, decisions in
             decisions.map { decision in
                 Candidate(mention: watchEntities([decision.hit], field.text)[0], decision: decision, tagged: field.entities)
             }
         }
+    }
+
+    private var linker: EntityLinker {
+        EntityLinker(entries: matcher.entries, generational: matcher.hasGenerationalSuffix, hasTagger: !(tagger is NoTagger),
+                     gazetteer: (tagger as? StatisticalTagger)?.gazetteer)
     }
 
     /// The tagger's entities of each field, revised with what the whole item says (`ItemReading`).

@@ -36,6 +36,16 @@ struct ItemReadingTests {
         #expect(!found.contains("ORG Pakistan"))
     }
 
+    @Test("a long sports item and a long all-capitals item are read in one pass (each revision was once quadratic)")
+    func longItems() {
+        let sports = "The league match. " + (0..<5000).map { "Leeds beat Chelsea \($0) and Ankara Rovers striker Ali scored." }.joined(separator: " ")
+        #expect(Self.extractor.entities(in: sports).filter { $0.type == .org && $0.text == "Chelsea" }.count == 5000)
+        let hamas = Extractor(watch: [WatchEntry(id: "hamas", name: "Hamas", kind: .organization)])
+        let capitals = (0..<5000).map { "HAMAS HAMAS SAID \($0)." }.joined(separator: " ")
+        #expect(hamas.watchedEntities(in: capitals).isEmpty)  // capitals only, nothing outside them
+        #expect(hamas.watchedEntities(inFields: [capitals, "Hamas said so."]).map(\.count) == [10_000, 1])
+    }
+
     @Test("an all-capitals headline takes the body's types and drops guesses the body does not support")
     func headline() {
         let found = Self.entities("TURKEY 'S ERDOGAN HOSTS HAMAS DELEGATION .\nANKARA 2026-11-29\nPresident Tayyip Erdogan met a Hamas delegation on Saturday .")

@@ -31,12 +31,12 @@ struct EntityLinker {
     /// Every candidate of every field, in the fields' order, with the linker's verdict.
     func link(_ fields: [Field]) -> [[LinkDecision]] {
         let people = PeopleIndex(fields, entries: entries)
-        let item = ItemEvidence(fields, entries: entries, gazetteer: gazetteer)
+        let marks = fields.map { FieldMarks($0.text) }
+        let item = ItemEvidence(fields, marks: marks, entries: entries, gazetteer: gazetteer)
         let cues = PersonCues(gazetteer: gazetteer)
         return fields.enumerated().map { f, field in
-            let headlines = HeadlineMarks(field.text.tokens)
-            return field.hits.map { hit in
-                let rejection = typeDisagreement(hit, field, headlines: headlines, item: item)
+            field.hits.map { hit in
+                let rejection = typeDisagreement(hit, field, marks: marks[f], item: item)
                     ?? placePhrase(hit, field)
                     ?? (hit.isSurname ? surnameDisagreement(hit, field: f, in: field, people: people) : nil)
                     ?? (hit.isShortForm ? shortFormDisagreement(hit, field, item: item, cues: cues) : nil)
@@ -49,7 +49,7 @@ struct EntityLinker {
 
     // MARK: - Type agreement
 
-    private func typeDisagreement(_ hit: AliasMatcher.Hit, _ field: Field, headlines: HeadlineMarks, item: ItemEvidence) -> LinkReason? {
+    private func typeDisagreement(_ hit: AliasMatcher.Hit, _ field: Field, marks: FieldMarks, item: ItemEvidence) -> LinkReason? {
         let kind = entries[hit.watchIndex].kind
         let singleWord = hit.isSurname || field.text.tokens[hit.tokenRange].lazy.filter(\.isWord).count == 1
         let covering = Self.overlapping(field.entities, hit.start, hit.end)
@@ -73,12 +73,10 @@ struct EntityLinker {
         let token = field.text.tokens[index]
         // In a line wholly in capitals an acronym is any word ("WHO KNEW?"): it counts only
         // if the item also names it where case means something.
-        if token.shape == .upper, CapitalLines(field.text.tokens).contains(index), !item.outsideCapitals.contains(hit.watchIndex) {
+        if token.shape == .upper, marks.capitals.contains(index), !item.outsideCapitals.contains(hit.watchIndex) {
             return .capitalsOnly
         }
-        // An acronym's capitals are its own; a capitalised word's may be its position's.
-        let initial = headlines.contains(index)
-            || (token.shape == .capitalized && (token.startsSentence || index == Dateline.storyStart(field.text)))
+        let initial = marks.isInitial(index, token)
         // A spelling nobody listed that is also a common word ("Labor" for "Labour") at the
         // head of a sentence is that word, unless the item also writes it inside a sentence.
         if hit.isVariant, initial, !item.midSentence.contains(hit.watchIndex),

@@ -21,19 +21,16 @@ struct ItemEvidence {
     /// The value names the places that outvoted the watched country.
     var placeElsewhere: [Int: String] = [:]
 
-    init(_ fields: [EntityLinker.Field], entries: [WatchEntry], gazetteer: Gazetteer? = nil) {
+    init(_ fields: [EntityLinker.Field], marks: [FieldMarks], entries: [WatchEntry], gazetteer: Gazetteer? = nil) {
         defer { if let gazetteer { placeElsewhere = Self.placesElsewhere(fields, entries: entries, gazetteer: gazetteer) } }
-        for field in fields {
+        for (field, marks) in zip(fields, marks) {
             for token in field.text.tokens where token.shape == .lower {
                 lowercase.insert(token.hash)
                 let folded = field.text.folded[Int(token.foldedStart)..<Int(token.foldedEnd)]
                 if folded.count > 3, folded.last == UInt8(ascii: "s") { lowercase.insert(FNV.hash(folded.dropLast())) }
             }
-            let headlines = HeadlineMarks(field.text.tokens)
-            let storyStart = Dateline.storyStart(field.text)
             for hit in field.hits where !hit.isSurname && !hit.isShortForm { namedInFull.insert(hit.watchIndex) }
-            let capitals = CapitalLines(field.text.tokens)
-            for hit in field.hits where !capitals.contains(hit.tokenRange.lowerBound) { outsideCapitals.insert(hit.watchIndex) }
+            for hit in field.hits where !marks.capitals.contains(hit.tokenRange.lowerBound) { outsideCapitals.insert(hit.watchIndex) }
             for hit in field.hits where entries[hit.watchIndex].kind != .person && hit.tokenRange.count == 1 {
                 let kind = entries[hit.watchIndex].kind
                 if let cue = WordCues.contradiction(kind, field.text, hit.tokenRange) {
@@ -43,7 +40,7 @@ struct ItemEvidence {
                 }
                 let token = field.text.tokens[hit.tokenRange.lowerBound]
                 let index = hit.tokenRange.lowerBound
-                if !token.startsSentence, !headlines.contains(index), index != storyStart { midSentence.insert(hit.watchIndex) }
+                if !token.startsSentence, !marks.headlines.contains(index), index != marks.storyStart { midSentence.insert(hit.watchIndex) }
             }
         }
     }

@@ -30,16 +30,18 @@ enum Consistency {
 
     private static func addRepeats(_ field: inout TaggedText, multiword: [UInt64: Int], types: [UInt64: EntityType]) {
         let tokens = field.text.tokens
-        let lengths = Set(multiword.values)
+        let lengths = Set(multiword.values).sorted(by: >)
+        var covered = field.coverage()
         var i = 0
         while i < tokens.count {
             var matched = 0
-            if tokens[i].isCapitalized, !field.covers(i) {
-                for length in lengths.sorted(by: >) where i + length <= tokens.count {
+            if tokens[i].isCapitalized, !covered[i] {
+                for length in lengths where i + length <= tokens.count {
                     let range = i..<(i + length)
                     guard multiword[field.key(range)] == length, let type = types[field.key(range)],
-                          !range.contains(where: { field.covers($0) }) else { continue }
+                          !range.contains(where: { covered[$0] }) else { continue }
                     field.spans.append(TaggedText.Span(tokens: range, type: type))
+                    for k in range { covered[k] = true }
                     matched = length
                     break
                 }

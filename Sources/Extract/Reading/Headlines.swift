@@ -9,8 +9,9 @@ enum Headlines {
     static func revise(_ fields: inout [TaggedText], gazetteer: Gazetteer) {
         var body: [UInt64: EntityType] = [:]
         var lengths = Set<Int>()
-        for field in fields {
-            for span in field.spans where !inCapitals(field, span.tokens.lowerBound) {
+        let capitalLines = fields.map { CapitalLines($0.text.tokens) }
+        for (field, capitals) in zip(fields, capitalLines) {
+            for span in field.spans where !capitals.contains(span.tokens.lowerBound) {
                 body[field.key(span.tokens)] = body[field.key(span.tokens)] ?? span.type
                 lengths.insert(span.tokens.count)
                 // A headline names people by surname ("ERDOGAN" for "Tayyip Erdogan").
@@ -21,8 +22,9 @@ enum Headlines {
                 }
             }
         }
+        let longestFirst = lengths.sorted(by: >)
         for f in fields.indices {
-            let capitals = capitalLines(fields[f])
+            let capitals = capitalLines[f]
             guard !capitals.isEmpty else { continue }
             let field = fields[f]
             fields[f].spans = field.spans.compactMap { span in
@@ -33,25 +35,17 @@ enum Headlines {
                 return span.type == .person && span.tokens.count >= 2 ? span : nil
             }
             // Words the body names, missed in the headline.
-            for start in capitals.sorted() where !fields[f].covers(start) && field.text.tokens[start].isWord {
-                for length in lengths.sorted(by: >) where start + length <= field.text.tokens.count {
+            var covered = fields[f].coverage()
+            for start in field.text.tokens.indices where capitals.contains(start) && !covered[start] && field.text.tokens[start].isWord {
+                for length in longestFirst where start + length <= field.text.tokens.count {
                     let range = start..<(start + length)
-                    guard range.allSatisfy({ capitals.contains($0) && !fields[f].covers($0) }),
+                    guard range.allSatisfy({ capitals.contains($0) && !covered[$0] }),
                           let type = body[field.key(range)] else { continue }
                     fields[f].spans.append(TaggedText.Span(tokens: range, type: type))
+                    for k in range { covered[k] = true }
                     break
                 }
             }
         }
-    }
-
-    /// The token indices of sentences written wholly in capitals.
-    private static func capitalLines(_ field: TaggedText) -> Set<Int> {
-        let lines = CapitalLines(field.text.tokens)
-        return Set(field.text.tokens.indices.filter(lines.contains))
-    }
-
-    private static func inCapitals(_ field: TaggedText, _ index: Int) -> Bool {
-        capitalLines(field).contains(index)
     }
 }

@@ -7,18 +7,19 @@ enum ResultsTable {
     static func mark(_ tagged: inout TaggedText, gazetteer: Gazetteer) {
         let tokens = tagged.text.tokens
         guard !tokens.isEmpty else { return }
+        var teams: [TaggedText.Span] = []
         var start = 0
         for end in 1...tokens.count where end == tokens.count || tokens[end].startsSentence {
             let names = scoredNames(tokens, start..<end)
             if names.count >= 2 {
                 for name in names {
                     let type: EntityType = gazetteer.flags(tagged.gazetteerKey(name)).contains(.country) ? .loc : .org
-                    tagged.spans.removeAll { $0.tokens.overlaps(name) }
-                    tagged.spans.append(TaggedText.Span(tokens: name, type: type))
+                    teams.append(TaggedText.Span(tokens: name, type: type))
                 }
             }
             start = end
         }
+        tagged.replace(with: teams)
     }
 
     /// The runs of capitalised words directly followed by a number, when the line

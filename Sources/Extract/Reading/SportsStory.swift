@@ -56,23 +56,23 @@ enum SportsStory {
     /// (national sides stay places) or, after a verb, people ("Nadal beat Djokovic").
     private static func clubs(_ tagged: inout TaggedText, gazetteer: Gazetteer) {
         let tokens = tagged.text.tokens
+        var typeAt: [Range<Int>: EntityType] = [:]
+        for span in tagged.spans { typeAt[span.tokens] = span.type }
+        var clubs: [TaggedText.Span] = []
         var i = 0
         while i < tokens.count {
             guard tokens[i].isCapitalized else { i += 1; continue }
             var end = i
             while end < tokens.count, tokens[end].isCapitalized, !(end > i && tokens[end].startsSentence) { end += 1 }
             let run = i..<end
-            let country = gazetteer.flags(tagged.gazetteerKey(run)).contains(.country)
             let beforeRole = end < tokens.count && roles.contains(tokens[end].hash)
             let afterPlay = i > 0 && opponents.contains(tokens[i - 1].hash)
-            let existing = tagged.spans.firstIndex { $0.tokens == run }
-            let existingType = existing.map { tagged.spans[$0].type }
-            if !country, beforeRole || (afterPlay && existingType != .person) {
-                tagged.spans.removeAll { $0.tokens.overlaps(run) }
-                tagged.spans.append(TaggedText.Span(tokens: run, type: .org))
+            if beforeRole || (afterPlay && typeAt[run] != .person), !gazetteer.flags(tagged.gazetteerKey(run)).contains(.country) {
+                clubs.append(TaggedText.Span(tokens: run, type: .org))
             }
             i = end
         }
+        tagged.replace(with: clubs)
     }
 
     /// "LONDON 1996-12-07": a line of only a place and a date is a dateline.

@@ -48,6 +48,20 @@ struct TaggedText {
         }
     }
 
-    /// Is the token at `index` covered by a span?
-    func covers(_ index: Int) -> Bool { spans.contains { $0.tokens.contains(index) } }
+    /// Per token, whether a span covers it: one pass, so that revisions stay linear
+    /// in the size of the item (a test per token against every span was quadratic).
+    func coverage() -> [Bool] {
+        var covered = [Bool](repeating: false, count: text.tokens.count)
+        for span in spans { for i in span.tokens { covered[i] = true } }
+        return covered
+    }
+
+    /// Puts `replacements` in the place of every span they overlap, in one pass.
+    mutating func replace(with replacements: [Span]) {
+        guard !replacements.isEmpty else { return }
+        var taken = [Bool](repeating: false, count: text.tokens.count)
+        for span in replacements { for i in span.tokens { taken[i] = true } }
+        spans.removeAll { span in span.tokens.contains { taken[$0] } }
+        spans += replacements
+    }
 }
