@@ -41,7 +41,7 @@ public struct AliasMatcher: Sendable {
         edges = UInt64Map(capacity: entries.count * 4)
         for (index, entry) in entries.enumerated() {
             let surname = Self.surname(of: entry)
-            for spelling in Set(entry.spellings) { insert(spelling, watchIndex: Int32(index), surname: surname) }
+            for spelling in Set(entry.spellings.flatMap(Self.writtenForms)) { insert(spelling, watchIndex: Int32(index), surname: surname) }
             // A person is also written by surname alone ("Kalın's visit"); such
             // mentions are kept only when they cannot mean someone else.
             if let surname, !entry.spellings.contains(where: { Self.wordHashes($0) == surname.words }) {
@@ -53,46 +53,6 @@ public struct AliasMatcher: Sendable {
                 insert(short, watchIndex: Int32(index), surname: nil, shortForm: true)
             }
         }
-    }
-
-    /// A person's surname: its words' hashes, and how the name writes it.
-    struct Surname {
-        var text: String
-        var words: [UInt64]
-    }
-
-    /// The last word of a person's name of two words or more, with a joined
-    /// particle ("al-Hayya", "bin-Salman") as part of it.
-    static func surname(of entry: WatchEntry) -> Surname? {
-        guard entry.kind == .person else { return nil }
-        let tokenized = Tokenizer.tokenize(entry.name)
-        var words = tokenized.tokens.filter(\.isWord)
-        while let last = words.last, postNominals.contains(last.hash) { words.removeLast() }
-        guard words.count >= 2, let last = words.last, last.shape != .lower else { return nil }
-        var first = words.count - 1
-        while first > 0, words[first].joinedToPrevious { first -= 1 }
-        guard first > 0 else { return nil }
-        let text = tokenized.text(from: words[first], to: last)
-        return Surname(text: text, words: wordHashes(text))
-    }
-
-    /// The first word of a person's name of two or three words when it has at most
-    /// three letters: East Asian names put the family name first ("Xi Jinping", "Kim Jong Un").
-    static func shortForm(of entry: WatchEntry) -> String? {
-        guard entry.kind == .person else { return nil }
-        let tokenized = Tokenizer.tokenize(entry.name)
-        let words = tokenized.tokens.filter(\.isWord)
-        guard (2...3).contains(words.count), words[0].length <= 3, words[0].isCapitalized,
-              !words[1].joinedToPrevious else { return nil }
-        return tokenized.foldedString(words[0]) == "al" ? nil : tokenized.text(from: words[0], to: words[0])
-    }
-
-    static let postNominals: Set<UInt64> = Set(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"].map { FNV.hash($0) })
-
-    /// The name keys of a spelling's words, particles left out.
-    static func wordHashes(_ spelling: String) -> [UInt64] {
-        let text = Tokenizer.tokenize(spelling)
-        return NameWords.indices(in: text.tokens).map { NameKey.key(text.tokens[$0], in: text) }
     }
 
     @inline(__always)
@@ -157,8 +117,7 @@ public struct AliasMatcher: Sendable {
         var hits: [Hit] = []
         var index = 0
         while index < tokens.count {
-            if tokens[index].isWord, case let key = NameKey.key(tokens[index], in: text), mayStartName(key),
-               let found = longestMatch(from: index, firstKey: key, in: text) {
+            if tokens[index].isWord, let found = longestMatch(from: index, in: text) {
                 hits.append(contentsOf: found)
                 index = found[0].tokenRange.upperBound
             } else {
@@ -168,12 +127,12 @@ public struct AliasMatcher: Sendable {
         return hits
     }
 
-    private func longestMatch(from start: Int, firstKey: UInt64, in text: TokenizedText) -> [Hit]? {
+    private func longestMatch(from start: Int, in text: TokenizedText) -> [Hit]? {
         let tokens = text.tokens
         var node: Int32 = 0
         var best: [Hit]?
         var position = start
-        var words: [Int] = []
+        var words: [Range<Int>] = []
         var lowercaseMask: UInt64 = 0
         while position < tokens.count, words.count < 64 {
             let token = tokens[position]
@@ -185,12 +144,11 @@ public struct AliasMatcher: Sendable {
                 position += 1
                 continue
             }
-            let key = position == start ? firstKey : NameKey.key(token, in: text)
-            guard let next = edges[Self.edgeKey(node, key)] else { break }
-            node = Int32(bitPattern: next)
+            guard let (next, word) = edge(from: node, at: position, first: position == start, in: text) else { break }
+            node = next
             if token.shape == .lower { lowercaseMask |= 1 << UInt64(words.count) }
-            words.append(position)
-            position += 1
+            words.append(word)
+            position = word.upperBound
             let ending = terminals[Int(node)]
             guard !ending.isEmpty else { continue }
             var found: [Hit] = []
@@ -206,13 +164,25 @@ public struct AliasMatcher: Sendable {
         return best
     }
 
+    /// The trie edge out of `node` for the word at `position`: the token itself, or,
+    /// when no spelling goes on with it, the token read together with the parts joined
+    /// to it ("Khamene'i" for "Khamenei", "Co-operation" for "Cooperation").
+    private func edge(from node: Int32, at position: Int, first: Bool, in text: TokenizedText) -> (Int32, Range<Int>)? {
+        let key = NameKey.key(text.tokens[position], in: text)
+        if !first || mayStartName(key), let next = edges[Self.edgeKey(node, key)] {
+            return (Int32(bitPattern: next), position..<position + 1)
+        }
+        guard let closed = Self.closedWord(from: position, in: text), !first || mayStartName(closed.key),
+              let next = edges[Self.edgeKey(node, closed.key)] else { return nil }
+        return (Int32(bitPattern: next), closed.range)
+    }
+
     /// nil when a word of the text is too far from the spelling's word (same key, other
     /// name); else whether any word is spelled differently.
-    private static func spelledAlike(_ positions: [Int], in text: TokenizedText, _ spelling: [[UInt8]]) -> Bool? {
+    private static func spelledAlike(_ words: [Range<Int>], in text: TokenizedText, _ spelling: [[UInt8]]) -> Bool? {
         var variant = false
-        for (position, expected) in zip(positions, spelling) {
-            let token = text.tokens[position]
-            let written = NameKey.written(text.folded[Int(token.foldedStart)..<Int(token.foldedEnd)])
+        for (word, expected) in zip(words, spelling) {
+            let written = NameKey.written(letters(of: word, in: text))
             guard written != expected else { continue }
             let limit = NameKey.maxDistance(min(written.count, expected.count))
             guard NameKey.distance(written, expected, limit: limit) <= limit else { return nil }

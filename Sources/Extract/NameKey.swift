@@ -11,7 +11,8 @@ import Model
 ///    a vowel is an "i" ("Zelenskij"), a silent final "e" after a consonant goes ("Salmane",
 ///    "Defence"), "-re" after a consonant becomes "-er" ("Centre"), "-mme" becomes "-m" ("Programme");
 /// 3. consonants: ph→f, dh→d, kh→k, gh→g, th→t, ck→k, q→k, soft c→s, hard c→k, z→s,
-///    w→v, x→ks, and g→k at the start ("Gaddafi" ~ "Qaddafi" ~ "Kadhafi");
+///    w→v, x→ks, j→y ("Binyamin" ~ "Benjamin", "Netanjahu" ~ "Netanyahu"), and g→k at the start
+///    ("Gaddafi" ~ "Qaddafi" ~ "Kadhafi");
 /// 4. vowels (y counts as one after the first letter): a first vowel keeps its class,
 ///    inner vowels become one mark, and a final run of vowels keeps the class of its last
 ///    letter ("Zelenska" stays apart from "Zelensky");
@@ -73,6 +74,7 @@ enum NameKey {
             case 0x63: out.append(next == 0x65 || next == 0x69 || next == 0x79 ? 0x73 : 0x6B)  // soft c → s, hard c → k
             case 0x7A: out.append(0x73)  // z → s
             case 0x77: out.append(0x76)  // w → v
+            case 0x6A: out.append(0x79)  // j → y: German, Dutch and Slavic spellings write y as j
             case 0x78: out.append(0x6B); out.append(0x73)  // x → ks
             case 0x67 where i == 0: out.append(0x6B)  // initial g → k
             default: out.append(c)

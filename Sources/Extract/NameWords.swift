@@ -24,4 +24,21 @@ enum NameWords {
     static func indices(in tokens: [Token]) -> [Int] {
         tokens.indices.filter { tokens[$0].isWord && !isParticle(tokens, $0) }
     }
+
+    /// Chinese and Korean family names, which come first in the name as English copy
+    /// writes it ("Xi Jinping", "Kim Jong Un", "Li Qiang") and stand alone for the
+    /// person ("President Xi"). Japanese and Vietnamese names are written given name
+    /// first or called by the given name, so they are not here.
+    private static let familyNamesFirst: Set<UInt64> = Set([
+        // Chinese (pinyin), the most frequent and those of leaders.
+        "xi", "li", "wang", "zhang", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu", "xu", "sun", "hu", "zhu",
+        "gao", "lin", "guo", "ma", "luo", "liang", "song", "zheng", "xie", "han", "tang", "feng", "dong", "xiao",
+        "cao", "deng", "peng", "cai", "jiang", "wen", "mao", "qin", "wei", "ding", "shi", "yao", "tian", "fu",
+        // Korean, as the press romanises them.
+        "kim", "lee", "yi", "ri", "park", "pak", "choi", "choe", "jung", "jeong", "chung", "kang", "cho", "yoon",
+        "yun", "jang", "lim", "shin", "kwon", "hwang", "ahn", "moon", "mun", "oh", "seo", "ryu", "roh", "rhee",
+    ].map { FNV.hash($0) })
+
+    /// Does a person's name put the family name first?
+    static func isFamilyNameFirst(_ token: Token) -> Bool { familyNamesFirst.contains(token.hash) }
 }

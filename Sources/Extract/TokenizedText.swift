@@ -14,6 +14,18 @@ public struct TokenizedText: Sendable {
 
     public var foldedWords: [String] { tokens.map(foldedString) }
 
+    /// The tokens an entity covers (empty when none), by binary search over token offsets.
+    func tokenRange(of entity: Entity) -> Range<Int> {
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(tokens[mid].start) < entity.start { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < tokens.count, Int(tokens[end].end) <= entity.end { end += 1 }
+        return low..<end
+    }
+
     /// The text of tokens `first...last`, as written (UTF-8 offsets make this O(length)).
     public func text(from first: Token, to last: Token) -> String {
         let utf8 = text.utf8

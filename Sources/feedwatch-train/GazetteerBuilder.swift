@@ -61,9 +61,8 @@ enum GazetteerBuilder {
     /// The gazetteer key of a word or phrase: its hash, or its phrase key.
     static func key(_ phrase: String) -> UInt64? {
         let words = Tokenizer.tokenize(phrase).tokens
-        guard let first = words.first, words.count <= Gazetteer.maxPhraseWords else { return nil }
-        guard words.count > 1 else { return first.hash }
-        return words.dropFirst().reduce(Gazetteer.phraseKey(FNV.offset, first.hash)) { Gazetteer.phraseKey($0, $1.hash) }
+        guard !words.isEmpty, words.count <= Gazetteer.maxPhraseWords else { return nil }
+        return Gazetteer.key(words.map(\.hash))
     }
 
     /// Tab-separated rows without the header.

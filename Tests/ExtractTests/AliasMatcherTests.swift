@@ -87,3 +87,39 @@ struct AliasMatcherTests {
         #expect(Self.found("") == [])
     }
 }
+
+@Suite("AliasMatcher derives the forms a name takes in running text")
+struct AliasSpellingTests {
+    static func found(_ entry: WatchEntry, in text: String) -> Bool {
+        Extractor(watch: [entry], tagger: NoTagger()).watchedEntities(in: text).contains { $0.watch == entry.id }
+    }
+
+    @Test("a word the text splits at an apostrophe or hyphen matches the closed spelling, and the reverse")
+    func closedWords() {
+        let khamenei = WatchEntry(id: "k", name: "Ali Khamenei", kind: .person)
+        #expect(Self.found(khamenei, in: "Ayatollah Ali Khamene'i spoke."))
+        #expect(Self.found(khamenei, in: "Ali Khamenei's speech."))
+        let oecd = WatchEntry(id: "o", name: "Organisation for Economic Co-operation and Development", kind: .organization)
+        #expect(Self.found(oecd, in: "The Organization for Economic Cooperation and Development said."))
+        #expect(Self.found(oecd, in: "The Organisation for Economic Co-operation and Development said."))
+        let cooperation = WatchEntry(id: "c", name: "Shanghai Cooperation Organisation", kind: .organization)
+        #expect(Self.found(cooperation, in: "The Shanghai Co-operation Organisation met."))
+    }
+
+    @Test("a group's plural name also matches its singular, and the reverse; Hamas is never Hama")
+    func plurals() {
+        #expect(Self.found(WatchEntry(id: "h", name: "Houthis", kind: .organization), in: "Houthi rebels seized a ship."))
+        #expect(Self.found(WatchEntry(id: "h", name: "Houthi", kind: .organization), in: "The Houthis said."))
+        #expect(!Self.found(WatchEntry(id: "h", name: "Hamas", kind: .organization), in: "Shelling in Hama."))
+    }
+
+    @Test("a Chinese or Korean name is written by its first word, never by its last")
+    func familyNameFirst() {
+        let kim = WatchEntry(id: "kim", name: "Kim Jong Un", kind: .person)
+        #expect(AliasMatcher.shortForm(of: kim) == "Kim")
+        #expect(AliasMatcher.surname(of: kim) == nil)
+        #expect(!Self.found(kim, in: "The UN chief spoke. Un nouveau gouvernement."))
+        #expect(AliasMatcher.shortForm(of: WatchEntry(id: "b", name: "Joe Biden", kind: .person)) == nil)
+        #expect(AliasMatcher.surname(of: WatchEntry(id: "b", name: "Joe Biden", kind: .person))?.text == "Biden")
+    }
+}

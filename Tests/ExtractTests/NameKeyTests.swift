@@ -16,6 +16,7 @@ struct NameKeyTests {
         ("Mohammed", "Mohamed"), ("Sergei", "Sergey"), ("Organisation", "Organization"), ("Defence", "Defense"),
         ("Labour", "Labor"), ("Centre", "Center"), ("Programme", "Program"), ("UN", "U.N."), ("NATO", "N.A.T.O."),
         ("Navalny", "Navalniy"), ("Zelensky", "Zelenskij"), ("Gaddafi", "Gheddafi"), ("Salman", "Salmane"),
+        ("Benjamin", "Binyamin"), ("Netanyahu", "Netanjahu"),
     ])
     func together(a: String, b: String) {
         #expect(Self.key(a) == Self.key(b))

@@ -25,26 +25,39 @@ extension EntityLinker {
 
     /// "President Xi" and "Xi" after "Xi Jinping" in the same item are Xi Jinping; a lone
     /// "Xi" elsewhere, or "Xi'an", is not.
-    func shortFormDisagreement(_ hit: AliasMatcher.Hit, _ field: Field, item: ItemEvidence, cues: PersonCues) -> LinkReason? {
+    func shortFormDisagreement(_ hit: AliasMatcher.Hit, _ field: Field, item: ItemEvidence, people: PeopleIndex) -> LinkReason? {
         let after = hit.tokenRange.upperBound
         if after < field.text.tokens.count, field.text.tokens[after].joinedToPrevious,
            field.text.foldedString(field.text.tokens[after]) != "s" { return .partOfAWord }
-        return cues.titleBefore(field.text, hit.tokenRange.lowerBound) || item.namedInFull.contains(hit.watchIndex) ? nil : .shortFormAlone
+        if let other = otherPersonEnclosing(hit, field, people: people) { return other }
+        return people.cues.titleBefore(field.text, hit.tokenRange.lowerBound) || item.namedInFull.contains(hit.watchIndex) ? nil : .shortFormAlone
+    }
+
+    /// A lone name word inside a longer person name is ours only if the other words
+    /// are our name's, titles aside ("Chancellor Scholz" and "Recep Erdoğan" yes,
+    /// "Emine Erdoğan" and "Kim Yo Jong" no).
+    private func otherPersonEnclosing(_ hit: AliasMatcher.Hit, _ field: Field, people: PeopleIndex) -> LinkReason? {
+        guard let enclosing = Self.overlapping(field.entities, hit.start, hit.end).first(where: {
+            $0.type == .person && $0.start <= hit.start && $0.end >= hit.end && ($0.start < hit.start || $0.end > hit.end)
+        }) else { return nil }
+        return Set(people.words(of: enclosing, in: field.text)).isSubset(of: people.nameWords[hit.watchIndex])
+            ? nil : .insideLongerName(type: .person, text: enclosing.text)
     }
 
     // MARK: - Surname coreference
 
-    func surnameDisagreement(_ hit: AliasMatcher.Hit, field f: Int, in field: Field, people: PeopleIndex) -> LinkReason? {
+    func surnameDisagreement(_ hit: AliasMatcher.Hit, field f: Int, in field: Field, people: PeopleIndex, item: ItemEvidence) -> LinkReason? {
+        // "Dr Modi, a cardiologist": introduced as someone the reader does not know.
+        if item.introducedAsSomeoneElse.contains(hit.watchIndex), !item.namedInFull.contains(hit.watchIndex) {
+            return .introducedAsSomeoneElse
+        }
         let nameWords = people.nameWords[hit.watchIndex]
         guard let last = field.text.tokens[hit.tokenRange].last else { return .anotherPerson }
         let surname = NameKey.key(last, in: field.text)
-        // Inside a longer person name: ours only if its other words are our name's
-        // ("Recep Erdoğan" yes, "Emine Erdoğan" no).
-        if let enclosing = Self.overlapping(field.entities, hit.start, hit.end).first(where: {
+        if Self.overlapping(field.entities, hit.start, hit.end).contains(where: {
             $0.type == .person && $0.start <= hit.start && $0.end >= hit.end && ($0.start < hit.start || $0.end > hit.end)
         }) {
-            return Set(PeopleIndex.words(of: enclosing, in: field.text)).isSubset(of: nameWords)
-                ? nil : .insideLongerName(type: .person, text: enclosing.text)
+            return otherPersonEnclosing(hit, field, people: people)
         }
         let sameSurname = people.bySurname[surname] ?? []
         guard sameSurname.contains(where: { !$0.words.isSubset(of: nameWords) }) else { return nil }

@@ -30,16 +30,19 @@ struct EntityLinker {
 
     /// Every candidate of every field, in the fields' order, with the linker's verdict.
     func link(_ fields: [Field]) -> [[LinkDecision]] {
-        let people = PeopleIndex(fields, entries: entries)
+        let cues = PersonCues(gazetteer: gazetteer)
+        let people = PeopleIndex(fields, entries: entries, cues: cues)
         let marks = fields.map { FieldMarks($0.text) }
         let item = ItemEvidence(fields, marks: marks, entries: entries, gazetteer: gazetteer)
-        let cues = PersonCues(gazetteer: gazetteer)
         return fields.enumerated().map { f, field in
             field.hits.map { hit in
                 let rejection = typeDisagreement(hit, field, marks: marks[f], item: item)
+                    ?? namedAfter(hit, field, nameWords: people.nameWords[hit.watchIndex])
+                    ?? insideLongerPlace(hit, field)
+                    ?? surnameOfNamedPerson(hit, field, item: item)
                     ?? placePhrase(hit, field)
-                    ?? (hit.isSurname ? surnameDisagreement(hit, field: f, in: field, people: people) : nil)
-                    ?? (hit.isShortForm ? shortFormDisagreement(hit, field, item: item, cues: cues) : nil)
+                    ?? (hit.isSurname ? surnameDisagreement(hit, field: f, in: field, people: people, item: item) : nil)
+                    ?? (hit.isShortForm ? shortFormDisagreement(hit, field, item: item, people: people) : nil)
                     ?? (hit.isSurname || hit.isShortForm ? honorificDisagreement(hit, field, cues: cues) : nil)
                     ?? generationDisagreement(hit, field)
                 return LinkDecision(hit: hit, rejection: rejection)

@@ -20,6 +20,11 @@ struct ItemEvidence {
     /// country ("ATLANTA - Georgia's governor" is the US state).
     /// The value names the places that outvoted the watched country.
     var placeElsewhere: [Int: String] = [:]
+    /// The last words of the people the item names in two words or more, with the name.
+    var personSurnames: [UInt64: String] = [:]
+    /// Person watches whose lone surname the item introduces with an indefinite
+    /// apposition ("Dr Modi, a cardiologist trained in London").
+    var introducedAsSomeoneElse = Set<Int>()
 
     init(_ fields: [EntityLinker.Field], marks: [FieldMarks], entries: [WatchEntry], gazetteer: Gazetteer? = nil) {
         defer { if let gazetteer { placeElsewhere = Self.placesElsewhere(fields, entries: entries, gazetteer: gazetteer) } }
@@ -30,6 +35,16 @@ struct ItemEvidence {
                 if folded.count > 3, folded.last == UInt8(ascii: "s") { lowercase.insert(FNV.hash(folded.dropLast())) }
             }
             for hit in field.hits where !hit.isSurname && !hit.isShortForm { namedInFull.insert(hit.watchIndex) }
+            for hit in field.hits where (hit.isSurname || hit.isShortForm) && Self.indefiniteApposition(after: hit, field.text) {
+                introducedAsSomeoneElse.insert(hit.watchIndex)
+            }
+            for entity in field.entities where entity.type == .person {
+                let words = field.text.tokens[field.text.tokenRange(of: entity)].filter(\.isWord)
+                // "King Abdullah of Jordan" ends in a place, not a surname.
+                if words.count >= 2, let last = words.last, !words.contains(where: { $0.hash == Self.of }) {
+                    personSurnames[last.hash] = entity.text
+                }
+            }
             for hit in field.hits where !marks.capitals.contains(hit.tokenRange.lowerBound) { outsideCapitals.insert(hit.watchIndex) }
             for hit in field.hits where entries[hit.watchIndex].kind != .person && hit.tokenRange.count == 1 {
                 let kind = entries[hit.watchIndex].kind
@@ -43,6 +58,16 @@ struct ItemEvidence {
                 if !token.startsSentence, !marks.headlines.contains(index), index != marks.storyStart { midSentence.insert(hit.watchIndex) }
             }
         }
+    }
+
+    private static let of = FNV.hash("of")
+    private static let indefinite: Set<UInt64> = [FNV.hash("a"), FNV.hash("an")]
+
+    /// "Modi, a cardiologist": a comma, then "a" or "an", right after the name.
+    private static func indefiniteApposition(after hit: AliasMatcher.Hit, _ text: TokenizedText) -> Bool {
+        let next = hit.tokenRange.upperBound
+        return next + 1 < text.tokens.count && text.foldedString(text.tokens[next]) == ","
+            && indefinite.contains(text.tokens[next + 1].hash)
     }
 
     /// "the Brazilian Amazon": a people's adjective before a company's name, which the
@@ -63,7 +88,7 @@ struct ItemEvidence {
         var ambiguous: [Int: PlaceCountries] = [:]
         for field in fields {
             for hit in field.hits where entries[hit.watchIndex].kind == .location {
-                let countries = gazetteer.countries(placeKey(field.text.tokens[hit.tokenRange].filter(\.isWord).map(\.hash)))
+                let countries = gazetteer.countries(Gazetteer.key(field.text.tokens[hit.tokenRange].filter(\.isWord).map(\.hash)))
                 if countries.country != 0, countries.place != 0, countries.place != countries.country {
                     ambiguous[hit.watchIndex] = countries
                 }
@@ -93,7 +118,7 @@ struct ItemEvidence {
                 var matched = 0
                 for length in stride(from: min(3, tokens.count - i), through: 1, by: -1)
                 where tokens[i..<(i + length)].allSatisfy({ $0.isCapitalized }) {
-                    let countries = gazetteer.countries(placeKey(tokens[i..<(i + length)].map(\.hash)))
+                    let countries = gazetteer.countries(Gazetteer.key(tokens[i..<(i + length)].map(\.hash)))
                     if countries.rawValue != 0 {
                         found.append((field.text.text(from: tokens[i], to: tokens[i + length - 1]), countries))
                         matched = length
@@ -104,11 +129,5 @@ struct ItemEvidence {
             }
         }
         return found
-    }
-
-    private static func placeKey(_ words: [UInt64]) -> UInt64 {
-        guard let first = words.first else { return 0 }
-        guard words.count > 1 else { return first }
-        return words.dropFirst().reduce(Gazetteer.phraseKey(FNV.offset, first)) { Gazetteer.phraseKey($0, $1) }
     }
 }

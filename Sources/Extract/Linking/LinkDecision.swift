@@ -39,6 +39,12 @@ public enum LinkReason: Sendable, Equatable, CustomStringConvertible {
     case otherGender
     /// A generational suffix that is not the watched person's ("Donald Trump Jr.").
     case generation
+    /// An institution named after it ("Ford Foundation").
+    case namedAfter(String)
+    /// The item names a person with this surname, and the tagger reads this word as a person.
+    case surnameOfNamedPerson(String)
+    /// A lone surname introduced as someone new ("Dr Modi, a cardiologist").
+    case introducedAsSomeoneElse
 
     public var description: String {
         switch self {
@@ -56,6 +62,9 @@ public enum LinkReason: Sendable, Equatable, CustomStringConvertible {
         case .partOfAWord: "part of a longer word"
         case .otherGender: "a courtesy title of the other gender"
         case .generation: "a generational suffix that is not the watched person's"
+        case let .namedAfter(text): "part of \u{201C}\(text)\u{201D}, named after it"
+        case let .surnameOfNamedPerson(person): "the item names \u{201C}\(person)\u{201D}, and the tagger reads this word as that person"
+        case .introducedAsSomeoneElse: "the item introduces this surname as someone new (\u{201C}…, a …\u{201D})"
         }
     }
 }

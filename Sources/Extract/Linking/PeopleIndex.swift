@@ -12,12 +12,16 @@ struct PeopleIndex {
     /// Per watch entry, the words of all its spellings.
     var nameWords: [Set<UInt64>]
 
-    init(_ fields: [EntityLinker.Field], entries: [WatchEntry]) {
+    /// Titles the tagger takes into a name ("Chancellor Scholz") are not its words.
+    let cues: PersonCues
+
+    init(_ fields: [EntityLinker.Field], entries: [WatchEntry], cues: PersonCues) {
+        self.cues = cues
         nameWords = entries.map { Set($0.spellings.flatMap(AliasMatcher.wordHashes)) }
         var mentions: [(UInt64, Mention)] = []
         for (f, field) in fields.enumerated() {
             for entity in field.entities where entity.type == .person {
-                let words = Self.words(of: entity, in: field.text)
+                let words = words(of: entity, in: field.text)
                 guard words.count >= 2, let last = words.last else { continue }
                 mentions.append((last, Mention(field: f, offset: entity.start, words: Set(words))))
             }
@@ -31,19 +35,11 @@ struct PeopleIndex {
         for key in bySurname.keys { bySurname[key]?.sort { ($0.field, $0.offset) < ($1.field, $1.offset) } }
     }
 
-    /// The name keys of an entity's words, found by binary search over the tokens.
-    static func words(of entity: Entity, in text: TokenizedText) -> [UInt64] {
-        let tokens = text.tokens
-        var low = 0, high = tokens.count
-        while low < high {
-            let mid = (low + high) / 2
-            if Int(tokens[mid].start) < entity.start { low = mid + 1 } else { high = mid }
+    /// The name keys of an entity's words, titles and particles left out.
+    func words(of entity: Entity, in text: TokenizedText) -> [UInt64] {
+        text.tokenRange(of: entity).compactMap { i in
+            let token = text.tokens[i]
+            return token.isWord && !NameWords.isParticle(text.tokens, i) && !cues.isTitle(token) ? NameKey.key(token, in: text) : nil
         }
-        var words: [UInt64] = []
-        while low < tokens.count, Int(tokens[low].end) <= entity.end {
-            if tokens[low].isWord, !NameWords.isParticle(tokens, low) { words.append(NameKey.key(tokens[low], in: text)) }
-            low += 1
-        }
-        return words
     }
 }

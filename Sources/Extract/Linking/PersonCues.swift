@@ -15,6 +15,8 @@ struct PersonCues {
         "president", "premier", "leader", "chairman", "chairwoman", "secretary", "minister", "chancellor", "king",
         "queen", "prince", "princess", "general", "gen.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
         "senator", "sen.", "governor", "gov.", "mayor", "ambassador", "envoy", "judge", "justice", "sheikh", "emir",
+        "ayatollah", "imam", "pope", "cardinal", "archbishop", "bishop", "rabbi", "colonel", "col.", "lieutenant", "lt.",
+        "admiral", "adm.", "commander", "chief", "speaker", "prosecutor", "vice", "deputy", "prime", "crown",
     ].map { FNV.hash($0) })
 
     /// The gender a courtesy title before the token at `index` gives, if any.
@@ -33,9 +35,13 @@ struct PersonCues {
 
     /// Does a title ("President", "Chinese leader", "Mr") stand right before the token at `index`?
     func titleBefore(_ text: TokenizedText, _ index: Int) -> Bool {
-        guard index > 0, text.tokens[index - 1].isWord else { return false }
-        let hash = text.tokens[index - 1].hash
-        if Self.titles.contains(hash) { return true }
+        index > 0 && text.tokens[index - 1].isWord && isTitle(text.tokens[index - 1])
+    }
+
+    /// Is the word a title or courtesy title ("Chancellor", "Sir", "Ayatollah")?
+    func isTitle(_ token: Token) -> Bool {
+        let hash = token.hash
+        if Self.titles.contains(hash) || Self.male.contains(hash) || Self.female.contains(hash) { return true }
         guard let gazetteer else { return false }
         return !gazetteer.flags(hash).isDisjoint(with: [.titleBefore, .role])
     }

@@ -13,19 +13,10 @@ struct TaggedText {
 
     init(_ text: TokenizedText, _ entities: [Entity]) {
         self.text = text
-        spans = entities.compactMap { entity in Self.range(of: entity, in: text.tokens).map { Span(tokens: $0, type: entity.type) } }
-    }
-
-    /// The tokens an entity covers, by binary search over token offsets.
-    static func range(of entity: Entity, in tokens: [Token]) -> Range<Int>? {
-        var low = 0, high = tokens.count
-        while low < high {
-            let mid = (low + high) / 2
-            if Int(tokens[mid].start) < entity.start { low = mid + 1 } else { high = mid }
+        spans = entities.compactMap { entity in
+            let tokens = text.tokenRange(of: entity)
+            return tokens.isEmpty ? nil : Span(tokens: tokens, type: entity.type)
         }
-        var end = low
-        while end < tokens.count, Int(tokens[end].end) <= entity.end { end += 1 }
-        return end > low ? low..<end : nil
     }
 
     /// The key of a run of words: their folded hashes, in order.
@@ -35,10 +26,7 @@ struct TaggedText {
 
     /// The key the gazetteer files these words under: a word's hash, or a phrase key.
     func gazetteerKey(_ range: Range<Int>) -> UInt64 {
-        let words = text.tokens[range].filter(\.isWord)
-        guard let first = words.first else { return 0 }
-        guard words.count > 1 else { return first.hash }
-        return words.dropFirst().reduce(Gazetteer.phraseKey(FNV.offset, first.hash)) { Gazetteer.phraseKey($0, $1.hash) }
+        Gazetteer.key(text.tokens[range].filter(\.isWord).map(\.hash))
     }
 
     var entities: [Entity] {

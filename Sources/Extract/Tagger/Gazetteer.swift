@@ -64,6 +64,13 @@ public struct Gazetteer: Sendable {
     @inline(__always)
     public static func phraseKey(_ previous: UInt64, _ word: UInt64) -> UInt64 { FNV.combine(previous, word) }
 
+    /// The key a word (its hash) or a phrase of words (a phrase key) is filed under; 0 for none.
+    public static func key(_ words: some Collection<UInt64>) -> UInt64 {
+        guard let first = words.first else { return 0 }
+        guard words.count > 1 else { return first }
+        return words.dropFirst().reduce(phraseKey(FNV.offset, first)) { phraseKey($0, $1) }
+    }
+
     // MARK: - Binary form: "FWGZ", version 2, then two tables of (hash, UInt32) pairs,
     // flags and places, each with its count first; little-endian. Version 1 has no places.
 

@@ -1,0 +1,72 @@
+import Model
+
+/// A watched one-word name that is part of the name of something else:
+/// - "Ford Foundation", "Nobel Prize": an institution named after the company;
+/// - "South Sudan", "Equatorial Guinea", "Niger Delta": a longer place name the
+///   gazetteer files under another country;
+/// - a lone "Wagner" the tagger reads as a person, in an item that names "Richard
+///   Wagner": that person, not the Wagner Group.
+extension EntityLinker {
+    /// Head words of names given after someone or something.
+    private static let namedAfterHeads: Set<UInt64> = Set([
+        "foundation", "university", "museum", "library", "institute", "prize", "award", "awards", "center", "centre",
+        "stadium", "arena", "hospital", "school", "college", "academy", "airport", "street", "avenue", "square",
+        "bridge", "hall", "theatre", "theater", "park", "memorial", "fellowship", "scholarship", "lecture", "trophy",
+    ].map { FNV.hash($0) })
+
+    /// "Ford Foundation": a company's name followed by the head of an institution's name
+    /// that the company's own name does not have.
+    func namedAfter(_ hit: AliasMatcher.Hit, _ field: Field, nameWords: Set<UInt64>) -> LinkReason? {
+        guard entries[hit.watchIndex].kind == .organization else { return nil }
+        let tokens = field.text.tokens
+        let next = hit.tokenRange.upperBound
+        guard next < tokens.count, tokens[next].isCapitalized, !tokens[next].startsSentence,
+              Self.namedAfterHeads.contains(tokens[next].hash),
+              !nameWords.contains(NameKey.key(tokens[next], in: field.text)) else { return nil }
+        return .namedAfter(field.text.text(from: tokens[hit.tokenRange.lowerBound], to: tokens[next]))
+    }
+
+    /// "South Sudan": the watched place with up to two capitalised words before it, one
+    /// after it or parts joined to it, which the gazetteer knows as a place of another country.
+    func insideLongerPlace(_ hit: AliasMatcher.Hit, _ field: Field) -> LinkReason? {
+        guard entries[hit.watchIndex].kind == .location, let gazetteer else { return nil }
+        let tokens = field.text.tokens
+        let watched = gazetteer.countries(Gazetteer.key(tokens[hit.tokenRange].filter(\.isWord).map(\.hash)))
+        let own = Set([watched.country, watched.place].filter { $0 != 0 })
+        guard !own.isEmpty else { return nil }
+        let start = hit.tokenRange.lowerBound
+        var end = hit.tokenRange.upperBound
+        while end < tokens.count, tokens[end].joinedToPrevious, tokens[end].isWord, tokens[end].hash != Self.possessive { end += 1 }
+        var first = start
+        while first > 0, start - first < 2, Self.continuesName(tokens[first - 1]), !tokens[first].startsSentence { first -= 1 }
+        let last = end < tokens.count && Self.continuesName(tokens[end]) && !tokens[end].startsSentence ? end + 1 : end
+        for from in first...start {
+            for to in Set([last, end, hit.tokenRange.upperBound]).sorted(by: >) where from < start || to > hit.tokenRange.upperBound {
+                let place = gazetteer.countries(Gazetteer.key(tokens[from..<to].filter(\.isWord).map(\.hash)))
+                guard place.rawValue != 0 else { continue }
+                // "Port Sudan" is in Sudan: a longer name in the same country is still about it.
+                if own.contains(place.country) || own.contains(place.place) { return nil }
+                return .insideLongerName(type: .loc, text: field.text.text(from: tokens[from], to: tokens[to - 1]))
+            }
+        }
+        return nil
+    }
+
+    private static let possessive = FNV.hash("s")
+
+    private static func continuesName(_ token: Token) -> Bool {
+        token.isWord && token.shape == .capitalized
+    }
+
+    /// A company's or place's one-word name that the tagger reads as a person, in an
+    /// item that names a person with that surname ("Richard Wagner" … "Wagner's Ring").
+    func surnameOfNamedPerson(_ hit: AliasMatcher.Hit, _ field: Field, item: ItemEvidence) -> LinkReason? {
+        let kind = entries[hit.watchIndex].kind
+        guard kind != .person, hit.tokenRange.count == 1,
+              let person = item.personSurnames[field.text.tokens[hit.tokenRange.lowerBound].hash] else { return nil }
+        // Only a mention standing alone: inside a longer name, type agreement has decided.
+        let covering = Self.overlapping(field.entities, hit.start, hit.end)
+        guard !covering.contains(where: { $0.type == kind.entityType || $0.start < hit.start || $0.end > hit.end }) else { return nil }
+        return .surnameOfNamedPerson(person)
+    }
+}
