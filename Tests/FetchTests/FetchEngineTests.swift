@@ -109,7 +109,9 @@ struct FetchEngineTests {
         await #expect(throws: FetchError.timeout(seconds: 1, url: server.baseURL + "/")) {
             try await Self.engine.perform(HTTPRequest(url: server.baseURL + "/", totalTimeout: 1))
         }
-        #expect(Date().timeIntervalSince(started) < 20)
+        // Well under the 60 s the transfer would last; the margin is for a 2-core runner whose
+        // cooperative threads are busy with the suite's heavy synchronous tests.
+        #expect(Date().timeIntervalSince(started) < 45)
     }
 
     @Test("aborts an endless body at the size cap")
@@ -185,6 +187,8 @@ struct FetchEngineTests {
         try await Task.sleep(nanoseconds: 300_000_000)
         task.cancel()
         await #expect(throws: FetchError.self) { try await task.value }
-        #expect(Date().timeIntervalSince(started) < 20)
+        // Well under the 60 s the transfer would last; the margin is for a 2-core runner whose
+        // cooperative threads are busy with the suite's heavy synchronous tests.
+        #expect(Date().timeIntervalSince(started) < 45)
     }
 }
