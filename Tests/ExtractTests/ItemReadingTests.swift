@@ -22,6 +22,14 @@ struct ItemReadingTests {
         #expect(!found.contains("ORG Anadolu news"))
     }
 
+    @Test("a person's name takes in an unlisted given name before it, but not a title, a day or a common word")
+    func givenNameBefore() {
+        #expect(Self.entities("On Monday Recep Tayyip Erdoğan met a Hamas delegation.").contains("PERSON Recep Tayyip Erdoğan"))
+        let titled = Self.entities("Later Comptroller Bill Thompson spoke, and on Monday Ismail Haniyeh left.")
+        #expect(titled.contains("PERSON Bill Thompson"))
+        #expect(titled.contains("PERSON Ismail Haniyeh"))
+    }
+
     @Test("every name of a results line is a team")
     func resultsTable() {
         let found = Self.entities("SOCCER - ENGLISH LEAGUE RESULTS .\nArsenal 2 Derby 2\nChelsea 2 Everton 2\n")

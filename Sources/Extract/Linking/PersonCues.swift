@@ -17,6 +17,7 @@ struct PersonCues {
         "senator", "sen.", "governor", "gov.", "mayor", "ambassador", "envoy", "judge", "justice", "sheikh", "emir",
         "ayatollah", "imam", "pope", "cardinal", "archbishop", "bishop", "rabbi", "colonel", "col.", "lieutenant", "lt.",
         "admiral", "adm.", "commander", "chief", "speaker", "prosecutor", "vice", "deputy", "prime", "crown",
+        "sheriff", "comptroller", "datuk", "tan", "sri", "emperor", "empress", "vizier", "sultan", "pasha", "mullah",
     ].map { FNV.hash($0) })
 
     /// The gender a courtesy title before the token at `index` gives, if any.

@@ -3,7 +3,8 @@ import Model
 /// The tagger reads one sentence at a time; an item is read as a whole. After
 /// tagging, the item's entities are revised with what the whole item says:
 /// 1. span edges: a name stops before a lower-case common noun ("the Anadolu news
-///    agency" gives Anadolu, "a Hamas delegation" Hamas);
+///    agency" gives Anadolu, "a Hamas delegation" Hamas), and a person's name takes in
+///    an unlisted given name before it ("Recep Tayyip Erdoğan");
 /// 2. sports: in a sports story, a city that is the subject or object of play, or
 ///    a line of a results table, is a team (ORG), as newswire annotates it;
 /// 3. all-capitals headlines are read with the body's evidence: a headline word

@@ -17,7 +17,47 @@ enum SpanEdges {
             }
             return TaggedText.Span(tokens: range, type: span.type)
         }
+        widenPeople(&tagged, gazetteer: gazetteer)
     }
+
+    /// A person's name starts one word earlier when the word before it is capitalised
+    /// in the same sentence and the name lists know it as nothing else: "Recep Tayyip
+    /// Erdoğan", whose "Recep" no English list holds, is one name. A title, a place,
+    /// a people's name, an organisation word, a day or a month is not a given name, and
+    /// at the head of a sentence only a listed given name is.
+    private static func widenPeople(_ tagged: inout TaggedText, gazetteer: Gazetteer) {
+        let tokens = tagged.text.tokens
+        let cues = PersonCues(gazetteer: gazetteer)
+        var owner = [Int: Int]()
+        for (s, span) in tagged.spans.enumerated() { for t in span.tokens { owner[t] = s } }
+        var absorbed = Set<Int>()
+        for s in tagged.spans.indices where tagged.spans[s].type == .person && tagged.spans[s].tokens.count < 4 {
+            let first = tagged.spans[s].tokens.lowerBound
+            guard first > 0, !tokens[first].startsSentence, !tokens[first].afterLineBreak, !tokens[first].joinedToPrevious else { continue }
+            let before = tokens[first - 1]
+            guard before.shape == .capitalized, before.isWord, !calendarWords.contains(before.hash) else { continue }
+            let flags = gazetteer.flags(before.hash)
+            guard flags.isDisjoint(with: notGivenName), !flags.contains(.commonWord), !cues.isTitle(before) else { continue }
+            // At the head of a sentence any word is capitalised: there it must be a known given name.
+            if before.startsSentence || before.afterLineBreak, !flags.contains(.givenName) { continue }
+            if let other = owner[first - 1] {
+                // Only a one-word MISC guess gives way ("Recep" read as a nationality).
+                guard tagged.spans[other].type == .misc, tagged.spans[other].tokens.count == 1 else { continue }
+                absorbed.insert(other)
+            }
+            tagged.spans[s].tokens = (first - 1)..<tagged.spans[s].tokens.upperBound
+        }
+        if !absorbed.isEmpty {
+            tagged.spans = tagged.spans.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element)
+        }
+    }
+
+    private static let notGivenName: Gazetteer.Flags = [.titleBefore, .titleAfter, .role, .country, .city, .admin1, .region,
+                                                       .demonym, .bigCity, .orgWord, .legalSuffix]
+    private static let calendarWords: Set<UInt64> = Set([
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ].map { FNV.hash($0) })
 
     /// A lower-case common word that is not also a name ("news", "delegation"; not "trump").
     private static func isCommonNoun(_ token: Token, _ gazetteer: Gazetteer) -> Bool {
