@@ -94,7 +94,7 @@ extension Daemon {
         var records = backfilled.map { ItemRecord(feedID: feedID, itemKey: $0, alerts: []) }
         for decision in decisions {
             records.append(ItemRecord(feedID: feedID, itemKey: decision.itemKey, alerts: decision.alerts.map { alert in
-                QueuedAlert(id: alert.id, rule: alert.rule, link: alert.item.link, payload: alert.json.serialized(),
+                QueuedAlert(id: alert.id, rule: alert.rule, identity: decision.identity, link: alert.item.link, payload: alert.json.serialized(),
                             line: alert.readableLine, outputs: rules[alert.rule].map(configuration.outputs(for:)) ?? [])
             }, mentions: decision.mentioned.sorted(), title: decision.entry.title, link: decision.entry.link))
         }
@@ -131,7 +131,8 @@ extension Daemon {
         guard !alerts.isEmpty else { return }
         let records = alerts.map { alert in
             ItemRecord(feedID: alert.feed.id, itemKey: alert.item.id, alerts: [
-                QueuedAlert(id: alert.id, rule: alert.rule, link: nil, payload: alert.json.serialized(), line: alert.readableLine,
+                QueuedAlert(id: alert.id, rule: alert.rule, identity: alert.item.id, link: nil, payload: alert.json.serialized(),
+                            line: alert.readableLine,
                             outputs: configuration.rules.first { $0.id == alert.rule }.map(configuration.outputs(for:)) ?? []),
             ])
         }

@@ -6,7 +6,7 @@ extension SQLiteStateStore {
     public func dueDeliveries(now: Date, limit: Int) throws(StoreError) -> [Delivery] {
         var deliveries: [Delivery] = []
         try db.prepare("""
-            SELECT o.alert_id, o.output, a.payload, a.line, o.attempts, o.id FROM outbox o JOIN alerts a ON a.id = o.alert_id
+            SELECT o.alert_id, o.output, a.payload, a.line, o.attempts, o.id FROM outbox o JOIN alerts a ON a.rowid = o.alert_row
             WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at LIMIT ?
             """).query(.real(now.timeIntervalSince1970), .int(limit)) { row in
             deliveries.append(Delivery(alertID: row.text(0) ?? "", output: row.text(1) ?? "", payload: row.text(2) ?? "",

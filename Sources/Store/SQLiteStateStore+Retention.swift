@@ -20,14 +20,15 @@ extension SQLiteStateStore {
             // Dead deliveries of alerts fired before the cutoff (a delivered one left the outbox).
             try db.prepare("""
                 DELETE FROM outbox WHERE state = 'dead'
-                  AND alert_id IN (SELECT id FROM alerts WHERE fired_at < ?)
+                  AND alert_row IN (SELECT rowid FROM alerts WHERE fired_at < ?)
                 """).run(time)
             report.deliveries = db.changes
             // An alert with a delivery still pending is never removed.
             try db.prepare("""
-                DELETE FROM alerts WHERE fired_at < ? AND id NOT IN (SELECT alert_id FROM outbox)
+                DELETE FROM alerts WHERE fired_at < ? AND rowid NOT IN (SELECT alert_row FROM outbox)
                 """).run(time)
             report.alerts = db.changes
+            try db.prepare("DELETE FROM legacy_alert_ids WHERE fired_at < ?").run(time)
         }
         // Freed pages go back to the file system (auto_vacuum = INCREMENTAL).
         try db.execute("PRAGMA incremental_vacuum")

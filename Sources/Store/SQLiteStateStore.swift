@@ -121,9 +121,10 @@ public final class SQLiteStateStore: StateStore {
         let present = try db.prepare("UPDATE seen_items SET last_seen = ? WHERE feed_id = ? AND item_key = ? AND last_seen < ?")
         let listed = try db.prepare("UPDATE feeds SET listed_at = ? WHERE id = ?")
         let insertAlert = try db.prepare("""
-            INSERT OR IGNORE INTO alerts(id, rule, item_key, link, fired_at, payload, line) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO alerts(id, rule, item_key, identity, link, fired_at, payload, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let queue = try db.prepare("INSERT INTO outbox(alert_id, output, next_attempt_at) VALUES (?, ?, ?)")
+        let legacy = try LegacyAlertIDs(db)
+        let queue = try db.prepare("INSERT INTO outbox(alert_id, output, next_attempt_at, alert_row) VALUES (?, ?, ?, ?)")
         let mentions = try MentionStatements(db)
         return try db.transaction { () throws(StoreError) -> [String] in
             var fresh: [String] = []
@@ -136,11 +137,13 @@ public final class SQLiteStateStore: StateStore {
                 try seen.run(.text(item.feedID), .text(item.itemKey), time, time)
                 try mentions.count(item, now: now)
                 for alert in item.alerts {
-                    try insertAlert.run(.text(alert.id), .text(alert.rule), .text(item.itemKey), .text(alert.link), time,
-                                        .text(alert.payload), .text(alert.line))
-                    guard db.changes == 1 else { continue }  // fired before: by id, or by (rule, link)
+                    guard try !legacy.contains(alert.id) else { continue }
+                    try insertAlert.run(.text(alert.id), .text(alert.rule), .text(item.itemKey), .text(alert.identity), .text(alert.link),
+                                        time, .text(alert.payload), .text(alert.line))
+                    guard db.changes == 1 else { continue }  // fired before: by (rule, identity), or by (rule, link)
+                    let row = SQLiteValue.int(Int(db.lastInsertRowID))
                     fresh.append(alert.id)
-                    for output in alert.outputs { try queue.run(.text(alert.id), .text(output), time) }
+                    for output in alert.outputs { try queue.run(.text(alert.id), .text(output), time, row) }
                 }
             }
             return fresh

@@ -24,14 +24,18 @@ public struct FeedState: Sendable, Equatable {
 public struct QueuedAlert: Sendable, Equatable {
     public var id: String
     public var rule: String
+    /// What the id is made from with the rule: the item's global identity. An alert is
+    /// recorded once per (rule, identity), and once per (rule, link).
+    public var identity: String
     public var link: String?
     public var payload: String
     public var line: String
     public var outputs: [String]
 
-    public init(id: String, rule: String, link: String?, payload: String, line: String, outputs: [String]) {
+    public init(id: String, rule: String, identity: String, link: String?, payload: String, line: String, outputs: [String]) {
         self.id = id
         self.rule = rule
+        self.identity = identity
         self.link = link
         self.payload = payload
         self.line = line

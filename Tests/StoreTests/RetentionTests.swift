@@ -11,7 +11,7 @@ struct RetentionTests {
     static let start = Date(timeIntervalSince1970: 1_800_000_000)
 
     static func alert(_ id: String) -> QueuedAlert {
-        QueuedAlert(id: id, rule: "r", link: "https://e/\(id)", payload: "{\"id\":\"\(id)\"}", line: id, outputs: ["file"])
+        QueuedAlert(id: id, rule: "r", identity: "https://e/\(id)", link: "https://e/\(id)", payload: "{\"id\":\"\(id)\"}", line: id, outputs: ["file"])
     }
 
     @Test("the database levels off over a year of churn; an item back within retention is still seen, after it new")

@@ -11,7 +11,7 @@ struct SQLiteStateStoreTests {
     }
 
     static func alert(_ id: String, rule: String = "r", link: String? = nil, outputs: [String] = ["console", "hook"]) -> QueuedAlert {
-        QueuedAlert(id: id, rule: rule, link: link, payload: "{\"id\":\"\(id)\"}", line: id, outputs: outputs)
+        QueuedAlert(id: id, rule: rule, identity: "identity-of-\(id)", link: link, payload: "{\"id\":\"\(id)\"}", line: id, outputs: outputs)
     }
 
     @Test("records an item and queues one delivery per output, once")

@@ -8,6 +8,8 @@ import Parse
 /// What feedwatch decides about one item: which rules fire, with which names where.
 public struct ItemDecision: Sendable {
     public var itemKey: String
+    /// The item's identity across feeds, from which its alerts' ids are made.
+    public var identity: String
     public var entry: Entry
     public var alerts: [Alert]
     /// The watches the item mentions, whether or not a rule fired (spike rules count them).
@@ -45,7 +47,8 @@ public struct ItemAnalyzer: Sendable {
         let present = Set(mentions.keys)
         let firing = present.isEmpty ? [] : RuleEvaluator.firing(rules, present: present)
         guard !firing.isEmpty else {
-            return ItemDecision(itemKey: ItemIdentity.key(of: entry), entry: entry, alerts: [], mentioned: present)
+            return ItemDecision(itemKey: ItemIdentity.key(of: entry), identity: ItemIdentity.global(of: entry, feedURL: feedURL),
+                                entry: entry, alerts: [], mentioned: present)
         }
 
         let entities = EntityCounter.count(found.all.flatMap { $0 })
@@ -62,7 +65,7 @@ public struct ItemAnalyzer: Sendable {
                          firedAt: now, feed: .init(id: feedID, url: feedURL, title: feedTitle), item: item,
                          matches: matches, entities: entities)
         }
-        return ItemDecision(itemKey: ItemIdentity.key(of: entry), entry: entry, alerts: alerts, mentioned: present)
+        return ItemDecision(itemKey: ItemIdentity.key(of: entry), identity: identity, entry: entry, alerts: alerts, mentioned: present)
     }
 
     static func shorten(_ text: String) -> String {

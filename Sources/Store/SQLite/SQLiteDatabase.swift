@@ -63,5 +63,7 @@ final class SQLiteDatabase {
 
     /// Rows changed by the last statement.
     var changes: Int { Int(sqlite3_changes(handle)) }
+    /// The rowid of the last row inserted.
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 }
