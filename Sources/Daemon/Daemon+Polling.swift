@@ -91,12 +91,15 @@ extension Daemon {
         defer { busyFeeds.remove(feedID) }
         let now = clock()
         let rules = Dictionary(configuration.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // A spike alert names the latest items of its watch; other watches' items need not be kept.
+        let spiking = Set(configuration.rules.compactMap(\.spike?.watch))
         var records = backfilled.map { ItemRecord(feedID: feedID, itemKey: $0, alerts: []) }
         for decision in decisions {
             records.append(ItemRecord(feedID: feedID, itemKey: decision.itemKey, alerts: decision.alerts.map { alert in
                 QueuedAlert(id: alert.id, rule: alert.rule, identity: decision.identity, link: alert.item.link, payload: alert.json.serialized(),
                             line: alert.readableLine, outputs: rules[alert.rule].map(configuration.outputs(for:)) ?? [])
-            }, mentions: decision.mentioned.sorted(), title: decision.entry.title, link: decision.entry.link))
+            }, mentions: decision.mentioned.sorted(), listedMentions: decision.mentioned.intersection(spiking).sorted(),
+               title: decision.entry.title, link: decision.entry.link))
         }
         let fired = Set(try store.record(records, listing: FeedListing(feedID: feedID, itemKeys: listed, resolution: presenceResolution), now: now))
         try pruneIfDue(now: now)

@@ -68,8 +68,8 @@ struct MentionStatements {
 
     func count(_ item: ItemRecord, now: Date) throws(StoreError) {
         let hour = MentionHour.of(now)
-        for watch in Set(item.mentions) {
-            try increment.run(.text(watch), .int(hour))
+        for watch in Set(item.mentions) { try increment.run(.text(watch), .int(hour)) }
+        for watch in Set(item.listedMentions) {
             try remember.run(.text(watch), .real(now.timeIntervalSince1970), .text(item.feedID), .text(item.title), .text(item.link))
         }
     }

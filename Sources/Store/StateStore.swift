@@ -51,14 +51,19 @@ public struct ItemRecord: Sendable, Equatable {
     public var alerts: [QueuedAlert]
     /// The watch ids the item mentions (each counted once per item).
     public var mentions: [String]
+    /// Those of `mentions` whose latest items a spike alert names: the item's title and
+    /// link are kept for them. (Every mention is counted; only these keep the item.)
+    public var listedMentions: [String]
     public var title: String?
     public var link: String?
 
-    public init(feedID: String, itemKey: String, alerts: [QueuedAlert], mentions: [String] = [], title: String? = nil, link: String? = nil) {
+    public init(feedID: String, itemKey: String, alerts: [QueuedAlert], mentions: [String] = [], listedMentions: [String]? = nil,
+                title: String? = nil, link: String? = nil) {
         self.feedID = feedID
         self.itemKey = itemKey
         self.alerts = alerts
         self.mentions = mentions
+        self.listedMentions = listedMentions ?? mentions
         self.title = title
         self.link = link
     }

@@ -88,4 +88,17 @@ struct SQLiteStateStoreTests {
         #expect(state.url == "https://e/b")
         #expect(state.validators.etag == nil)
     }
+
+    @Test("every mention is counted; only watches with a spike rule keep the mentioning item")
+    func listedMentions() throws {
+        let (store, dir) = try Self.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let now = Date()
+        let item = ItemRecord(feedID: "f", itemKey: "i", alerts: [], mentions: ["a", "b"], listedMentions: ["a"], title: "T", link: "https://e/i")
+        _ = try store.record([item], now: now)
+        let hour = MentionHour.of(now)
+        #expect(try store.mentionCount(watch: "b", hours: hour..<(hour + 1)) == 1)
+        #expect(try store.recentMentions(watch: "a", since: now.addingTimeInterval(-60), limit: 5).map(\.link) == ["https://e/i"])
+        #expect(try store.recentMentions(watch: "b", since: now.addingTimeInterval(-60), limit: 5).isEmpty)
+    }
 }
