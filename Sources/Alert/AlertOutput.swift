@@ -22,10 +22,15 @@ public protocol AlertOutput: Sendable {
     var concurrencyLimit: Int { get }
     /// Reopens files after logrotate moved them (SIGHUP).
     func reopen()
+    /// Writes a batch at once, durably, on the caller's thread: true when every line is
+    /// safely written. Only a local, durable output (a file) can; others return false and
+    /// deliver through the outbox.
+    func deliverInline(_ batch: [Delivery]) -> Bool
 }
 
 extension AlertOutput {
     public func reopen() {}
+    public func deliverInline(_ batch: [Delivery]) -> Bool { false }
     public var batchLimit: Int { 1 }
     public var concurrencyLimit: Int { 8 }
 

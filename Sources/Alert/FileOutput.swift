@@ -27,14 +27,23 @@ public final class FileOutput: AlertOutput {
     public var concurrencyLimit: Int { 1 }
 
     public func deliver(batch: [Delivery]) async -> [DeliveryResult] {
+        let result = write(lines(batch))
+        return batch.map { _ in result }
+    }
+
+    public func deliverInline(_ batch: [Delivery]) -> Bool {
+        guard case .delivered = write(lines(batch)) else { return false }
+        return true
+    }
+
+    private func lines(_ batch: [Delivery]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(batch.reduce(0) { $0 + $1.payload.utf8.count + 1 })
         for delivery in batch {
             bytes.append(contentsOf: delivery.payload.utf8)
             bytes.append(0x0A)
         }
-        let result = write(bytes)
-        return batch.map { _ in result }
+        return bytes
     }
 
     private func write(_ bytes: [UInt8]) -> DeliveryResult {

@@ -101,6 +101,7 @@ extension Daemon {
             }, mentions: decision.mentioned.sorted(), listedMentions: decision.mentioned.intersection(spiking).sorted(),
                title: decision.entry.title, link: decision.entry.link))
         }
+        records = try deliverInline(records)
         let fired = Set(try store.record(records, listing: FeedListing(feedID: feedID, itemKeys: listed, resolution: presenceResolution), now: now))
         try pruneIfDue(now: now)
         if decisions.contains(where: { !$0.mentioned.isEmpty }) { try checkSpikes(now: now) }
@@ -132,13 +133,13 @@ extension Daemon {
         guard !monitor.rules.isEmpty else { return }
         let alerts = try monitor.check(store, now: now)
         guard !alerts.isEmpty else { return }
-        let records = alerts.map { alert in
+        let records = try deliverInline(alerts.map { alert in
             ItemRecord(feedID: alert.feed.id, itemKey: alert.item.id, alerts: [
                 QueuedAlert(id: alert.id, rule: alert.rule, identity: alert.item.id, link: nil, payload: alert.json.serialized(),
                             line: alert.readableLine,
                             outputs: configuration.rules.first { $0.id == alert.rule }.map(configuration.outputs(for:)) ?? []),
             ])
-        }
+        })
         for id in try store.record(records, now: now) {
             logger.info("spike alert fired", metadata: ["alert.id": "\(id)"])
         }

@@ -107,6 +107,20 @@ public final class SQLiteStateStore: StateStore {
         return seen
     }
 
+    public func firedBefore(_ alerts: [QueuedAlert]) throws(StoreError) -> Set<String> {
+        let legacy = try LegacyAlertIDs(db)
+        let byIdentity = try db.prepare("SELECT 1 FROM alerts WHERE rule = ? AND identity = ?")
+        let byLink = try db.prepare("SELECT 1 FROM alerts WHERE rule = ? AND link = ?")
+        var fired = Set<String>()
+        for alert in alerts {
+            var found = try legacy.contains(alert.id)
+            if !found { try byIdentity.query(.text(alert.rule), .text(alert.identity)) { _ in found = true } }
+            if !found, let link = alert.link { try byLink.query(.text(alert.rule), .text(link)) { _ in found = true } }
+            if found { fired.insert(alert.id) }
+        }
+        return fired
+    }
+
     public func record(_ items: [ItemRecord], now: Date) throws(StoreError) -> [String] {
         try record(items, listing: nil, now: now)
     }

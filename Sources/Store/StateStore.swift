@@ -150,6 +150,9 @@ public protocol StateStore {
     func prune(before: Date) throws(StoreError) -> PruneReport
 
     func dueDeliveries(now: Date, limit: Int) throws(StoreError) -> [Delivery]
+    /// The ids among these alerts that have fired before (by id before version 5, by
+    /// (rule, identity) or by (rule, link)): a read, no write.
+    func firedBefore(_ alerts: [QueuedAlert]) throws(StoreError) -> Set<String>
     func markDelivered(alertID: String, output: String) throws(StoreError)
     func markRetry(alertID: String, output: String, at: Date, reason: String) throws(StoreError)
     func markDead(alertID: String, output: String, reason: String) throws(StoreError)
