@@ -74,34 +74,43 @@ extension Daemon {
             }
         }
         let analyzer = self.analyzer
+        let configuration = self.configuration
         let (feedID, url, title, now) = (state.id, source.url, feed.title, clock())
         let listed = Array(keys)
         group.addTask {
+            // Deciding and serialising run here, beside other polls; the loop only records.
             let decisions = fresh.map { analyzer.decide($0, feedID: feedID, feedURL: url, feedTitle: title, now: now) }
-            return .analyzed(feedID: feedID, decisions: decisions, backfilled: backfilled, listed: listed, etag: etag,
+            let records = backfilled.map { ItemRecord(feedID: feedID, itemKey: $0, alerts: []) }
+                + Daemon.records(decisions, feedID: feedID, configuration: configuration)
+            return .analyzed(feedID: feedID, decisions: decisions, records: records, listed: listed, etag: etag,
                              lastModified: lastModified)
+        }
+    }
+
+    /// What the store keeps of a poll's decided items: each alert serialised once, with
+    /// the outputs its rule notifies.
+    static func records(_ decisions: [ItemDecision], feedID: String, configuration: Configuration) -> [ItemRecord] {
+        let rules = Dictionary(configuration.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // A spike alert names the latest items of its watch; other watches' items need not be kept.
+        let spiking = Set(configuration.rules.compactMap(\.spike?.watch))
+        return decisions.map { decision in
+            ItemRecord(feedID: feedID, itemKey: decision.itemKey, alerts: decision.alerts.map { alert in
+                QueuedAlert(id: alert.id, rule: alert.rule, identity: decision.identity, link: alert.item.link, payload: alert.json.serialized(),
+                            line: alert.readableLine, outputs: rules[alert.rule].map(configuration.outputs(for:)) ?? [])
+            }, mentions: decision.mentioned.sorted(), listedMentions: decision.mentioned.intersection(spiking).sorted(),
+               title: decision.entry.title, link: decision.entry.link)
         }
     }
 
     /// Records the poll's items in one transaction, then the poll itself: the
     /// validators are stored last, so a crash before this point re-fetches the
     /// feed in full rather than answering 304 over unrecorded items.
-    func record(feedID: String, decisions: [ItemDecision], backfilled: [String], listed: [String], etag: String?,
+    func record(feedID: String, decisions: [ItemDecision], records: [ItemRecord], listed: [String], etag: String?,
                 lastModified: String?) throws(StoreError) {
         defer { busyFeeds.remove(feedID) }
         let now = clock()
-        let rules = Dictionary(configuration.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // A spike alert names the latest items of its watch; other watches' items need not be kept.
-        let spiking = Set(configuration.rules.compactMap(\.spike?.watch))
-        var records = backfilled.map { ItemRecord(feedID: feedID, itemKey: $0, alerts: []) }
-        for decision in decisions {
-            records.append(ItemRecord(feedID: feedID, itemKey: decision.itemKey, alerts: decision.alerts.map { alert in
-                QueuedAlert(id: alert.id, rule: alert.rule, identity: decision.identity, link: alert.item.link, payload: alert.json.serialized(),
-                            line: alert.readableLine, outputs: rules[alert.rule].map(configuration.outputs(for:)) ?? [])
-            }, mentions: decision.mentioned.sorted(), listedMentions: decision.mentioned.intersection(spiking).sorted(),
-               title: decision.entry.title, link: decision.entry.link))
-        }
-        records = try deliverInline(records)
+        let records = try deliverInline(records)
+        let backfilled = records.count - decisions.count
         let fired = Set(try store.record(records, listing: FeedListing(feedID: feedID, itemKeys: listed, resolution: presenceResolution), now: now))
         try pruneIfDue(now: now)
         if decisions.contains(where: { !$0.mentioned.isEmpty }) { try checkSpikes(now: now) }
@@ -109,8 +118,8 @@ extension Daemon {
             logger.info("alert fired", metadata: ["alert.id": "\(alert.id)", "alert.rule": "\(alert.rule)",
                                                   "feed.id": "\(feedID)", "item.link": "\(alert.item.link ?? "")"])
         }
-        if !backfilled.isEmpty {
-            logger.info("first poll: older items recorded without alerts", metadata: ["feed.id": "\(feedID)", "items": "\(backfilled.count)"])
+        if backfilled > 0 {
+            logger.info("first poll: older items recorded without alerts", metadata: ["feed.id": "\(feedID)", "items": "\(backfilled)"])
         }
         guard let source = feedsByID[feedID] else { return }
         try store.recordPoll(feedID: feedID, outcome: .fetched(etag: etag, lastModified: lastModified), nextPollAt: nextPoll(source), now: clock())

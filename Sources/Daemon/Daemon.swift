@@ -21,7 +21,8 @@ public final class Daemon {
     enum Event: Sendable {
         case tick
         case polled(feedID: String, result: FeedPoller.Result)
-        case analyzed(feedID: String, decisions: [ItemDecision], backfilled: [String], listed: [String], etag: String?, lastModified: String?)
+        /// A poll's items decided, and the records to store for them (backfilled items first).
+        case analyzed(feedID: String, decisions: [ItemDecision], records: [ItemRecord], listed: [String], etag: String?, lastModified: String?)
         case delivered([Delivery], [DeliveryResult])
     }
 
@@ -124,8 +125,8 @@ public final class Daemon {
             }
         case let .polled(feedID, result):
             try handlePoll(feedID: feedID, result: result, group: &group)
-        case let .analyzed(feedID, decisions, backfilled, listed, etag, lastModified):
-            try record(feedID: feedID, decisions: decisions, backfilled: backfilled, listed: listed, etag: etag, lastModified: lastModified)
+        case let .analyzed(feedID, decisions, records, listed, etag, lastModified):
+            try record(feedID: feedID, decisions: decisions, records: records, listed: listed, etag: etag, lastModified: lastModified)
         case let .delivered(batch, results):
             try settle(batch, results)
         }

@@ -25,6 +25,8 @@ public struct AliasMatcher: Sendable {
     public let entries: [WatchEntry]
     /// Per entry: does its name end in a generational suffix ("Donald Trump Jr.")?
     let hasGenerationalSuffix: [Bool]
+    /// Per entry: the name keys of the words of all its spellings.
+    let nameWords: [Set<UInt64>]
     private var edges = UInt64Map()
     /// A bit per (hash of) first word of any spelling: most words of a text start
     /// no name, and this answers that without probing the automaton.
@@ -38,6 +40,7 @@ public struct AliasMatcher: Sendable {
         hasGenerationalSuffix = entries.map { entry in
             entry.kind == .person && Tokenizer.tokenize(entry.name).tokens.contains { Self.postNominals.contains($0.hash) }
         }
+        nameWords = entries.map { Set($0.spellings.flatMap(Self.wordHashes)) }
         edges = UInt64Map(capacity: entries.count * 4)
         for (index, entry) in entries.enumerated() {
             let surname = Self.surname(of: entry)

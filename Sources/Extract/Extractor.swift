@@ -79,7 +79,8 @@ public struct Extractor: Sendable {
     }
 
     private var linker: EntityLinker {
-        EntityLinker(entries: matcher.entries, generational: matcher.hasGenerationalSuffix, hasTagger: !(tagger is NoTagger),
+        EntityLinker(entries: matcher.entries, generational: matcher.hasGenerationalSuffix, nameWords: matcher.nameWords,
+                     hasTagger: !(tagger is NoTagger),
                      gazetteer: (tagger as? StatisticalTagger)?.gazetteer)
     }
 

@@ -16,6 +16,8 @@ struct EntityLinker {
     let entries: [WatchEntry]
     /// Per entry: does the watched name end in a generational suffix ("Jr.")?
     let generational: [Bool]
+    /// Per entry: the name keys of the words of all its spellings.
+    let nameWords: [Set<UInt64>]
     /// Without a tagger there is no second opinion: every alias match stands.
     let hasTagger: Bool
     /// The tagger's word lists, when it has them: which words are common in running text.
@@ -31,7 +33,7 @@ struct EntityLinker {
     /// Every candidate of every field, in the fields' order, with the linker's verdict.
     func link(_ fields: [Field]) -> [[LinkDecision]] {
         let cues = PersonCues(gazetteer: gazetteer)
-        let people = PeopleIndex(fields, entries: entries, cues: cues)
+        let people = PeopleIndex(fields, entries: entries, nameWords: nameWords, cues: cues)
         let marks = fields.map { FieldMarks($0.text) }
         let item = ItemEvidence(fields, marks: marks, entries: entries, gazetteer: gazetteer)
         return fields.enumerated().map { f, field in

@@ -10,14 +10,14 @@ struct PeopleIndex {
 
     var bySurname: [UInt64: [Mention]] = [:]
     /// Per watch entry, the words of all its spellings.
-    var nameWords: [Set<UInt64>]
+    let nameWords: [Set<UInt64>]
 
     /// Titles the tagger takes into a name ("Chancellor Scholz") are not its words.
     let cues: PersonCues
 
-    init(_ fields: [EntityLinker.Field], entries: [WatchEntry], cues: PersonCues) {
+    init(_ fields: [EntityLinker.Field], entries: [WatchEntry], nameWords: [Set<UInt64>], cues: PersonCues) {
         self.cues = cues
-        nameWords = entries.map { Set($0.spellings.flatMap(AliasMatcher.wordHashes)) }
+        self.nameWords = nameWords
         var mentions: [(UInt64, Mention)] = []
         for (f, field) in fields.enumerated() {
             for entity in field.entities where entity.type == .person {
