@@ -102,16 +102,19 @@ extension Daemon {
         }
     }
 
-    /// Records the poll's items in one transaction, then the poll itself: the
-    /// validators are stored last, so a crash before this point re-fetches the
-    /// feed in full rather than answering 304 over unrecorded items.
+    /// Records the poll's items and the poll itself in one transaction: validators
+    /// are never stored without the items they cover, so a crash re-fetches the feed
+    /// in full rather than answering 304 over unrecorded items.
     func record(feedID: String, decisions: [ItemDecision], records: [ItemRecord], listed: [String], etag: String?,
                 lastModified: String?) throws(StoreError) {
         defer { busyFeeds.remove(feedID) }
         let now = clock()
         let records = try deliverInline(records)
         let backfilled = records.count - decisions.count
-        let fired = Set(try store.record(records, listing: FeedListing(feedID: feedID, itemKeys: listed, resolution: presenceResolution), now: now))
+        // The poll's validators and next time go in the items' transaction: one commit per poll.
+        let fetched = feedsByID[feedID].map { FeedListing.Fetched(etag: etag, lastModified: lastModified, nextPollAt: nextPoll($0)) }
+        let listing = FeedListing(feedID: feedID, itemKeys: listed, resolution: presenceResolution, fetched: fetched)
+        let fired = Set(try store.record(records, listing: listing, now: now))
         try pruneIfDue(now: now)
         if decisions.contains(where: { !$0.mentioned.isEmpty }) { try checkSpikes(now: now) }
         for alert in decisions.flatMap(\.alerts) where fired.contains(alert.id) {
@@ -121,8 +124,6 @@ extension Daemon {
         if backfilled > 0 {
             logger.info("first poll: older items recorded without alerts", metadata: ["feed.id": "\(feedID)", "items": "\(backfilled)"])
         }
-        guard let source = feedsByID[feedID] else { return }
-        try store.recordPoll(feedID: feedID, outcome: .fetched(etag: etag, lastModified: lastModified), nextPollAt: nextPoll(source), now: clock())
     }
 
     func nextPoll(_ source: Configuration.FeedSource) -> Date {

@@ -78,10 +78,7 @@ public final class SQLiteStateStore: StateStore {
         let next = SQLiteValue.real(nextPollAt.timeIntervalSince1970)
         switch outcome {
         case let .fetched(etag, lastModified):
-            try db.prepare("""
-                UPDATE feeds SET etag = ?, last_modified = ?, next_poll_at = ?, failures = 0, last_error = NULL,
-                polled_once = 1 WHERE id = ?
-                """).run(.text(etag), .text(lastModified), next, .text(feedID))
+            try storeFetch(feedID: feedID, FeedListing.Fetched(etag: etag, lastModified: lastModified, nextPollAt: nextPollAt))
         case let .notModified(resolution):
             // Unchanged since the last full listing: what it listed then, it lists still.
             // Rows are rewritten only when their mark is older than `resolution`.
@@ -98,6 +95,13 @@ public final class SQLiteStateStore: StateStore {
             try db.prepare("UPDATE feeds SET next_poll_at = ?, failures = failures + 1, last_error = ? WHERE id = ?")
                 .run(next, .text(kind), .text(feedID))
         }
+    }
+
+    private func storeFetch(feedID: String, _ fetched: FeedListing.Fetched) throws(StoreError) {
+        try db.prepare("""
+            UPDATE feeds SET etag = ?, last_modified = ?, next_poll_at = ?, failures = 0, last_error = NULL,
+            polled_once = 1 WHERE id = ?
+            """).run(.text(fetched.etag), .text(fetched.lastModified), .real(fetched.nextPollAt.timeIntervalSince1970), .text(feedID))
     }
 
     public func isSeen(feedID: String, itemKey: String) throws(StoreError) -> Bool {
@@ -146,6 +150,7 @@ public final class SQLiteStateStore: StateStore {
                 let stale = SQLiteValue.real(now.timeIntervalSince1970 - listing.resolution)
                 for key in listing.itemKeys { try present.run(time, .text(listing.feedID), .text(key), stale) }
                 try listed.run(time, .text(listing.feedID))
+                if let fetched = listing.fetched { try storeFetch(feedID: listing.feedID, fetched) }
             }
             for item in items {
                 try seen.run(.text(item.feedID), .text(item.itemKey), time, time)

@@ -78,10 +78,26 @@ public struct FeedListing: Sendable, Equatable {
     /// then costs no write for items already marked present lately. Must be well
     /// under the retention (the daemon uses a quarter of it, at most a day).
     public var resolution: TimeInterval
-    public init(feedID: String, itemKeys: [String], resolution: TimeInterval = FeedListing.defaultResolution) {
+    /// The fetch that listed them, stored in the same transaction: one commit, and one
+    /// fsync, for a whole poll. Its validators are never stored without its items.
+    public var fetched: Fetched?
+
+    public struct Fetched: Sendable, Equatable {
+        public var etag: String?
+        public var lastModified: String?
+        public var nextPollAt: Date
+        public init(etag: String?, lastModified: String?, nextPollAt: Date) {
+            self.etag = etag
+            self.lastModified = lastModified
+            self.nextPollAt = nextPollAt
+        }
+    }
+
+    public init(feedID: String, itemKeys: [String], resolution: TimeInterval = FeedListing.defaultResolution, fetched: Fetched? = nil) {
         self.feedID = feedID
         self.itemKeys = itemKeys
         self.resolution = resolution
+        self.fetched = fetched
     }
 
     public static let defaultResolution: TimeInterval = 6 * 3600
