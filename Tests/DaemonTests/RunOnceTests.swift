@@ -31,6 +31,25 @@ struct RunOnceTests {
         #expect(alert["matches"]?.serialized().contains(#""text":"Erdoğan","field":"title","start":0,"end":7"#) == true)
     }
 
+    @Test("a file output written at record time: a file that cannot be written leaves its alerts to the outbox, which delivers them once")
+    func inlineFileFallsBackToOutbox() async throws {
+        let fixture = try DaemonFixture()
+        try fixture.writeFeed([FeedText.Item(guid: "1", title: "Hamas statement")])
+        try fixture.writeConfig(outputs: #"{"archive": {"type": "file", "path": "out/alerts.jsonl"}}"#, interval: "1s")
+        let daemon = try fixture.start()
+        #expect(await eventually { daemon.stderr.contains("output failing") })
+        #expect(fixture.scratch.lines("out/alerts.jsonl").isEmpty)
+        try FileManager.default.createDirectory(atPath: fixture.scratch.file("out"), withIntermediateDirectories: true)
+        #expect(await eventually(seconds: 15) { fixture.scratch.lines("out/alerts.jsonl").count == 1 })
+        // Now writable: a new item's alert is written as its poll is recorded.
+        try fixture.writeFeed([FeedText.Item(guid: "1", title: "Hamas statement"), FeedText.Item(guid: "2", title: "Hamas again")])
+        #expect(await eventually(seconds: 15) { fixture.scratch.lines("out/alerts.jsonl").count == 2 })
+        daemon.signal(SIGTERM)
+        #expect(await daemon.waitForExit(seconds: 10))
+        let ids = try fixture.scratch.lines("out/alerts.jsonl").map { try JSONReader.parse($0)["id"]?.stringValue }
+        #expect(Set(ids).count == 2)
+    }
+
     @Test("a new feed does not flood: old items are recorded without alerts, undated items count as new")
     func backfill() async throws {
         let fixture = try DaemonFixture()

@@ -101,4 +101,18 @@ struct SQLiteStateStoreTests {
         #expect(try store.recentMentions(watch: "a", since: now.addingTimeInterval(-60), limit: 5).map(\.link) == ["https://e/i"])
         #expect(try store.recentMentions(watch: "b", since: now.addingTimeInterval(-60), limit: 5).isEmpty)
     }
+
+    @Test("firedBefore names the alerts already fired, by (rule, identity) or by (rule, link), and writes nothing")
+    func firedBefore() throws {
+        let (store, dir) = try Self.temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try store.record([ItemRecord(feedID: "f", itemKey: "i", alerts: [Self.alert("a1", link: "https://e/1")])], now: Date())
+        let size = try store.sizeInBytes()
+        let sameIdentity = Self.alert("a1", link: "https://e/other")
+        let sameLink = QueuedAlert(id: "a2", rule: "r", identity: "elsewhere", link: "https://e/1", payload: "{}", line: "", outputs: ["hook"])
+        let otherRule = QueuedAlert(id: "a4", rule: "other", identity: "identity-of-a1", link: "https://e/1", payload: "{}", line: "", outputs: ["hook"])
+        let new = Self.alert("a3", link: "https://e/3")
+        #expect(try store.firedBefore([sameIdentity, sameLink, otherRule, new]) == ["a1", "a2"])
+        #expect(try store.sizeInBytes() == size)
+    }
 }
