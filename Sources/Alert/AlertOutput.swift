@@ -22,6 +22,8 @@ public protocol AlertOutput: Sendable {
     var concurrencyLimit: Int { get }
     /// Reopens files after logrotate moved them (SIGHUP).
     func reopen()
+    /// Can this output take alerts as their poll is recorded (`deliverInline`)?
+    var deliversInline: Bool { get }
     /// Writes a batch at once, durably, on the caller's thread: true when every line is
     /// safely written. Only a local, durable output (a file) can; others return false and
     /// deliver through the outbox.
@@ -30,6 +32,7 @@ public protocol AlertOutput: Sendable {
 
 extension AlertOutput {
     public func reopen() {}
+    public var deliversInline: Bool { false }
     public func deliverInline(_ batch: [Delivery]) -> Bool { false }
     public var batchLimit: Int { 1 }
     public var concurrencyLimit: Int { 8 }

@@ -31,6 +31,8 @@ public final class FileOutput: AlertOutput {
         return batch.map { _ in result }
     }
 
+    public var deliversInline: Bool { true }
+
     public func deliverInline(_ batch: [Delivery]) -> Bool {
         guard case .delivered = write(lines(batch)) else { return false }
         return true

@@ -12,7 +12,8 @@ import Store
 /// - A write that fails leaves those alerts to the outbox, which retries them.
 extension Daemon {
     func deliverInline(_ records: [ItemRecord]) throws(StoreError) -> [ItemRecord] {
-        let candidates = records.flatMap(\.alerts).filter { !$0.outputs.isEmpty }
+        let inline = outputs.byName.filter { $0.value.deliversInline }
+        let candidates = records.flatMap(\.alerts).filter { $0.outputs.contains { inline[$0] != nil } }
         guard !candidates.isEmpty else { return records }
         let fired = try store.firedBefore(candidates)
         // One line per new alert: an item listed twice in a poll, or two items with one
@@ -23,7 +24,7 @@ extension Daemon {
             return alert.link.map { links.insert(alert.rule + "\n" + $0).inserted } ?? true
         }
         var written: [String: Set<String>] = [:]
-        for (name, output) in outputs.byName {
+        for (name, output) in inline {
             let batch = fresh.filter { $0.outputs.contains(name) }.map {
                 Delivery(alertID: $0.id, output: name, payload: $0.payload, line: $0.line, attempt: 1)
             }
