@@ -54,3 +54,36 @@ struct LongerNameTests {
         #expect(Self.found("Modi, the prime minister, spoke in Delhi.") == ["modi"])
     }
 }
+
+/// What an item defines or describes once, for every mention in it.
+@Suite("Acronyms spelled out, companies described, given names")
+struct ItemDefinitionTests {
+    static let extractor = Extractor(watch: [
+        WatchEntry(id: "hts", name: "Hayat Tahrir al-Sham", kind: .organization, aliases: ["HTS"]),
+        WatchEntry(id: "tesla", name: "Tesla", kind: .organization),
+        WatchEntry(id: "abiy", name: "Abiy Ahmed", kind: .person, aliases: ["Abiy"]),
+    ])
+
+    static func found(_ fields: String...) -> [String] {
+        extractor.watchedEntities(inFields: fields).flatMap { $0.compactMap(\.watch) }
+    }
+
+    @Test("an acronym the item spells out as something else is not the watch; spelled out as its name, it is")
+    func acronyms() {
+        #expect(Self.found("Engineers laid HTS cables (high-temperature superconductors) in the trial.") == [])
+        #expect(Self.found("Fighters of Hayat Tahrir al-Sham (HTS) took Aleppo, and HTS said so.").filter { $0 == "hts" }.count == 3)
+        #expect(Self.found("The HTS leader spoke in Idlib.") == ["hts"])
+    }
+
+    @Test("a company's name in an all-capitals headline counts when the item calls it the company")
+    func describedCompany() {
+        #expect(Self.found("TESLA RECALLS 2 MILLION CARS", "AUSTIN - The carmaker said the recall covered its software.") == ["tesla"])
+        #expect(Self.found("TESLA COILS ON SHOW", "LONDON - Visitors saw sparks fly at the museum.") == [])
+    }
+
+    @Test("a lone surname the item uses as someone else's given name is that person")
+    func givenNameOfAnother() {
+        #expect(Self.found("Another Ahmed", "LONDON - Footballer Ahmed Musa joined a Turkish club on Monday.") == [])
+        #expect(Self.found("Mr Abiy spoke", "ADDIS ABABA - Prime Minister Abiy Ahmed addressed parliament.").contains("abiy"))
+    }
+}

@@ -60,6 +60,11 @@ extension EntityLinker {
             return otherPersonEnclosing(hit, field, people: people)
         }
         let sameSurname = people.bySurname[surname] ?? []
+        // "Another Ahmed" beside "Ahmed Musa": the item uses the word as someone's given name.
+        if !item.namedInFull.contains(hit.watchIndex),
+           people.byFirstWord[surname]?.contains(where: { !$0.words.isSubset(of: nameWords) }) == true {
+            return .givenNameOfAnother
+        }
         guard sameSurname.contains(where: { !$0.words.isSubset(of: nameWords) }) else { return nil }
         // Another person shares the surname: the last full name before this mention decides.
         let before = sameSurname.last { ($0.field, $0.offset) < (f, hit.start) }

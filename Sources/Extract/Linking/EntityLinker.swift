@@ -35,7 +35,7 @@ struct EntityLinker {
         let cues = PersonCues(gazetteer: gazetteer)
         let people = PeopleIndex(fields, entries: entries, nameWords: nameWords, cues: cues)
         let marks = fields.map { FieldMarks($0.text) }
-        let item = ItemEvidence(fields, marks: marks, entries: entries, gazetteer: gazetteer)
+        let item = ItemEvidence(fields, marks: marks, entries: entries, nameWords: nameWords, gazetteer: gazetteer)
         return fields.enumerated().map { f, field in
             field.hits.map { hit in
                 let rejection = typeDisagreement(hit, field, marks: marks[f], item: item)
@@ -71,14 +71,17 @@ struct EntityLinker {
         // it counts only when the tagger sees a name, and not when the item uses the
         // same word as a common noun elsewhere ("How to Roast a Turkey" beside "brine the turkey").
         if let places = item.placeElsewhere[hit.watchIndex] { return .placeInAnotherCountry(places) }
+        if let letters = item.acronymDefinedOtherwise[hit.watchIndex] { return .acronymDefinedOtherwise(letters) }
         guard singleWord, kind != .person else { return nil }
         // The item said once what the word is ("the Amazon river"): every mention means that.
         if let cue = item.contradicted[hit.watchIndex] { return .itemSaysOtherwise(cue) }
         let index = hit.tokenRange.lowerBound
         let token = field.text.tokens[index]
         // In a line wholly in capitals an acronym is any word ("WHO KNEW?"): it counts only
-        // if the item also names it where case means something.
+        // if the item also names it where case means something. A company's name that is
+        // not an acronym counts there when the item calls something "the company".
         if token.shape == .upper, marks.capitals.contains(index), !item.outsideCapitals.contains(hit.watchIndex) {
+            if kind == .organization, item.describesCompany, !isAcronym(hit) { return nil }
             return .capitalsOnly
         }
         let initial = marks.isInitial(index, token)
@@ -102,6 +105,13 @@ struct EntityLinker {
             if item.lowercase.contains(token.hash) { return .lowercaseElsewhere(field.text.foldedString(token)) }
         }
         return nil
+    }
+
+    /// Is the watched spelling this hit matched written in capitals ("WHO", "NATO")?
+    private func isAcronym(_ hit: AliasMatcher.Hit) -> Bool {
+        entries[hit.watchIndex].spellings.contains { spelling in
+            !spelling.contains(" ") && spelling.count <= 6 && spelling == spelling.uppercased()
+        }
     }
 
     /// "… of Jordan" inside a person's name: a place in a royal or official title.

@@ -25,9 +25,15 @@ struct ItemEvidence {
     /// Person watches whose lone surname the item introduces with an indefinite
     /// apposition ("Dr Modi, a cardiologist trained in London").
     var introducedAsSomeoneElse = Set<Int>()
+    /// Company watches whose all-capitals alias the item spells out as something else.
+    var acronymDefinedOtherwise: [Int: String] = [:]
+    /// The item calls something "the company", "the carmaker" ….
+    var describesCompany = false
 
-    init(_ fields: [EntityLinker.Field], marks: [FieldMarks], entries: [WatchEntry], gazetteer: Gazetteer? = nil) {
+    init(_ fields: [EntityLinker.Field], marks: [FieldMarks], entries: [WatchEntry], nameWords: [Set<UInt64>], gazetteer: Gazetteer? = nil) {
         defer { if let gazetteer { placeElsewhere = Self.placesElsewhere(fields, entries: entries, gazetteer: gazetteer) } }
+        acronymDefinedOtherwise = Self.acronymsDefinedOtherwise(fields, entries: entries, nameWords: nameWords)
+        describesCompany = Self.describesCompany(fields)
         for (field, marks) in zip(fields, marks) {
             for token in field.text.tokens where token.shape == .lower {
                 lowercase.insert(token.hash)

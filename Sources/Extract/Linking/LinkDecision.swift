@@ -45,6 +45,10 @@ public enum LinkReason: Sendable, Equatable, CustomStringConvertible {
     case surnameOfNamedPerson(String)
     /// A lone surname introduced as someone new ("Dr Modi, a cardiologist").
     case introducedAsSomeoneElse
+    /// The item uses this surname as another person's given name ("Ahmed Musa").
+    case givenNameOfAnother
+    /// The item spells the acronym out as something else ("HTS (high-temperature superconductors)").
+    case acronymDefinedOtherwise(String)
 
     public var description: String {
         switch self {
@@ -65,6 +69,8 @@ public enum LinkReason: Sendable, Equatable, CustomStringConvertible {
         case let .namedAfter(text): "part of \u{201C}\(text)\u{201D}, named after it"
         case let .surnameOfNamedPerson(person): "the item names \u{201C}\(person)\u{201D}, and the tagger reads this word as that person"
         case .introducedAsSomeoneElse: "the item introduces this surname as someone new (\u{201C}…, a …\u{201D})"
+        case .givenNameOfAnother: "the item uses this word as another person's given name"
+        case let .acronymDefinedOtherwise(letters): "the item spells \(letters) out as something else"
         }
     }
 }

@@ -9,6 +9,8 @@ struct PeopleIndex {
     }
 
     var bySurname: [UInt64: [Mention]] = [:]
+    /// The same people by the first word of their name: "Ahmed Musa" under "Ahmed".
+    var byFirstWord: [UInt64: [Mention]] = [:]
     /// Per watch entry, the words of all its spellings.
     let nameWords: [Set<UInt64>]
 
@@ -24,6 +26,7 @@ struct PeopleIndex {
                 let words = words(of: entity, in: field.text)
                 guard words.count >= 2, let last = words.last else { continue }
                 mentions.append((last, Mention(field: f, offset: entity.start, words: Set(words))))
+                byFirstWord[words[0], default: []].append(Mention(field: f, offset: entity.start, words: Set(words)))
             }
             for hit in field.hits where !hit.isSurname && entries[hit.watchIndex].kind == .person {
                 let words = field.text.tokens[hit.tokenRange].filter(\.isWord).map { NameKey.key($0, in: field.text) }
