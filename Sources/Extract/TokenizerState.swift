@@ -108,6 +108,10 @@ struct TokenizerState {
             addShape(properties.isUppercase ? 88 : properties.isLowercase ? 120 : properties.isAlphabetic ? 97 : 100)
             for b in Folding.folded(scalar).utf8 { appendFolded(b) }
             segmentLength += 1
+        } else if inWord, scalar == "\u{00AD}" || scalar == "\u{200D}" || scalar == "\u{2060}" {
+            // A soft hyphen, zero-width joiner or word joiner inside a word is invisible:
+            // "Zelen&shy;sky" is one word, and its folded form has no trace of it.
+            return
         } else if Tokenizer.isJoiner(scalar) {
             joinerOrPunctuation(scalar, length: length)
         } else if Tokenizer.isSpace(scalar) {

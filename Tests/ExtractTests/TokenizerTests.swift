@@ -11,6 +11,13 @@ struct TokenizerTests {
         #expect(text.tokens.map(\.joinedToPrevious) == [false, true, true, false, true])
     }
 
+    @Test("a soft hyphen or word joiner inside a word leaves it whole, its offsets covering the invisible mark")
+    func invisibleMarks() {
+        let text = Tokenizer.tokenize("Zelen\u{00AD}sky and Ha\u{2060}mas")
+        #expect(text.foldedWords == ["zelensky", "and", "hamas"])
+        #expect(text.tokens[0].start == 0 && text.tokens[0].end == 9)
+    }
+
     @Test("knows shapes, punctuation included")
     func shapes() {
         #expect(Tokenizer.tokenize("turkey Turkey NATO 2026, U.S.").tokens.map(\.shape)
