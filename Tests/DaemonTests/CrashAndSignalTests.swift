@@ -86,7 +86,10 @@ struct CrashAndSignalTests {
         #expect(messages.contains("WATCHDOG=1"))
         daemon.signal(SIGTERM)
         var stopping = false
-        while !stopping, let message = await socket.receive(timeout: 5) { stopping = message.contains("STOPPING=1") }
+        let stopDeadline = Date().addingTimeInterval(30)
+        while !stopping, Date() < stopDeadline {
+            if let message = await socket.receive(timeout: 0.5) { stopping = message.contains("STOPPING=1") }
+        }
         #expect(stopping)
         #expect(await daemon.waitForExit(seconds: 10))
     }
