@@ -59,9 +59,17 @@ enum SpanEdges {
         "april", "may", "june", "july", "august", "september", "october", "november", "december",
     ].map { FNV.hash($0) })
 
-    /// A lower-case common word that is not also a name ("news", "delegation"; not "trump").
+    /// A lower-case common word that is not also a name ("news", "delegation"; not "trump"),
+    /// or any lower-case word after a capitalised name that is no name particle ("Amazon rose").
     private static func isCommonNoun(_ token: Token, _ gazetteer: Gazetteer) -> Bool {
+        guard token.shape == .lower else { return false }
+        if particles.contains(token.hash) { return false }
         let flags = gazetteer.flags(token.hash)
-        return token.shape == .lower && flags.contains(.commonWord) && flags.isDisjoint(with: [.surname, .givenName])
+        return flags.contains(.commonWord) || flags.isDisjoint(with: [.surname, .givenName])
     }
+
+    /// Lower-case words that end names: "Ludwig van", "Osama bin" do not, but a particle
+    /// inside a name may close a tagged span that goes on.
+    private static let particles: Set<UInt64> = Set(["van", "von", "de", "da", "di", "del", "der", "den", "du", "dos", "das",
+                                                     "la", "le", "al", "el", "bin", "ibn", "bint", "y"].map { FNV.hash($0) })
 }
