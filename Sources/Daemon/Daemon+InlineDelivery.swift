@@ -10,8 +10,11 @@ import Store
 /// - A crash between the write and the commit leaves the items unseen: the next poll
 ///   writes their lines again, with the same ids (a duplicate only repeats an id).
 /// - A write that fails leaves those alerts to the outbox, which retries them.
+/// - While the store has failed to write, nothing is written inline: a poll whose
+///   record fails is tried again, and would repeat its lines on every try.
 extension Daemon {
     func deliverInline(_ records: [ItemRecord]) throws(StoreError) -> [ItemRecord] {
+        guard storeTroubleUntil == nil else { return records }
         let inline = outputs.byName.filter { $0.value.deliversInline }
         let candidates = records.flatMap(\.alerts).filter { $0.outputs.contains { inline[$0] != nil } }
         guard !candidates.isEmpty else { return records }
