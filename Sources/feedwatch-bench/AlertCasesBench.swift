@@ -14,7 +14,7 @@ struct AlertCasesBench: ParsableCommand {
     var cases = "Tests/DaemonTests/AlertCases/cases.jsonl"
     @Option(help: "The watch list (feeds.json's watch array).")
     var watch = "Tests/DaemonTests/AlertCases/watch.json"
-    @Option(help: "dev, holdout, holdout2 … holdout6, or all.") var split = "dev"
+    @Option(help: "dev, holdout, holdout2 … holdout7, or all.") var split = "dev"
     @Flag(help: "List every wrong decision.") var errors = false
 
     func run() throws {

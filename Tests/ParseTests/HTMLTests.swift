@@ -146,7 +146,7 @@ struct InlineMarkupTests {
     func sameAsParser(seed: Int) {
         var generator = SeededGenerator(seed: UInt64(seed + 1))
         let pieces = ["Erdoğan", " ", "  ", "\n", "talks", "Kalın's", "—", "x", "<b>", "</b>", "<I>", "</i>", "<em>",
-                      "</EM>", "<a>", "</a>", "<span >", "</span>", "<sup>", "</sub>", "</strong>", "3", "🙂", "\t"]
+                      "</EM>", "<a>", "</a>", "<span >", "</span>", "<small>", "</small>", "</strong>", "3", "🙂", "\t"]
         var compared = 0
         for _ in 0..<200 {
             let html = (0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
@@ -155,6 +155,11 @@ struct InlineMarkupTests {
             #expect(HTMLText.fold(text) == HTMLText.parsedText(html), "\(html.debugDescription)")
         }
         #expect(compared == 200)  // every input of these pieces is simple
+    }
+
+    @Test("a footnote mark or index is set apart from the word before it")
+    func supAndSub() {
+        #expect(HTMLText.plainText("<p>Vladimir Putin<sup>1</sup> spoke of H<sub>2</sub>O.</p>") == "Vladimir Putin 1 spoke of H 2 O.")
     }
 
     @Test("anything but plain inline tags and text goes to the parser", arguments: [

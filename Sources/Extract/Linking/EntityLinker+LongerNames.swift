@@ -1,7 +1,8 @@
 import Model
 
 /// A watched one-word name that is part of the name of something else:
-/// - "Ford Foundation", "Nobel Prize": an institution named after the company;
+/// - "Ford Foundation", "Nobel Prize", "Apple Daily": an institution or a newspaper
+///   named after the company;
 /// - "South Sudan", "Equatorial Guinea", "Niger Delta": a longer place name the
 ///   gazetteer files under another country;
 /// - a lone "Wagner" the tagger reads as a person, in an item that names "Richard
@@ -12,6 +13,8 @@ extension EntityLinker {
         "foundation", "university", "museum", "library", "institute", "prize", "award", "awards", "center", "centre",
         "stadium", "arena", "hospital", "school", "college", "academy", "airport", "street", "avenue", "square",
         "bridge", "hall", "theatre", "theater", "park", "memorial", "fellowship", "scholarship", "lecture", "trophy",
+        // Newspapers named after something: "Apple Daily" is not Apple.
+        "daily", "times", "herald", "tribune", "gazette", "chronicle", "telegraph", "courier",
     ].map { FNV.hash($0) })
 
     /// "Ford Foundation": a company's name followed by the head of an institution's name

@@ -22,6 +22,10 @@ package enum HTMLText {
         "caption", "details", "summary", "form", "fieldset", "body", "html",
     ]
 
+    /// Footnote marks and indices: set apart from the word they follow, so "Putin<sup>1</sup>"
+    /// reads "Putin 1", not a word "Putin1".
+    static let apart: Set<String> = ["sup", "sub"]
+
     /// Parsed by libxml2's HTML parser (a forgiving tree builder: the text a
     /// browser would show is what the extractor reads).
     package static func plainText(_ html: String) -> String {
@@ -45,10 +49,10 @@ package enum HTMLText {
         var out = ""
         HTMLTree(html: html).walk(
             enter: { name, _ in
-                if blocks.contains(name) { out += blockBreak }
+                if blocks.contains(name) { out += blockBreak } else if apart.contains(name) { out += " " }
                 return !invisible.contains(name)
             },
-            leave: { name in if blocks.contains(name) { out += blockBreak } },
+            leave: { name in if blocks.contains(name) { out += blockBreak } else if apart.contains(name) { out += " " } },
             text: { out += $0 })
         return fold(out)
     }

@@ -7,7 +7,7 @@ enum InlineMarkup {
     /// Inline elements whose text is the reader's text (no block break, nothing hidden).
     static let tags: Set<String> = [
         "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "del", "dfn", "em", "font", "i", "ins", "kbd",
-        "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+        "mark", "q", "s", "samp", "small", "span", "strike", "strong", "time", "tt", "u", "var",
     ]
 
     static func text(_ html: String) -> String? {
