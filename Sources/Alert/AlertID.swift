@@ -15,7 +15,7 @@ public enum AlertID {
         // SHA256(3) returns NULL only when libcrypto itself is broken. The id must still be
         // a pure function of its input and never empty; alerts are kept unique by (rule,
         // identity), not by id, so this fallback cannot make an alert fire twice.
-        guard hashed else { return "f" + hex(fallback(message)).dropFirst() }
+        guard hashed else { return hex(fallback(message)) }
         return hex(digest.prefix(16))
     }
 

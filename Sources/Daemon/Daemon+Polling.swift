@@ -95,11 +95,16 @@ extension Daemon {
         let spiking = Set(configuration.rules.compactMap(\.spike?.watch))
         return decisions.map { decision in
             ItemRecord(feedID: feedID, itemKey: decision.itemKey, alerts: decision.alerts.map { alert in
-                QueuedAlert(id: alert.id, rule: alert.rule, identity: decision.identity, link: alert.item.link, payload: alert.json.serialized(),
-                            line: alert.readableLine, outputs: rules[alert.rule].map(configuration.outputs(for:)) ?? [])
+                queued(alert, identity: decision.identity, link: alert.item.link, rule: rules[alert.rule], configuration: configuration)
             }, mentions: decision.mentioned.sorted(), listedMentions: decision.mentioned.intersection(spiking).sorted(),
                title: decision.entry.title, link: decision.entry.link)
         }
+    }
+
+    /// An alert as the outbox keeps it: serialised once, with the outputs its rule notifies.
+    static func queued(_ alert: Alert, identity: String, link: String?, rule: Rule?, configuration: Configuration) -> QueuedAlert {
+        QueuedAlert(id: alert.id, rule: alert.rule, identity: identity, link: link, payload: alert.json.serialized(),
+                    line: alert.readableLine, outputs: rule.map(configuration.outputs(for:)) ?? [])
     }
 
     /// Records the poll's items and the poll itself in one transaction: validators
@@ -145,9 +150,8 @@ extension Daemon {
         guard !alerts.isEmpty else { return }
         let records = try deliverInline(alerts.map { alert in
             ItemRecord(feedID: alert.feed.id, itemKey: alert.item.id, alerts: [
-                QueuedAlert(id: alert.id, rule: alert.rule, identity: alert.item.id, link: nil, payload: alert.json.serialized(),
-                            line: alert.readableLine,
-                            outputs: configuration.rules.first { $0.id == alert.rule }.map(configuration.outputs(for:)) ?? []),
+                Daemon.queued(alert, identity: alert.item.id, link: nil, rule: configuration.rules.first { $0.id == alert.rule },
+                              configuration: configuration),
             ])
         })
         for id in try store.record(records, now: now) {

@@ -19,13 +19,13 @@ extension EntityLinker {
 
     /// "Ford Foundation": a company's name followed by the head of an institution's name
     /// that the company's own name does not have.
-    func namedAfter(_ hit: AliasMatcher.Hit, _ field: Field, nameWords: Set<UInt64>) -> LinkReason? {
+    func namedAfter(_ hit: AliasMatcher.Hit, _ field: Field) -> LinkReason? {
         guard entries[hit.watchIndex].kind == .organization else { return nil }
         let tokens = field.text.tokens
         let next = hit.tokenRange.upperBound
         guard next < tokens.count, tokens[next].isCapitalized, !tokens[next].startsSentence,
               Self.namedAfterHeads.contains(tokens[next].hash),
-              !nameWords.contains(NameKey.key(tokens[next], in: field.text)) else { return nil }
+              !nameWords[hit.watchIndex].contains(NameKey.key(tokens[next], in: field.text)) else { return nil }
         return .namedAfter(field.text.text(from: tokens[hit.tokenRange.lowerBound], to: tokens[next]))
     }
 

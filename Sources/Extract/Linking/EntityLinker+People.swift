@@ -29,19 +29,23 @@ extension EntityLinker {
         let after = hit.tokenRange.upperBound
         if after < field.text.tokens.count, field.text.tokens[after].joinedToPrevious,
            field.text.foldedString(field.text.tokens[after]) != "s" { return .partOfAWord }
-        if let other = otherPersonEnclosing(hit, field, people: people) { return other }
+        if let enclosing = enclosingPerson(hit, field), let other = otherPerson(enclosing, hit, field, people: people) { return other }
         return people.cues.titleBefore(field.text, hit.tokenRange.lowerBound) || item.namedInFull.contains(hit.watchIndex) ? nil : .shortFormAlone
     }
 
     /// A lone name word inside a longer person name is ours only if the other words
     /// are our name's, titles aside ("Chancellor Scholz" and "Recep Erdoğan" yes,
     /// "Emine Erdoğan" and "Kim Yo Jong" no).
-    private func otherPersonEnclosing(_ hit: AliasMatcher.Hit, _ field: Field, people: PeopleIndex) -> LinkReason? {
-        guard let enclosing = Self.overlapping(field.entities, hit.start, hit.end).first(where: {
-            $0.type == .person && $0.start <= hit.start && $0.end >= hit.end && ($0.start < hit.start || $0.end > hit.end)
-        }) else { return nil }
-        return Set(people.words(of: enclosing, in: field.text)).isSubset(of: people.nameWords[hit.watchIndex])
+    private func otherPerson(_ enclosing: Entity, _ hit: AliasMatcher.Hit, _ field: Field, people: PeopleIndex) -> LinkReason? {
+        Set(people.words(of: enclosing, in: field.text)).isSubset(of: nameWords[hit.watchIndex])
             ? nil : .insideLongerName(type: .person, text: enclosing.text)
+    }
+
+    /// The person name the tagger found around the hit and longer than it, if any.
+    private func enclosingPerson(_ hit: AliasMatcher.Hit, _ field: Field) -> Entity? {
+        Self.overlapping(field.entities, hit.start, hit.end).first {
+            $0.type == .person && $0.start <= hit.start && $0.end >= hit.end && ($0.start < hit.start || $0.end > hit.end)
+        }
     }
 
     // MARK: - Surname coreference
@@ -51,14 +55,11 @@ extension EntityLinker {
         if item.introducedAsSomeoneElse.contains(hit.watchIndex), !item.namedInFull.contains(hit.watchIndex) {
             return .introducedAsSomeoneElse
         }
-        let nameWords = people.nameWords[hit.watchIndex]
+        let nameWords = self.nameWords[hit.watchIndex]
         guard let last = field.text.tokens[hit.tokenRange].last else { return .anotherPerson }
         let surname = NameKey.key(last, in: field.text)
-        if Self.overlapping(field.entities, hit.start, hit.end).contains(where: {
-            $0.type == .person && $0.start <= hit.start && $0.end >= hit.end && ($0.start < hit.start || $0.end > hit.end)
-        }) {
-            return otherPersonEnclosing(hit, field, people: people)
-        }
+        // Inside a longer person name, that name decides.
+        if let enclosing = enclosingPerson(hit, field) { return otherPerson(enclosing, hit, field, people: people) }
         let sameSurname = people.bySurname[surname] ?? []
         // "Another Ahmed" beside "Ahmed Musa": the item uses the word as someone's given name.
         if !item.namedInFull.contains(hit.watchIndex),

@@ -33,13 +33,13 @@ struct EntityLinker {
     /// Every candidate of every field, in the fields' order, with the linker's verdict.
     func link(_ fields: [Field]) -> [[LinkDecision]] {
         let cues = PersonCues(gazetteer: gazetteer)
-        let people = PeopleIndex(fields, entries: entries, nameWords: nameWords, cues: cues)
+        let people = PeopleIndex(fields, entries: entries, cues: cues)
         let marks = fields.map { FieldMarks($0.text) }
         let item = ItemEvidence(fields, marks: marks, entries: entries, nameWords: nameWords, gazetteer: gazetteer)
         return fields.enumerated().map { f, field in
             field.hits.map { hit in
                 let rejection = typeDisagreement(hit, field, marks: marks[f], item: item)
-                    ?? namedAfter(hit, field, nameWords: people.nameWords[hit.watchIndex])
+                    ?? namedAfter(hit, field)
                     ?? insideLongerPlace(hit, field)
                     ?? surnameOfNamedPerson(hit, field, item: item)
                     ?? placePhrase(hit, field)

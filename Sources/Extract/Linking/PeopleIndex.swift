@@ -11,15 +11,12 @@ struct PeopleIndex {
     var bySurname: [UInt64: [Mention]] = [:]
     /// The same people by the first word of their name: "Ahmed Musa" under "Ahmed".
     var byFirstWord: [UInt64: [Mention]] = [:]
-    /// Per watch entry, the words of all its spellings.
-    let nameWords: [Set<UInt64>]
 
     /// Titles the tagger takes into a name ("Chancellor Scholz") are not its words.
     let cues: PersonCues
 
-    init(_ fields: [EntityLinker.Field], entries: [WatchEntry], nameWords: [Set<UInt64>], cues: PersonCues) {
+    init(_ fields: [EntityLinker.Field], entries: [WatchEntry], cues: PersonCues) {
         self.cues = cues
-        self.nameWords = nameWords
         var mentions: [(UInt64, Mention)] = []
         for (f, field) in fields.enumerated() {
             for entity in field.entities where entity.type == .person {
