@@ -26,7 +26,10 @@ public final class StdoutOutput: AlertOutput {
     public func deliver(batch: [Delivery]) async -> [DeliveryResult] {
         var bytes: [UInt8] = []
         for delivery in batch {
-            bytes.append(contentsOf: (format == .json ? delivery.payload : delivery.line).utf8)
+            // An alert queued while no output printed readable lines kept none (an output
+            // turned readable by a reload since): its JSON is printed instead.
+            let readable = format == .text && !delivery.line.isEmpty
+            bytes.append(contentsOf: (readable ? delivery.line : delivery.payload).utf8)
             bytes.append(0x0A)
         }
         let ok = lock.withLock { _ in FileDescriptorWriter.writeAll(STDOUT_FILENO, bytes) }

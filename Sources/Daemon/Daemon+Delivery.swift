@@ -42,7 +42,7 @@ extension Daemon {
                 rest = rest.dropFirst(batch.count)
                 for delivery in batch { busyDeliveries.insert(Self.key(delivery)) }
                 busyBatches[name, default: 0] += 1
-                group.addTask { .delivered(batch, await output.deliver(batch: batch)) }
+                group.addChild { .delivered(batch, await output.deliver(batch: batch)) }
             }
         }
     }

@@ -23,7 +23,7 @@ extension Daemon {
         for state in candidates.lazy.filter({ !self.busyFeeds.contains($0.id) && self.heldFeeds[$0.id] == nil }).prefix(free) {
             busyFeeds.insert(state.id)
             let (url, etag, lastModified) = (state.url, state.validators.etag, state.validators.lastModified)
-            group.addTask {
+            group.addChild {
                 .polled(feedID: state.id, result: await poller.poll(url: url, etag: etag, lastModified: lastModified))
             }
         }
@@ -77,13 +77,13 @@ extension Daemon {
         let configuration = self.configuration
         let (feedID, url, title, now) = (state.id, source.url, feed.title, clock())
         let listed = Array(keys)
-        group.addTask {
+        group.addChild {
             // Deciding and serialising run here, beside other polls; the loop only records.
             let decisions = fresh.map { analyzer.decide($0, feedID: feedID, feedURL: url, feedTitle: title, now: now) }
             let records = backfilled.map { ItemRecord(feedID: feedID, itemKey: $0, alerts: []) }
                 + Daemon.records(decisions, feedID: feedID, configuration: configuration)
-            return .analyzed(feedID: feedID, decisions: decisions, records: records, listed: listed, etag: etag,
-                             lastModified: lastModified)
+            return .analyzed(AnalyzedPoll(feedID: feedID, decisions: decisions, records: records, listed: listed, etag: etag,
+                                          lastModified: lastModified))
         }
     }
 
@@ -101,34 +101,13 @@ extension Daemon {
         }
     }
 
-    /// An alert as the outbox keeps it: serialised once, with the outputs its rule notifies.
+    /// An alert as the outbox keeps it: serialised once, with the outputs its rule notifies;
+    /// its readable line only when one of them prints it.
     static func queued(_ alert: Alert, identity: String, link: String?, rule: Rule?, configuration: Configuration) -> QueuedAlert {
-        QueuedAlert(id: alert.id, rule: alert.rule, identity: identity, link: link, payload: alert.json.serialized(),
-                    line: alert.readableLine, outputs: rule.map(configuration.outputs(for:)) ?? [])
-    }
-
-    /// Records the poll's items and the poll itself in one transaction: validators
-    /// are never stored without the items they cover, so a crash re-fetches the feed
-    /// in full rather than answering 304 over unrecorded items.
-    func record(feedID: String, decisions: [ItemDecision], records: [ItemRecord], listed: [String], etag: String?,
-                lastModified: String?) throws(StoreError) {
-        defer { busyFeeds.remove(feedID) }
-        let now = clock()
-        let records = try deliverInline(records)
-        let backfilled = records.count - decisions.count
-        // The poll's validators and next time go in the items' transaction: one commit per poll.
-        let fetched = feedsByID[feedID].map { FeedListing.Fetched(etag: etag, lastModified: lastModified, nextPollAt: nextPoll($0)) }
-        let listing = FeedListing(feedID: feedID, itemKeys: listed, resolution: presenceResolution, fetched: fetched)
-        let fired = Set(try store.record(records, listing: listing, now: now))
-        try pruneIfDue(now: now)
-        if decisions.contains(where: { !$0.mentioned.isEmpty }) { try checkSpikes(now: now) }
-        for alert in decisions.flatMap(\.alerts) where fired.contains(alert.id) {
-            logger.info("alert fired", metadata: ["alert.id": "\(alert.id)", "alert.rule": "\(alert.rule)",
-                                                  "feed.id": "\(feedID)", "item.link": "\(alert.item.link ?? "")"])
-        }
-        if backfilled > 0 {
-            logger.info("first poll: older items recorded without alerts", metadata: ["feed.id": "\(feedID)", "items": "\(backfilled)"])
-        }
+        let outputs = rule.map(configuration.outputs(for:)) ?? []
+        let line = configuration.printsReadableLines(outputs) ? alert.readableLine : ""
+        return QueuedAlert(id: alert.id, rule: alert.rule, identity: identity, link: link, payload: alert.jsonText,
+                           line: line, outputs: outputs)
     }
 
     func nextPoll(_ source: Configuration.FeedSource) -> Date {
@@ -148,13 +127,13 @@ extension Daemon {
         guard !monitor.rules.isEmpty else { return }
         let alerts = try monitor.check(store, now: now)
         guard !alerts.isEmpty else { return }
-        let records = try deliverInline(alerts.map { alert in
+        let records = alerts.map { alert in
             ItemRecord(feedID: alert.feed.id, itemKey: alert.item.id, alerts: [
                 Daemon.queued(alert, identity: alert.item.id, link: nil, rule: configuration.rules.first { $0.id == alert.rule },
                               configuration: configuration),
             ])
-        })
-        for id in try store.record(records, now: now) {
+        }
+        for id in try store.record(records, listings: [], now: now, inline: inlineDelivery) {
             logger.info("spike alert fired", metadata: ["alert.id": "\(id)"])
         }
     }

@@ -27,17 +27,13 @@ extension Daemon {
             }
             storeTroubleUntil = now.addingTimeInterval(Self.storeTroublePause)
             try? store.recover()
-            if case let .analyzed(feedID, _, _, _, _, _)? = event {
-                // Its items were not recorded: poll the feed again once the pause is over.
-                heldFeeds[feedID] = now.addingTimeInterval(Self.storeTroublePause)
-            }
         }
     }
 
     private static func writes(_ event: Event) -> Bool {
         switch event {
-        case .analyzed, .delivered: true
-        case .tick, .polled: false
+        case .recordAnalyzed, .delivered: true
+        case .tick, .polled, .analyzed: false
         }
     }
 

@@ -21,8 +21,10 @@ public final class Daemon {
     enum Event: Sendable {
         case tick
         case polled(feedID: String, result: FeedPoller.Result)
-        /// A poll's items decided, and the records to store for them (backfilled items first).
-        case analyzed(feedID: String, decisions: [ItemDecision], records: [ItemRecord], listed: [String], etag: String?, lastModified: String?)
+        /// A poll's items decided, and the records to store for them.
+        case analyzed(AnalyzedPoll)
+        /// Every analysed poll that arrived since the last commit is recorded now, in one.
+        case recordAnalyzed
         case delivered([Delivery], [DeliveryResult])
     }
 
@@ -55,6 +57,9 @@ public final class Daemon {
     var storeTroubleUntil: Date?
     /// Feeds whose poll could not be recorded, held back until then.
     var heldFeeds: [String: Date] = [:]
+    /// Analysed polls waiting for the next group commit, and whether one is called.
+    var analyzedPolls: [AnalyzedPoll] = []
+    var recordCalled = false
     /// Mention counts and retained state are pruned at most once an hour.
     var lastMentionPrune = Date.distantPast
     var lastRetentionPrune = Date.distantPast
@@ -76,7 +81,14 @@ public final class Daemon {
     }
 
     /// Runs until SIGTERM/SIGINT, or in `--once` mode until every feed was polled and every alert delivered.
+    /// The loop, and with it every store write and inline file write, runs on a thread of its own.
     public func run() async throws {
+        let thread = LoopThread(name: "feedwatch-loop")
+        defer { thread.stop() }
+        try await withTaskExecutorPreference(thread) { try await loop() }
+    }
+
+    private func loop() async throws {
         try store.syncFeeds(configuration.feeds.map { ($0.id, $0.url) }, now: clock())
         remainingFeeds = options.once ? configuration.feeds.map(\.id).reversed() : []
         logger.info("feedwatch started", metadata: ["feeds": "\(configuration.feeds.count)", "watch": "\(configuration.watch.count)",
@@ -87,7 +99,7 @@ public final class Daemon {
         notifier.ready(status: "watching \(configuration.feeds.count) feeds")
         var deliveryDeadline: Date?
         try await withThrowingTaskGroup(of: Event.self) { group in
-            group.addTask { .tick }
+            group.addChild { .tick }
             loop: while let event = try await group.next() {
                 withStoreTrouble(event) { () throws(StoreError) in try handle(event, group: &group) }
                 if signalsSayStop() { break loop }
@@ -105,10 +117,11 @@ public final class Daemon {
             // (not sent again after a restart), analysed items are recorded.
             while let event = try? await group.next() {
                 switch event {
-                case .delivered, .analyzed: try handle(event, group: &group)
+                case .delivered, .analyzed, .recordAnalyzed: withStoreTrouble(event) { () throws(StoreError) in try handle(event, group: &group) }
                 case .tick, .polled: break
                 }
             }
+            if !analyzedPolls.isEmpty { withStoreTrouble(.recordAnalyzed) { () throws(StoreError) in try recordAnalyzed() } }
         }
         let pending = try store.pendingDeliveries()
         logger.info("feedwatch stopped", metadata: ["alerts.pending": "\(pending)"])
@@ -118,15 +131,23 @@ public final class Daemon {
         switch event {
         case .tick:
             let interval = options.tick
-            group.addTask {
+            group.addChild {
                 // Cancelled on stop: the sleep ends at once.
                 try? await Task.sleep(nanoseconds: UInt64(nanosecondsIn: interval))
                 return .tick
             }
         case let .polled(feedID, result):
             try handlePoll(feedID: feedID, result: result, group: &group)
-        case let .analyzed(feedID, decisions, records, listed, etag, lastModified):
-            try record(feedID: feedID, decisions: decisions, records: records, listed: listed, etag: etag, lastModified: lastModified)
+        case let .analyzed(poll):
+            analyzedPolls.append(poll)
+            if !recordCalled {
+                recordCalled = true
+                // Inherits the loop's thread, so it runs once the loop waits: after every
+                // result that is ready now has joined `analyzedPolls`.
+                group.addTask { .recordAnalyzed }
+            }
+        case .recordAnalyzed:
+            try recordAnalyzed()
         case let .delivered(batch, results):
             try settle(batch, results)
         }

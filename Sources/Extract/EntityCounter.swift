@@ -10,8 +10,9 @@ public enum EntityCounter {
         var surnames: [String: String] = [:]  // folded surname -> key of the full name
         for entity in entities {
             let folded = Folding.fold(entity.text)
+            let severalWords = folded.utf8.contains(UInt8(ascii: " "))
             var key = entity.watch.map { "watch:\($0)" } ?? "\(entity.type.rawValue):\(folded)"
-            if entity.watch == nil, entity.type == .person, !folded.contains(" "), let full = surnames[folded] {
+            if entity.watch == nil, entity.type == .person, !severalWords, let full = surnames[folded] {
                 key = full
             }
             if var existing = counts[key] {
@@ -23,7 +24,7 @@ public enum EntityCounter {
                 order.append(key)
                 counts[key] = EntityCount(text: entity.text, type: entity.type, count: 1)
             }
-            if entity.type == .person, let last = folded.split(separator: " ").last, folded.contains(" ") {
+            if entity.type == .person, severalWords, let last = folded.split(separator: " ").last {
                 surnames[String(last)] = key
             }
         }

@@ -30,7 +30,7 @@ enum TextFuzzing {
         entry.id = "fuzz"
         let decision = analyzer.decide(entry, feedID: "fuzz", feedURL: "https://fuzz.example/", feedTitle: nil,
                                        now: Date(timeIntervalSince1970: 1_800_000_000))
-        for alert in decision.alerts { _ = alert.json.serialized() }
+        for alert in decision.alerts { _ = alert.jsonText }
         let entities = analyzer.extractor.entities(in: text)
         let scalars = text.unicodeScalars.count
         for entity in entities { precondition(entity.start >= 0 && entity.start < entity.end && entity.end <= scalars) }

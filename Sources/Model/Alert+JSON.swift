@@ -1,23 +1,46 @@
 import Bounds
 /// The alert JSON of the contract: one line of a file, a webhook body.
+/// Written straight to bytes: in an alert storm every alert is serialised once, and a
+/// tree of values built first would cost more than the writing.
 extension Alert {
-    public var json: JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("id", .string(id)), ("rule", .string(rule)), ("severity", .string(severity)),
-            ("firedAt", .date(firedAt)),
-            ("feed", .object([("id", .string(feed.id)), ("url", .string(feed.url)), ("title", .string(feed.title))])),
-            ("item", .object([
-                ("id", .string(item.id)), ("title", .string(item.title)), ("link", .string(item.link)),
-                ("published", .date(item.published)), ("summary", .string(item.summary)),
-            ])),
-            ("matches", .array(matches.map(\.json))),
-            ("entities", .array(entities.map {
-                .object([("text", .string($0.text)), ("type", .string($0.type.rawValue)), ("count", .int($0.count))])
-            })),
-        ]
-        if let spike { pairs.append(("spike", spike.json)) }
-        return .object(pairs)
+    public func writeJSON(to out: inout JSONWriter) {
+        out.object { out in
+            out.key("id"); out.string(id)
+            out.key("rule"); out.string(rule)
+            out.key("severity"); out.string(severity)
+            out.key("firedAt"); out.date(firedAt)
+            out.key("feed"); out.object { out in
+                out.key("id"); out.string(feed.id)
+                out.key("url"); out.string(feed.url)
+                out.key("title"); out.string(feed.title)
+            }
+            out.key("item"); out.object { out in
+                out.key("id"); out.string(item.id)
+                out.key("title"); out.string(item.title)
+                out.key("link"); out.string(item.link)
+                out.key("published"); out.date(item.published)
+                out.key("summary"); out.string(item.summary)
+            }
+            out.key("matches"); out.array(matches) { $1.writeJSON(to: &$0) }
+            out.key("entities"); out.array(entities) { out, entity in
+                out.object { out in
+                    out.key("text"); out.string(entity.text)
+                    out.key("type"); out.string(entity.type.rawValue)
+                    out.key("count"); out.int(entity.count)
+                }
+            }
+            if let spike { out.key("spike"); spike.writeJSON(to: &out) }
+        }
     }
+
+    /// The alert's JSON text: a file line, a webhook body.
+    public var jsonText: String {
+        var out = JSONWriter(capacity: 1024)
+        writeJSON(to: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    public var json: JSONValue { JSONValue.reading(writeJSON) }
 
     /// One readable line for a terminal.
     public var readableLine: String {
@@ -30,25 +53,39 @@ extension Alert {
 }
 
 extension WatchMatch {
-    public var json: JSONValue {
-        .object([
-            ("watch", .string(watch)), ("name", .string(name)), ("type", .string(type)),
-            ("mentions", .array(mentions.map {
-                .object([
-                    ("text", .string($0.text)), ("field", .string($0.field.rawValue)),
-                    ("start", .int($0.start)), ("end", .int($0.end)),
-                ])
-            })),
-        ])
+    public func writeJSON(to out: inout JSONWriter) {
+        out.object { out in
+            out.key("watch"); out.string(watch)
+            out.key("name"); out.string(name)
+            out.key("type"); out.string(type)
+            out.key("mentions"); out.array(mentions) { out, mention in
+                out.object { out in
+                    out.key("text"); out.string(mention.text)
+                    out.key("field"); out.string(mention.field.rawValue)
+                    out.key("start"); out.int(mention.start)
+                    out.key("end"); out.int(mention.end)
+                }
+            }
+        }
     }
 }
 
 extension SpikeReport {
-    public var json: JSONValue {
-        .object([
-            ("watch", .string(watch)), ("windowSeconds", .int(Int(saturating: window))), ("count", .int(count)),
-            ("expected", .double((expected * 100).rounded() / 100)), ("factor", .double(factor)), ("since", .date(since)),
-            ("top", .array(top.map { .object([("feed", .string($0.feed)), ("title", .string($0.title)), ("link", .string($0.link))]) })),
-        ])
+    public func writeJSON(to out: inout JSONWriter) {
+        out.object { out in
+            out.key("watch"); out.string(watch)
+            out.key("windowSeconds"); out.int(Int(saturating: window))
+            out.key("count"); out.int(count)
+            out.key("expected"); out.double((expected * 100).rounded() / 100)
+            out.key("factor"); out.double(factor)
+            out.key("since"); out.date(since)
+            out.key("top"); out.array(top) { out, item in
+                out.object { out in
+                    out.key("feed"); out.string(item.feed)
+                    out.key("title"); out.string(item.title)
+                    out.key("link"); out.string(item.link)
+                }
+            }
+        }
     }
 }

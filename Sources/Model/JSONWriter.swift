@@ -51,7 +51,30 @@ public struct JSONWriter {
         Timestamp.append(value, to: &bytes)  // digits and separators: nothing to escape
         bytes.append(UInt8(ascii: "\""))
     }
-    public mutating func int(_ value: Int?) { value.map { bytes += String($0).utf8 } ?? null() }
+    public mutating func int(_ value: Int?) {
+        guard let value else { return null() }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        // Digits from the end, without a String per number (an alert has dozens of them).
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var rest = value.magnitude
+            var at = buffer.count
+            repeat {
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: buffer[at...])
+        }
+    }
+
+    /// A finite number as Swift prints it (the same text as `JSONValue.double`); `null` otherwise.
+    public mutating func double(_ value: Double) {
+        guard value.isFinite else { return null() }
+        bytes += String(value).utf8
+    }
     public mutating func bool(_ value: Bool) { bytes += value ? Self.trueText : Self.falseText }
     public mutating func null() { bytes += Self.nullText }
 

@@ -111,29 +111,11 @@ public final class SQLiteStateStore: StateStore {
         return seen
     }
 
-    public func firedBefore(_ alerts: [QueuedAlert]) throws(StoreError) -> Set<String> {
-        let legacy = try LegacyAlertIDs(db)
-        let byIdentity = try db.prepare("SELECT 1 FROM alerts WHERE rule = ? AND identity = ?")
-        let byLink = try db.prepare("SELECT 1 FROM alerts WHERE rule = ? AND link = ?")
-        var fired = Set<String>()
-        for alert in alerts {
-            var found = try legacy.contains(alert.id)
-            if !found { try byIdentity.query(.text(alert.rule), .text(alert.identity)) { _ in found = true } }
-            if !found, let link = alert.link { try byLink.query(.text(alert.rule), .text(link)) { _ in found = true } }
-            if found { fired.insert(alert.id) }
-        }
-        return fired
-    }
-
     public func record(_ items: [ItemRecord], now: Date) throws(StoreError) -> [String] {
-        try record(items, listing: nil, now: now)
+        try record(items, listings: [], now: now, inline: nil)
     }
 
-    public func record(_ items: [ItemRecord], listing: FeedListing, now: Date) throws(StoreError) -> [String] {
-        try record(items, listing: Optional(listing), now: now)
-    }
-
-    private func record(_ items: [ItemRecord], listing: FeedListing?, now: Date) throws(StoreError) -> [String] {
+    public func record(_ items: [ItemRecord], listings: [FeedListing], now: Date, inline: InlineDelivery?) throws(StoreError) -> [String] {
         let time = SQLiteValue.real(now.timeIntervalSince1970)
         let seen = try db.prepare("INSERT OR IGNORE INTO seen_items(feed_id, item_key, first_seen, last_seen) VALUES (?, ?, ?, ?)")
         let present = try db.prepare("UPDATE seen_items SET last_seen = ? WHERE feed_id = ? AND item_key = ? AND last_seen < ?")
@@ -145,27 +127,36 @@ public final class SQLiteStateStore: StateStore {
         let queue = try db.prepare("INSERT INTO outbox(alert_id, output, next_attempt_at, alert_row) VALUES (?, ?, ?, ?)")
         let mentions = try MentionStatements(db)
         return try db.transaction { () throws(StoreError) -> [String] in
-            var fresh: [String] = []
-            if let listing {
+            for listing in listings {
                 let stale = SQLiteValue.real(now.timeIntervalSince1970 - listing.resolution)
                 for key in listing.itemKeys { try present.run(time, .text(listing.feedID), .text(key), stale) }
                 try listed.run(time, .text(listing.feedID))
                 if let fetched = listing.fetched { try storeFetch(feedID: listing.feedID, fetched) }
             }
+            var fresh: [(alert: QueuedAlert, row: SQLiteValue, textKept: Bool)] = []
             for item in items {
                 try seen.run(.text(item.feedID), .text(item.itemKey), time, time)
                 try mentions.count(item, now: now)
                 for alert in item.alerts {
                     guard try !legacy.contains(alert.id) else { continue }
+                    // An alert every output takes inline is kept for its identity, not its text.
+                    let keepText = !(inline?.takesWhole(alert) ?? false)
                     try insertAlert.run(.text(alert.id), .text(alert.rule), .text(item.itemKey), .text(alert.identity), .text(alert.link),
-                                        time, .text(alert.payload), .text(alert.line))
+                                        time, .text(keepText ? alert.payload : ""), .text(keepText ? alert.line : ""))
                     guard db.changes == 1 else { continue }  // fired before: by (rule, identity), or by (rule, link)
-                    let row = SQLiteValue.int(Int(db.lastInsertRowID))
-                    fresh.append(alert.id)
-                    for output in alert.outputs { try queue.run(.text(alert.id), .text(output), time, row) }
+                    fresh.append((alert, .int(Int(db.lastInsertRowID)), keepText))
                 }
             }
-            return fresh
+            let taken = inline.map { inline in
+                inline.deliver(fresh.map(\.alert).filter { $0.outputs.contains(where: inline.outputs.contains) })
+            } ?? [:]
+            let keepText = try db.prepare("UPDATE alerts SET payload = ?, line = ? WHERE rowid = ?")
+            for (alert, row, textKept) in fresh {
+                let waiting = alert.outputs.filter { taken[alert.id]?.contains($0) != true }
+                if !textKept, !waiting.isEmpty { try keepText.run(.text(alert.payload), .text(alert.line), row) }
+                for output in waiting { try queue.run(.text(alert.id), .text(output), time, row) }
+            }
+            return fresh.map(\.alert.id)
         }
     }
 }

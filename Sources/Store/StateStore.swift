@@ -159,16 +159,16 @@ public protocol StateStore {
     /// (one per poll: a feed of 50 items costs one fsync, not 50); returns the ids of
     /// the alerts that were new (an alert already fired, by id or by (rule, link), is not queued again).
     func record(_ items: [ItemRecord], now: Date) throws(StoreError) -> [String]
-    /// The same, and in the same transaction every key the feed listed is marked present now.
-    func record(_ items: [ItemRecord], listing: FeedListing, now: Date) throws(StoreError) -> [String]
+    /// The same, and in the same transaction every key each feed listed is marked present
+    /// now: the items of several polls, one commit and one fsync for all of them.
+    /// `inline`, when given, takes the new alerts inside the transaction, before its commit;
+    /// only the outputs that did not take an alert get an outbox row for it.
+    func record(_ items: [ItemRecord], listings: [FeedListing], now: Date, inline: InlineDelivery?) throws(StoreError) -> [String]
     /// Removes seen keys of items no feed has listed since `before`, and delivered or dead
     /// alerts fired before it; then returns the freed pages to the file system.
     func prune(before: Date) throws(StoreError) -> PruneReport
 
     func dueDeliveries(now: Date, limit: Int) throws(StoreError) -> [Delivery]
-    /// The ids among these alerts that have fired before (by id before version 5, by
-    /// (rule, identity) or by (rule, link)): a read, no write.
-    func firedBefore(_ alerts: [QueuedAlert]) throws(StoreError) -> Set<String>
     func markDelivered(alertID: String, output: String) throws(StoreError)
     func markRetry(alertID: String, output: String, at: Date, reason: String) throws(StoreError)
     func markDead(alertID: String, output: String, reason: String) throws(StoreError)
@@ -187,4 +187,40 @@ public protocol StateStore {
     func setSpikeEpisode(rule: String, since: Date?) throws(StoreError)
     /// Drops hourly counts before `hour` and recent mentions before `recentBefore`.
     func pruneMentions(countsBefore hour: Int, recentBefore: Date) throws(StoreError)
+}
+
+extension StateStore {
+    /// One poll's items and listing, in one transaction.
+    public func record(_ items: [ItemRecord], listing: FeedListing, now: Date) throws(StoreError) -> [String] {
+        try record(items, listings: [listing], now: now, inline: nil)
+    }
+
+    public func record(_ items: [ItemRecord], listings: [FeedListing], now: Date) throws(StoreError) -> [String] {
+        try record(items, listings: listings, now: now, inline: nil)
+    }
+}
+
+/// Outputs that take an alert while its item is recorded, not through the outbox (a
+/// local file): each alert is then written once, to its file, rather than also to the
+/// outbox and back out of it.
+/// - The store inserts the alerts first: what is new is known from the insert itself.
+/// - `deliver` writes the new ones before the commit. A crash between the write and the
+///   commit leaves the items unseen: the next poll writes their lines again, with the
+///   same ids (a duplicate only repeats an id).
+/// - An alert an output did not take is queued for it in the same transaction.
+public struct InlineDelivery {
+    public var outputs: Set<String>
+    /// Writes alerts to the outputs of `outputs` they name; returns, per alert id, the
+    /// outputs that took it.
+    public var deliver: ([QueuedAlert]) -> [String: Set<String>]
+
+    public init(outputs: Set<String>, deliver: @escaping ([QueuedAlert]) -> [String: Set<String>]) {
+        self.outputs = outputs
+        self.deliver = deliver
+    }
+
+    /// Does every output of this alert take it inline? Its text is then not kept.
+    func takesWhole(_ alert: QueuedAlert) -> Bool {
+        !alert.outputs.isEmpty && alert.outputs.allSatisfy(outputs.contains)
+    }
 }

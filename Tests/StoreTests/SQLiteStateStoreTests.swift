@@ -102,17 +102,31 @@ struct SQLiteStateStoreTests {
         #expect(try store.recentMentions(watch: "b", since: now.addingTimeInterval(-60), limit: 5).isEmpty)
     }
 
-    @Test("firedBefore names the alerts already fired, by (rule, identity) or by (rule, link), and writes nothing")
-    func firedBefore() throws {
+    @Test("inline outputs get only new alerts, before the commit; what they do not take is queued with its text")
+    func inlineDelivery() throws {
         let (store, dir) = try Self.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        _ = try store.record([ItemRecord(feedID: "f", itemKey: "i", alerts: [Self.alert("a1", link: "https://e/1")])], now: Date())
-        let size = try store.sizeInBytes()
-        let sameIdentity = Self.alert("a1", link: "https://e/other")
-        let sameLink = QueuedAlert(id: "a2", rule: "r", identity: "elsewhere", link: "https://e/1", payload: "{}", line: "", outputs: ["hook"])
-        let otherRule = QueuedAlert(id: "a4", rule: "other", identity: "identity-of-a1", link: "https://e/1", payload: "{}", line: "", outputs: ["hook"])
-        let new = Self.alert("a3", link: "https://e/3")
-        #expect(try store.firedBefore([sameIdentity, sameLink, otherRule, new]) == ["a1", "a2"])
-        #expect(try store.sizeInBytes() == size)
+        let now = Date()
+        _ = try store.record([ItemRecord(feedID: "f", itemKey: "old", alerts: [Self.alert("a1", link: "https://e/1")])], now: now)
+        _ = try store.dueDeliveries(now: now, limit: 10).map { try store.markDelivered(alertID: $0.alertID, output: $0.output) }
+        let sameIdentity = Self.alert("a1", link: "https://e/other", outputs: ["file"])
+        let sameLink = QueuedAlert(id: "a2", rule: "r", identity: "elsewhere", link: "https://e/1", payload: "{}", line: "", outputs: ["file"])
+        let fileOnly = Self.alert("a3", outputs: ["file"])
+        let fileAndHook = Self.alert("a4", outputs: ["file", "hook"])
+        let refused = Self.alert("a5", outputs: ["file"])
+        var offered: [String] = []
+        var seenInside = false
+        let inline = InlineDelivery(outputs: ["file"]) { alerts in
+            offered = alerts.map(\.id)
+            seenInside = (try? store.isSeen(feedID: "f", itemKey: "new")) == true  // written before the commit, inside it
+            return Dictionary(uniqueKeysWithValues: alerts.filter { $0.id != "a5" }.map { ($0.id, ["file"]) })
+        }
+        let items = [ItemRecord(feedID: "f", itemKey: "new", alerts: [sameIdentity, sameLink, fileOnly, fileAndHook, refused])]
+        #expect(try store.record(items, listings: [], now: now, inline: inline) == ["a3", "a4", "a5"])
+        #expect(offered == ["a3", "a4", "a5"])
+        #expect(seenInside)
+        let queued = try store.dueDeliveries(now: now, limit: 10)
+        #expect(queued.map { "\($0.alertID)>\($0.output)" }.sorted() == ["a4>hook", "a5>file"])
+        #expect(queued.allSatisfy { $0.payload == "{\"id\":\"\($0.alertID)\"}" })
     }
 }

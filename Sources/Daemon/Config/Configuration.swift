@@ -64,6 +64,11 @@ public struct Configuration: Sendable {
         rule.notify.isEmpty ? outputs.map(\.name) : rule.notify
     }
 
+    /// Whether any of these outputs prints the readable line rather than the JSON.
+    func printsReadableLines(_ names: [String]) -> Bool {
+        outputs.contains { $0.kind == .stdout(json: false) && names.contains($0.name) }
+    }
+
     public func interval(of feed: FeedSource) -> TimeInterval { feed.interval ?? settings.interval }
     public func backfill(of feed: FeedSource) -> TimeInterval { feed.backfill ?? settings.backfill }
 }

@@ -110,7 +110,7 @@ struct EntityLinker {
     /// Is the watched spelling this hit matched written in capitals ("WHO", "NATO")?
     private func isAcronym(_ hit: AliasMatcher.Hit) -> Bool {
         entries[hit.watchIndex].spellings.contains { spelling in
-            !spelling.contains(" ") && spelling.count <= 6 && spelling == spelling.uppercased()
+            !spelling.utf8.contains(UInt8(ascii: " ")) && spelling.count <= 6 && spelling == spelling.uppercased()
         }
     }
 
