@@ -7,7 +7,9 @@ import Model
 /// "U.N." and "UN" share one key. The folding, in order:
 /// 1. periods are dropped ("U.N." → "un"); a word of fewer than five letters
 ///    (or with anything but ASCII letters) stops here: short words are matched as written;
-/// 2. endings: a final "h" after a vowel goes ("Hezbollah" ~ "Hezbolla"), a final "j" after
+/// 2. endings: a final "-eh" after a consonant is "-ah", the Persian and Levantine way of
+///    writing the Arabic feminine ending ("Haniyeh" ~ "Haniyah" ~ "Haniya"); a final "h"
+///    after a vowel goes ("Hezbollah" ~ "Hezbolla"), a final "j" after
 ///    a vowel is an "i" ("Zelenskij"), a silent final "e" after a consonant goes ("Salmane",
 ///    "Defence"), "-re" after a consonant becomes "-er" ("Centre"), "-mme" becomes "-m" ("Programme");
 /// 3. consonants: ph→f, dh→d, kh→k, gh→g, th→t, ck→k, q→k, soft c→s, hard c→k, z→s,
@@ -49,6 +51,7 @@ enum NameKey {
 
     private static func skeleton(_ input: [UInt8]) -> [UInt8] {
         var w = input
+        if w.count > 5, w.suffix(2) == [0x65, 0x68], !isVowel(w[w.count - 3]) { w[w.count - 2] = 0x61 }  // "-eh" is "-ah" (Haniyeh)
         if w.count > 5, w.last == 0x68, isVowel(w[w.count - 2]) { w.removeLast() }  // "-ah" → "-a"
         if w.count > 5, w.last == 0x6A, isVowel(w[w.count - 2]) { w[w.count - 1] = 0x69 }  // "-ij" → "-ii" (Zelenskij)
         if w.count > 5, w.suffix(2) == [0x63, 0x65] { w[w.count - 2] = 0x73 }  // "-ce" is "-se" before the e goes (Defence)

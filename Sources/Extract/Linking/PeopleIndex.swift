@@ -35,11 +35,12 @@ struct PeopleIndex {
         for key in bySurname.keys { bySurname[key]?.sort { ($0.field, $0.offset) < ($1.field, $1.offset) } }
     }
 
-    /// The name keys of an entity's words, titles and particles left out.
+    /// The name keys of an entity's words, leading titles and particles left out. Only a
+    /// title before the name is one: a word that is also a title ends "Sadiq Khan" as a surname.
     func words(of entity: Entity, in text: TokenizedText) -> [UInt64] {
-        text.tokenRange(of: entity).compactMap { i in
-            let token = text.tokens[i]
-            return token.isWord && !NameWords.isParticle(text.tokens, i) && !cues.isTitle(token) ? NameKey.key(token, in: text) : nil
-        }
+        let wordIndices = text.tokenRange(of: entity).filter { text.tokens[$0].isWord && !NameWords.isParticle(text.tokens, $0) }
+        let leadingTitles = wordIndices.dropLast().prefix { cues.isTitle(text.tokens[$0]) }.count
+        return wordIndices.dropFirst(leadingTitles).map { NameKey.key(text.tokens[$0], in: text) }
     }
+
 }
