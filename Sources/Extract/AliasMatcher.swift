@@ -27,6 +27,9 @@ public struct AliasMatcher: Sendable {
     let hasGenerationalSuffix: [Bool]
     /// Per entry: the name keys of the words of all its spellings.
     let nameWords: [Set<UInt64>]
+    /// Per person entry: the keys of its name's first and last words, which a fuller
+    /// form of the name keeps around its middle names ("Yoweri Kaguta Museveni").
+    let nameEnds: [NameEnds?]
     private var edges = UInt64Map()
     /// A bit per (hash of) first word of any spelling: most words of a text start
     /// no name, and this answers that without probing the automaton.
@@ -41,6 +44,11 @@ public struct AliasMatcher: Sendable {
             entry.kind == .person && Tokenizer.tokenize(entry.name).tokens.contains { Self.postNominals.contains($0.hash) }
         }
         nameWords = entries.map { Set($0.spellings.flatMap(Self.wordHashes)) }
+        nameEnds = entries.map { entry in
+            let words = Self.wordHashes(entry.name)
+            guard entry.kind == .person, words.count >= 2, let first = words.first, let last = words.last else { return nil }
+            return NameEnds(first: first, last: last)
+        }
         edges = UInt64Map(capacity: entries.count * 4)
         for (index, entry) in entries.enumerated() {
             let surname = Self.surname(of: entry)
@@ -98,6 +106,11 @@ public struct AliasMatcher: Sendable {
                                              isShortForm: shortForm, words: written))
     }
 
+    struct NameEnds: Sendable, Equatable {
+        var first: UInt64
+        var last: UInt64
+    }
+
     /// A watched name found in a text.
     public struct Hit: Sendable, Equatable {
         public var watchIndex: Int
@@ -142,8 +155,9 @@ public struct AliasMatcher: Sendable {
             // Words of a name are adjacent: a sentence break between them ends the name;
             // a line break alone does not ("Recep Tayyip<br>Erdoğan").
             if position > start, token.startsSentence, !token.afterLineBreak { break }
-            // "al-", "el-", "Al": a particle inside a name neither helps nor hurts.
-            if position > start, NameWords.isParticle(tokens, position) {
+            // "al-", "el-", "Al": a particle inside a name neither helps nor hurts; nor does
+            // the apostrophe of a plural possessive ("Kurdistan Workers' Party").
+            if position > start, NameWords.isParticle(tokens, position) || Self.isPluralApostrophe(tokens, position, in: text) {
                 position += 1
                 continue
             }
@@ -178,6 +192,14 @@ public struct AliasMatcher: Sendable {
         guard let closed = Self.closedWord(from: position, in: text), !first || mayStartName(closed.key),
               let next = edges[Self.edgeKey(node, closed.key)] else { return nil }
         return (Int32(bitPattern: next), closed.range)
+    }
+
+    /// An apostrophe joined to the word before it and followed by a word of the name.
+    private static func isPluralApostrophe(_ tokens: [Token], _ i: Int, in text: TokenizedText) -> Bool {
+        guard i > 0, tokens[i].shape == .punct, tokens[i].start == tokens[i - 1].end, tokens[i - 1].isWord,
+              i + 1 < tokens.count, tokens[i + 1].isWord, !tokens[i + 1].joinedToPrevious else { return false }
+        let mark = text.foldedString(tokens[i])
+        return mark == "'" || mark == "\u{2019}"
     }
 
     /// nil when a word of the text is too far from the spelling's word (same key, other

@@ -79,7 +79,7 @@ public struct Extractor: Sendable {
     }
 
     private var linker: EntityLinker {
-        EntityLinker(entries: matcher.entries, generational: matcher.hasGenerationalSuffix, nameWords: matcher.nameWords,
+        EntityLinker(entries: matcher.entries, generational: matcher.hasGenerationalSuffix, nameWords: matcher.nameWords, nameEnds: matcher.nameEnds,
                      hasTagger: !(tagger is NoTagger),
                      gazetteer: (tagger as? StatisticalTagger)?.gazetteer)
     }

@@ -16,7 +16,7 @@ struct EntityLinkerTests {
     static let extractor = Extractor(watch: watch)
 
     static func found(_ fields: String...) -> [String] {
-        extractor.watchedEntities(inFields: fields).flatMap { $0.compactMap(\.watch) }
+        extractor.watchIDs(fields)
     }
 
     @Test("the shipped model is loaded")

@@ -17,7 +17,7 @@ struct LongerNameTests {
     ])
 
     static func found(_ fields: String...) -> [String] {
-        extractor.watchedEntities(inFields: fields).flatMap { $0.compactMap(\.watch) }
+        extractor.watchIDs(fields)
     }
 
     @Test("an institution named after a company is not the company")
@@ -65,7 +65,7 @@ struct ItemDefinitionTests {
     ])
 
     static func found(_ fields: String...) -> [String] {
-        extractor.watchedEntities(inFields: fields).flatMap { $0.compactMap(\.watch) }
+        extractor.watchIDs(fields)
     }
 
     @Test("an acronym the item spells out as something else is not the watch; spelled out as its name, it is")

@@ -37,8 +37,16 @@ extension EntityLinker {
     /// are our name's, titles aside ("Chancellor Scholz" and "Recep Erdoğan" yes,
     /// "Emine Erdoğan" and "Kim Yo Jong" no).
     private func otherPerson(_ enclosing: Entity, _ hit: AliasMatcher.Hit, _ field: Field, people: PeopleIndex) -> LinkReason? {
-        Set(people.words(of: enclosing, in: field.text)).isSubset(of: nameWords[hit.watchIndex])
-            ? nil : .insideLongerName(type: .person, text: enclosing.text)
+        let named = PeopleIndex.Mention(field: 0, offset: enclosing.start, words: people.words(of: enclosing, in: field.text))
+        return names(named, hit.watchIndex) ? nil : .insideLongerName(type: .person, text: enclosing.text)
+    }
+
+    /// Is this full name the watched person's: its words among the watched spellings' words,
+    /// or the watched name with at most two middle names added ("Yoweri Kaguta Museveni").
+    func names(_ person: PeopleIndex.Mention, _ watch: Int) -> Bool {
+        if person.words.isSubset(of: nameWords[watch]) { return true }
+        guard let ends = nameEnds[watch] else { return false }
+        return person.first == ends.first && person.last == ends.last && person.words.subtracting(nameWords[watch]).count <= 2
     }
 
     /// The person name the tagger found around the hit and longer than it, if any.
@@ -55,7 +63,6 @@ extension EntityLinker {
         if item.introducedAsSomeoneElse.contains(hit.watchIndex), !item.namedInFull.contains(hit.watchIndex) {
             return .introducedAsSomeoneElse
         }
-        let nameWords = self.nameWords[hit.watchIndex]
         guard let last = field.text.tokens[hit.tokenRange].last else { return .anotherPerson }
         let surname = NameKey.key(last, in: field.text)
         // Inside a longer person name, that name decides.
@@ -63,12 +70,12 @@ extension EntityLinker {
         let sameSurname = people.bySurname[surname] ?? []
         // "Another Ahmed" beside "Ahmed Musa": the item uses the word as someone's given name.
         if !item.namedInFull.contains(hit.watchIndex),
-           people.byFirstWord[surname]?.contains(where: { !$0.words.isSubset(of: nameWords) }) == true {
+           people.byFirstWord[surname]?.contains(where: { !names($0, hit.watchIndex) }) == true {
             return .givenNameOfAnother
         }
-        guard sameSurname.contains(where: { !$0.words.isSubset(of: nameWords) }) else { return nil }
+        guard sameSurname.contains(where: { !names($0, hit.watchIndex) }) else { return nil }
         // Another person shares the surname: the last full name before this mention decides.
         let before = sameSurname.last { ($0.field, $0.offset) < (f, hit.start) }
-        return before.map { $0.words.isSubset(of: nameWords) } == true ? nil : .anotherPerson
+        return before.map { names($0, hit.watchIndex) } == true ? nil : .anotherPerson
     }
 }

@@ -18,6 +18,8 @@ struct EntityLinker {
     let generational: [Bool]
     /// Per entry: the name keys of the words of all its spellings.
     let nameWords: [Set<UInt64>]
+    /// Per person entry: its name's first and last words (`AliasMatcher.nameEnds`).
+    let nameEnds: [AliasMatcher.NameEnds?]
     /// Without a tagger there is no second opinion: every alias match stands.
     let hasTagger: Bool
     /// The tagger's word lists, when it has them: which words are common in running text.
@@ -72,6 +74,11 @@ struct EntityLinker {
         // same word as a common noun elsewhere ("How to Roast a Turkey" beside "brine the turkey").
         if let places = item.placeElsewhere[hit.watchIndex] { return .placeInAnotherCountry(places) }
         if let letters = item.acronymDefinedOtherwise[hit.watchIndex] { return .acronymDefinedOtherwise(letters) }
+        // A spelling nobody listed that is an everyday word ("Schools" for "Scholz") is that word.
+        if kind == .person, singleWord, hit.isVariant,
+           gazetteer?.flags(field.text.tokens[hit.tokenRange.lowerBound].hash).contains(.commonWord) == true {
+            return .commonWordSpelling
+        }
         guard singleWord, kind != .person else { return nil }
         // The item said once what the word is ("the Amazon river"): every mention means that.
         if let cue = item.contradicted[hit.watchIndex] { return .itemSaysOtherwise(cue) }
@@ -82,6 +89,12 @@ struct EntityLinker {
         // not an acronym counts there when the item calls something "the company".
         if token.shape == .upper, marks.capitals.contains(index), !item.outsideCapitals.contains(hit.watchIndex) {
             if kind == .organization, item.describesCompany, !isAcronym(hit) { return nil }
+            // A name that is no common word ("MOLDOVA'S SANDU WINS"), read by the tagger as
+            // the watched kind, is no acronym by chance.
+            let common = gazetteer.map { $0.flags(token.hash).contains(.commonWord) } ?? true
+            if !common, !isAcronym(hit), covering.contains(where: { $0.type == kind.entityType && $0.start == hit.start && $0.end == hit.end }) {
+                return nil
+            }
             return .capitalsOnly
         }
         let initial = marks.isInitial(index, token)
@@ -94,7 +107,11 @@ struct EntityLinker {
         guard hasTagger else { return nil }
         // After an article, a company or a country is rare and a region or a river common
         // ("the Amazon"): only the tagger's own type for it counts there.
-        if followsArticle(field.text, index), token.shape == .capitalized, !covering.contains(where: { kind.entityType == $0.type }) {
+        // A group is named after an article ("the Shabaab", "the Houthis"); the tagger reads
+        // such a name as MISC as often as ORG.
+        let groupAfterArticle = kind == .organization && covering.contains { $0.type == .misc && $0.start == hit.start && $0.end == hit.end }
+        if followsArticle(field.text, index), token.shape == .capitalized, !groupAfterArticle,
+           !covering.contains(where: { kind.entityType == $0.type }) {
             return .notTaggedAfterArticle(kind.entityType)
         }
         if initial || followsArticle(field.text, index) {

@@ -6,6 +6,16 @@ struct PeopleIndex {
         var field: Int
         var offset: Int
         var words: Set<UInt64>
+        var first: UInt64
+        var last: UInt64
+
+        init(field: Int, offset: Int, words: [UInt64]) {
+            self.field = field
+            self.offset = offset
+            self.words = Set(words)
+            first = words.first ?? 0
+            last = words.last ?? 0
+        }
     }
 
     var bySurname: [UInt64: [Mention]] = [:]
@@ -22,13 +32,13 @@ struct PeopleIndex {
             for entity in field.entities where entity.type == .person {
                 let words = words(of: entity, in: field.text)
                 guard words.count >= 2, let last = words.last else { continue }
-                mentions.append((last, Mention(field: f, offset: entity.start, words: Set(words))))
-                byFirstWord[words[0], default: []].append(Mention(field: f, offset: entity.start, words: Set(words)))
+                mentions.append((last, Mention(field: f, offset: entity.start, words: words)))
+                byFirstWord[words[0], default: []].append(Mention(field: f, offset: entity.start, words: words))
             }
             for hit in field.hits where !hit.isSurname && entries[hit.watchIndex].kind == .person {
                 let words = field.text.tokens[hit.tokenRange].filter(\.isWord).map { NameKey.key($0, in: field.text) }
                 guard words.count >= 2, let last = words.last else { continue }
-                mentions.append((last, Mention(field: f, offset: hit.start, words: Set(words))))
+                mentions.append((last, Mention(field: f, offset: hit.start, words: words)))
             }
         }
         for (surname, mention) in mentions { bySurname[surname, default: []].append(mention) }

@@ -13,6 +13,7 @@ enum WordCues {
         if kind == .organization, isTraversed(text, range) { return "a place one travels (\u{201C}on the …\u{201D})" }
         if kind == .organization, isUnit(text, range) { return "a unit after a number" }
         if isPersonWithAge(text, range) { return "a person with an age" }
+        if kind != .location, isDescribedAsPlace(text, range) { return "a place (\u{201C}…, a seaside suburb\u{201D})" }
         if kind == .location, isPersonBySpeech(text, range) { return "a person who speaks (\u{201C}said he\u{201D})" }
         // Only places: "Tesla Motors" and "Amazon Studios" are the companies themselves.
         if kind == .location, isTeam(text, range) { return "a team named after the place" }
@@ -87,9 +88,11 @@ enum WordCues {
         return i >= 2 && text.tokens[i - 1].hash == the && traversal.contains(text.tokens[i - 2].hash)
     }
 
-    /// "7 Tesla", "1.5 Tesla": a number before the name makes it a unit.
+    /// "7 Tesla", "1.5 Tesla": a number before the name makes it a unit; not when a
+    /// model number follows ("171 Boeing 737 jets" are the company's aircraft).
     private static func isUnit(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
-        range.lowerBound > 0 && text.tokens[range.lowerBound - 1].shape == .number
+        guard range.lowerBound > 0, text.tokens[range.lowerBound - 1].shape == .number else { return false }
+        return range.upperBound >= text.tokens.count || text.tokens[range.upperBound].shape != .number
     }
 
     /// "Jordan, 24, of east London": the age after a comma is said of a person.
@@ -99,6 +102,26 @@ enum WordCues {
         guard comma + 1 < tokens.count, text.foldedString(tokens[comma]) == ",",
               tokens[comma + 1].shape == .number, tokens[comma + 1].length <= 3 else { return false }
         return comma + 2 >= tokens.count || text.foldedString(tokens[comma + 2]) == ","
+    }
+
+    private static let articles: Set<UInt64> = Set(["a", "an", "the"].map { FNV.hash($0) })
+    /// Kinds of settlement and district an apposition calls a place.
+    private static let settlements: Set<UInt64> = Set([
+        "suburb", "town", "village", "city", "district", "county", "province", "region", "neighbourhood", "neighborhood",
+        "island", "port", "resort", "municipality", "commune", "borough", "hamlet", "settlement", "township", "enclave",
+    ].map { FNV.hash($0) })
+
+    /// "Blackrock, a seaside suburb south of Dublin": the apposition says the name is a
+    /// place. At most three lower-case words may stand between the article and the noun.
+    private static func isDescribedAsPlace(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
+        let tokens = text.tokens
+        let comma = range.upperBound
+        guard comma + 2 < tokens.count, text.foldedString(tokens[comma]) == ",", articles.contains(tokens[comma + 1].hash) else { return false }
+        for i in (comma + 2)..<min(comma + 6, tokens.count) {
+            guard tokens[i].shape == .lower else { return false }
+            if settlements.contains(tokens[i].hash) { return true }
+        }
+        return false
     }
 
     /// The word at `index` when it stands apart ("Turkey's farmers" is still the country).

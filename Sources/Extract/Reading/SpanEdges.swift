@@ -1,7 +1,8 @@
 import Model
 
 /// Where a name ends: newswire marks "Anadolu" in "the Anadolu news agency" and
-/// "Hamas" in "a Hamas delegation". MISC spans are left as tagged (an event may end
+/// "Hamas" in "a Hamas delegation"; a name that ends in a legal form ("AG", "Inc") is
+/// a company's. MISC spans are left as tagged (an event may end
 /// in common nouns: "the 2001 general election"), and so are titles before a name,
 /// which corpora treat differently and which tell the linker who is meant ("Dr Modi").
 enum SpanEdges {
@@ -15,7 +16,10 @@ enum SpanEdges {
                   let last = range.last, !tokens[last].isWord || isCommonNoun(tokens[last], gazetteer) {
                 range = range.lowerBound..<(range.upperBound - 1)
             }
-            return TaggedText.Span(tokens: range, type: span.type)
+            // A legal form ends only a company's name: "Hapag-Lloyd AG" is no person.
+            let type: EntityType = span.type != .org && range.count > 1 && range.last.map({ tokens[$0].isWord
+                && gazetteer.flags(tokens[$0].hash).contains(.legalSuffix) }) == true ? .org : span.type
+            return TaggedText.Span(tokens: range, type: type)
         }
         widenPeople(&tagged, gazetteer: gazetteer)
     }
