@@ -74,6 +74,41 @@ extension AliasMatcher {
         return [spelling]
     }
 
+    /// A person's name with one word's doubled consonant written once, or one short word's
+    /// inner consonant doubled, where that crosses the five-letter line below which
+    /// `NameKey` keeps a word as written: "Assad" is also "Asad", "Sisi" also "Sissi".
+    /// (Longer words need nothing: their key writes doubled letters once.)
+    static func doubledLetterForms(_ spelling: String) -> [String] {
+        let words = spelling.split(separator: " ", omittingEmptySubsequences: false)
+        var forms: [String] = []
+        for (w, word) in words.enumerated() {
+            for (p, part) in word.split(separator: "-", omittingEmptySubsequences: false).enumerated() {
+                guard let changed = Self.doubledLetterForm(String(part)) else { continue }
+                var parts = word.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+                parts[p] = changed
+                var all = words.map(String.init)
+                all[w] = parts.joined(separator: "-")
+                forms.append(all.joined(separator: " "))
+            }
+        }
+        return forms
+    }
+
+    private static func doubledLetterForm(_ word: String) -> String? {
+        var letters = Array(word)
+        guard letters.allSatisfy({ $0.isLetter && $0.isASCII }) else { return nil }
+        let vowel = { (c: Character) in "aeiouAEIOU".contains(c) }
+        if letters.count == 5, let i = (1..<4).first(where: { letters[$0] == letters[$0 + 1] && !vowel(letters[$0]) }) {
+            letters.remove(at: i)
+            return String(letters)
+        }
+        if letters.count == 4, vowel(letters[1]), !vowel(letters[2]), vowel(letters[3]) {
+            letters.insert(letters[2], at: 2)
+            return String(letters)
+        }
+        return nil
+    }
+
     /// English clitics after an apostrophe: "Erdoğan's", "don't", "we'll" are not one word.
     private static let clitics: Set<UInt64> = Set(["s", "t", "ll", "re", "ve", "d", "m"].map { FNV.hash($0) })
 

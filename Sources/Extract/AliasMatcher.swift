@@ -52,11 +52,15 @@ public struct AliasMatcher: Sendable {
         edges = UInt64Map(capacity: entries.count * 4)
         for (index, entry) in entries.enumerated() {
             let surname = Self.surname(of: entry)
-            for spelling in Set(entry.spellings.flatMap(Self.writtenForms)) { insert(spelling, watchIndex: Int32(index), surname: surname) }
+            let doubled = entry.kind == .person ? entry.spellings.flatMap(Self.doubledLetterForms) : []
+            for spelling in Set(entry.spellings.flatMap(Self.writtenForms) + doubled) { insert(spelling, watchIndex: Int32(index), surname: surname) }
             // A person is also written by surname alone ("Kalın's visit"); such
             // mentions are kept only when they cannot mean someone else.
             if let surname, !entry.spellings.contains(where: { Self.wordHashes($0) == surname.words }) {
                 insert(surname.text, watchIndex: Int32(index), surname: surname)
+                for form in Self.doubledLetterForms(surname.text) {
+                    insert(form, watchIndex: Int32(index), surname: Surname(text: form, words: Self.wordHashes(form)))
+                }
             }
             // "President Xi": a person whose name starts with a short family name is
             // also written by that word alone, after a title (see `EntityLinker`).

@@ -17,6 +17,11 @@ struct LinkingRefinementTests {
         WatchEntry(id: "shabaab", name: "al-Shabaab", kind: .organization),
         WatchEntry(id: "blackrock", name: "BlackRock", kind: .organization),
         WatchEntry(id: "moldova", name: "Moldova", kind: .location),
+        WatchEntry(id: "maduro", name: "Nicolás Maduro", kind: .person),
+        WatchEntry(id: "assad", name: "Bashar al-Assad", kind: .person),
+        WatchEntry(id: "sisi", name: "Abdel Fattah el-Sisi", kind: .person),
+        WatchEntry(id: "vale", name: "Vale", kind: .organization),
+        WatchEntry(id: "lebanon", name: "Lebanon", kind: .location),
     ])
 
     static func found(_ fields: String...) -> [String] {
@@ -72,5 +77,31 @@ struct LinkingRefinementTests {
     @Test("a name that is no common word counts in a headline in capitals when the tagger agrees")
     func capitalsHeadline() {
         #expect(Self.found("MOLDOVA'S SANDU WINS SECOND TERM", "President Maia Sandu won on Sunday.") == ["moldova"])
+    }
+
+    @Test("a longer name described as someone's relative is that relative")
+    func relativeByApposition() {
+        #expect(Self.found("Nicolas Maduro Guerra, a lawmaker and the son of the president, denied the charges.") == [])
+        #expect(Self.found("Nicolas Maduro, the son of a bus driver, rose through the union.") == ["maduro"])
+    }
+
+    @Test("a doubled consonant across the five-letter line is one spelling", arguments: [
+        "Syrian President Bashar al-Asad spoke.", "Bashar al-Assad spoke. Asad said the war was over.",
+        "President Abdel Fattah al-Sissi spoke.",
+    ])
+    func doubledLetters(text: String) {
+        #expect(!Self.found(text).isEmpty)
+    }
+
+    @Test("a company's one-word name heading an \"of\" phrase names something else, unless a country")
+    func ofPhrase() {
+        #expect(Self.found("The Vale of Glamorgan council approved its budget.") == [])
+        #expect(Self.found("Brazilian miner Vale lifted its iron ore output.") == ["vale"])
+    }
+
+    @Test("a US state after a comma puts an ambiguous place in the United States")
+    func usState() {
+        #expect(Self.found("LEBANON, Pa. - A Lebanon County man was charged on Thursday.") == [])
+        #expect(Self.found("BEIRUT - Israeli jets struck southern Lebanon on Saturday.") == ["lebanon"])
     }
 }

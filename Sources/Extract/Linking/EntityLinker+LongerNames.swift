@@ -23,11 +23,24 @@ extension EntityLinker {
         guard entries[hit.watchIndex].kind == .organization else { return nil }
         let tokens = field.text.tokens
         let next = hit.tokenRange.upperBound
+        if let ofPlace = namedOfPlace(hit, field) { return .namedAfter(ofPlace) }
         guard next < tokens.count, tokens[next].isCapitalized, !tokens[next].startsSentence,
               Self.namedAfterHeads.contains(tokens[next].hash),
               !nameWords[hit.watchIndex].contains(NameKey.key(tokens[next], in: field.text)) else { return nil }
         return .namedAfter(field.text.text(from: tokens[hit.tokenRange.lowerBound], to: tokens[next]))
     }
+
+    /// "Vale of Glamorgan": the company's one-word name heading an
+    /// "of" phrase is another name, unless the phrase names a country ("Total of France").
+    private func namedOfPlace(_ hit: AliasMatcher.Hit, _ field: Field) -> String? {
+        let tokens = field.text.tokens
+        let of = hit.tokenRange.upperBound
+        guard hit.tokenRange.count == 1, let gazetteer, of + 1 < tokens.count, tokens[of].hash == Self.of,
+              tokens[of + 1].isCapitalized, !gazetteer.flags(tokens[of + 1].hash).contains(.country) else { return nil }
+        return field.text.text(from: tokens[hit.tokenRange.lowerBound], to: tokens[of + 1])
+    }
+
+    private static let of = FNV.hash("of")
 
     /// "South Sudan": the watched place with up to two capitalised words before it, one
     /// after it or parts joined to it, which the gazetteer knows as a place of another country.

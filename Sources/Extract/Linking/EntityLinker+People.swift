@@ -16,6 +16,30 @@ extension EntityLinker {
         return suffixAfter ? .generation : nil
     }
 
+    /// "Nicolas Maduro Guerra, a lawmaker and the son of the president": a longer name
+    /// around the watched one, described as someone's relative, is that relative. (Without
+    /// such a description a longer name may be the person's own: "Sheikh Hasina Wajed".)
+    func relativeDisagreement(_ hit: AliasMatcher.Hit, _ field: Field, people: PeopleIndex) -> LinkReason? {
+        guard entries[hit.watchIndex].kind == .person, !hit.isSurname, let enclosing = enclosingPerson(hit, field),
+              !names(PeopleIndex.Mention(field: 0, offset: enclosing.start, words: people.words(of: enclosing, in: field.text)), hit.watchIndex)
+        else { return nil }
+        let tokens = field.text.tokens
+        guard let last = field.text.tokenRange(of: enclosing).last, last + 2 < tokens.count,
+              field.text.foldedString(tokens[last + 1]) == "," else { return nil }
+        for i in (last + 2)..<min(last + 10, tokens.count - 1) {
+            if tokens[i].startsSentence || field.text.foldedString(tokens[i]) == "," { break }
+            if Self.kin.contains(tokens[i].hash), tokens[i + 1].hash == Self.ofWord { return .relative(enclosing.text) }
+        }
+        return nil
+    }
+
+    private static let kin: Set<UInt64> = Set([
+        "son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister", "father", "mother", "nephew",
+        "niece", "cousin", "uncle", "aunt", "grandson", "granddaughter", "grandfather", "grandmother", "stepson",
+        "stepdaughter", "son-in-law", "daughter-in-law", "brother-in-law", "sister-in-law",
+    ].map { FNV.hash($0) })
+    private static let ofWord = FNV.hash("of")
+
     /// "Mrs Macron" is not Emmanuel Macron: a courtesy title of the other gender.
     func honorificDisagreement(_ hit: AliasMatcher.Hit, _ field: Field, cues: PersonCues) -> LinkReason? {
         guard let said = cues.honorificGender(field.text, before: hit.tokenRange.lowerBound),

@@ -49,6 +49,7 @@ struct EntityLinker {
                     ?? (hit.isShortForm ? shortFormDisagreement(hit, field, item: item, people: people) : nil)
                     ?? (hit.isSurname || hit.isShortForm ? honorificDisagreement(hit, field, cues: cues) : nil)
                     ?? generationDisagreement(hit, field)
+                    ?? relativeDisagreement(hit, field, people: people)
                 return LinkDecision(hit: hit, rejection: rejection)
             }
         }

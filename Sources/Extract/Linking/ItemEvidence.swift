@@ -121,6 +121,11 @@ struct ItemEvidence {
             var i = 0
             while i < tokens.count {
                 guard tokens[i].isCapitalized, !watched.contains(i) else { i += 1; continue }
+                if let state = usStateAbbreviation(field.text, i) {
+                    found.append((state, PlaceCountries(place: unitedStates)))
+                    i += 1
+                    continue
+                }
                 var matched = 0
                 for length in stride(from: min(3, tokens.count - i), through: 1, by: -1)
                 where tokens[i..<(i + length)].allSatisfy({ $0.isCapitalized }) {
@@ -136,4 +141,23 @@ struct ItemEvidence {
         }
         return found
     }
+
+    /// "LEBANON, Pa.", "Paris, Tenn.": a US state as the AP abbreviates it, after a comma.
+    private static func usStateAbbreviation(_ text: TokenizedText, _ i: Int) -> String? {
+        let tokens = text.tokens
+        guard i > 0, text.foldedString(tokens[i - 1]) == "," else { return nil }
+        var word = text.foldedString(tokens[i])
+        if !word.hasSuffix(".") {
+            guard i + 1 < tokens.count, text.foldedString(tokens[i + 1]) == "." else { return nil }
+            word += "."
+        }
+        return usStates.contains(word) ? text.text(from: tokens[i], to: tokens[i]) : nil
+    }
+
+    private static let usStates: Set<String> = [
+        "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ill.", "ind.", "kan.", "ky.", "la.",
+        "md.", "mass.", "mich.", "minn.", "miss.", "mo.", "mont.", "neb.", "nev.", "n.h.", "n.j.", "n.m.", "n.y.", "n.c.",
+        "n.d.", "okla.", "ore.", "pa.", "r.i.", "s.c.", "s.d.", "tenn.", "vt.", "va.", "wash.", "w.va.", "wis.", "wyo.",
+    ]
+    private static let unitedStates = PlaceCountries.code("US") ?? 0
 }

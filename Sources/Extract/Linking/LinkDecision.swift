@@ -39,6 +39,8 @@ public enum LinkReason: Sendable, Equatable, CustomStringConvertible {
     case otherGender
     /// A generational suffix that is not the watched person's ("Donald Trump Jr.").
     case generation
+    /// A longer name around it, described as someone's relative ("…, the son of …").
+    case relative(String)
     /// An institution named after it ("Ford Foundation").
     case namedAfter(String)
     /// The item names a person with this surname, and the tagger reads this word as a person.
@@ -66,6 +68,7 @@ public enum LinkReason: Sendable, Equatable, CustomStringConvertible {
         case .partOfAWord: "part of a longer word"
         case .otherGender: "a courtesy title of the other gender"
         case .generation: "a generational suffix that is not the watched person's"
+        case let .relative(name): "\u{201C}\(name)\u{201D} is described as someone's relative"
         case let .namedAfter(text): "part of \u{201C}\(text)\u{201D}, named after it"
         case let .surnameOfNamedPerson(person): "the item names \u{201C}\(person)\u{201D}, and the tagger reads this word as that person"
         case .introducedAsSomeoneElse: "the item introduces this surname as someone new (\u{201C}…, a …\u{201D})"
