@@ -39,6 +39,11 @@ struct Explain: AsyncParsableCommand {
 }
 
 enum ExplainReport {
+    /// A name wrapped across lines ("Xi<br>Jinping") is shown on one.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
     static func text(_ entry: Entry, _ explanation: ItemExplanation, number: Int, names: [String: WatchEntry]) -> String {
         var lines = ["item \(number): \(entry.title ?? entry.id ?? "(untitled)")" + (entry.link.map { " <\($0)>" } ?? "")]
         let candidates = explanation.fields.flatMap { field in field.candidates.map { (field.name, $0) } }
@@ -46,10 +51,10 @@ enum ExplainReport {
         for (field, candidate) in candidates {
             let mention = candidate.mention
             let watch = mention.watch.flatMap { names[$0] }
-            lines.append("  \(field.rawValue) [\(mention.start)–\(mention.end)] \u{201C}\(mention.text)\u{201D} → \(mention.watch ?? "?")"
+            lines.append("  \(field.rawValue) [\(mention.start)–\(mention.end)] \u{201C}\(oneLine(mention.text))\u{201D} → \(mention.watch ?? "?")"
                 + (watch.map { " (\($0.name), \($0.kind.rawValue))" } ?? ""))
             lines.append("      matched as \(candidate.matchedAs); tagger: "
-                + (candidate.taggedAs.map { "\($0.type.rawValue) \u{201C}\($0.text)\u{201D}" } ?? "no name here"))
+                + (candidate.taggedAs.map { "\($0.type.rawValue) \u{201C}\(oneLine($0.text))\u{201D}" } ?? "no name here"))
             if let reason = candidate.decision.rejection {
                 lines.append("      ✘ rejected: \(reason)")
             } else {

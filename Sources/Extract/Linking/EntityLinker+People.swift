@@ -16,6 +16,15 @@ extension EntityLinker {
         return suffixAfter ? .generation : nil
     }
 
+    /// "Abiy Smith" is not Abiy Ahmed: a person's one-word alias inside the longer name of
+    /// someone else, as a surname alone would be.
+    func aliasDisagreement(_ hit: AliasMatcher.Hit, _ field: Field, people: PeopleIndex) -> LinkReason? {
+        guard entries[hit.watchIndex].kind == .person, !hit.isSurname, !hit.isShortForm,
+              field.text.tokens[hit.tokenRange].lazy.filter(\.isWord).count == 1,
+              let enclosing = enclosingPerson(hit, field) else { return nil }
+        return otherPerson(enclosing, hit, field, people: people)
+    }
+
     /// "Nicolas Maduro Guerra, a lawmaker and the son of the president": a longer name
     /// around the watched one, described as someone's relative, is that relative. (Without
     /// such a description a longer name may be the person's own: "Sheikh Hasina Wajed".)

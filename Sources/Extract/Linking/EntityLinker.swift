@@ -34,25 +34,29 @@ struct EntityLinker {
 
     /// Every candidate of every field, in the fields' order, with the linker's verdict.
     func link(_ fields: [Field]) -> [[LinkDecision]] {
-        let cues = PersonCues(gazetteer: gazetteer)
-        let people = PeopleIndex(fields, entries: entries, cues: cues)
+        let people = PeopleIndex(fields, entries: entries, cues: PersonCues(gazetteer: gazetteer))
         let marks = fields.map { FieldMarks($0.text) }
         let item = ItemEvidence(fields, marks: marks, entries: entries, nameWords: nameWords, gazetteer: gazetteer)
         return fields.enumerated().map { f, field in
             field.hits.map { hit in
-                let rejection = typeDisagreement(hit, field, marks: marks[f], item: item)
-                    ?? namedAfter(hit, field)
-                    ?? insideLongerPlace(hit, field)
-                    ?? surnameOfNamedPerson(hit, field, item: item)
-                    ?? placePhrase(hit, field)
-                    ?? (hit.isSurname ? surnameDisagreement(hit, field: f, in: field, people: people, item: item) : nil)
-                    ?? (hit.isShortForm ? shortFormDisagreement(hit, field, item: item, people: people) : nil)
-                    ?? (hit.isSurname || hit.isShortForm ? honorificDisagreement(hit, field, cues: cues) : nil)
-                    ?? generationDisagreement(hit, field)
-                    ?? relativeDisagreement(hit, field, people: people)
-                return LinkDecision(hit: hit, rejection: rejection)
+                LinkDecision(hit: hit, rejection: rejection(of: hit, f, field, marks: marks[f], item: item, people: people))
             }
         }
+    }
+
+    /// The first rule that turns the candidate down, in order: what the words and the
+    /// tagger say, then the names around it, then the people the item names.
+    private func rejection(of hit: AliasMatcher.Hit, _ f: Int, _ field: Field, marks: FieldMarks, item: ItemEvidence,
+                           people: PeopleIndex) -> LinkReason? {
+        if let reason = typeDisagreement(hit, field, marks: marks, item: item) ?? namedAfter(hit, field)
+            ?? insideLongerPlace(hit, field) ?? surnameOfNamedPerson(hit, field, item: item) ?? placePhrase(hit, field) {
+            return reason
+        }
+        if hit.isSurname, let reason = surnameDisagreement(hit, field: f, in: field, people: people, item: item) { return reason }
+        if hit.isShortForm, let reason = shortFormDisagreement(hit, field, item: item, people: people) { return reason }
+        if hit.isSurname || hit.isShortForm, let reason = honorificDisagreement(hit, field, cues: people.cues) { return reason }
+        return generationDisagreement(hit, field) ?? relativeDisagreement(hit, field, people: people)
+            ?? aliasDisagreement(hit, field, people: people)
     }
 
     // MARK: - Type agreement
@@ -61,8 +65,11 @@ struct EntityLinker {
         let kind = entries[hit.watchIndex].kind
         let singleWord = hit.isSurname || field.text.tokens[hit.tokenRange].lazy.filter(\.isWord).count == 1
         let covering = Self.overlapping(field.entities, hit.start, hit.end)
+        // An article joined before the name is the name's own ("al-Shabaab").
+        let lower = hit.tokenRange.lowerBound
+        let start = lower > 0 && NameWords.isParticle(field.text.tokens, lower - 1) ? Int(field.text.tokens[lower - 1].start) : hit.start
         for entity in covering {
-            let larger = entity.start < hit.start || entity.end > hit.end
+            let larger = entity.start < start || entity.end > hit.end
             // Inside a longer name of another kind: "Michael Jordan", "Erdoğan University";
             // but "King Abdullah of Jordan" still names the country.
             if larger, !compatible(kind, entity.type, larger: true), !namesPlaceInTitle(hit, kind, field, entity) {
@@ -119,7 +126,10 @@ struct EntityLinker {
             // Only a word that is also common in lower case ("Turkey", "Apple") owes its
             // capital to its position; "Hizbullah" does not.
             let common = gazetteer.map { $0.flags(token.hash).contains(.commonWord) } ?? true
-            if covering.isEmpty, common { return .capitalisedForPosition }
+            // "Orange said on Monday …": what speaks is an organisation or a country, not the
+            // fruit; "Orange shares", "Orange's chief executive" are a company's.
+            if covering.isEmpty, common, !WordCues.speaks(field.text, hit.tokenRange),
+               !(kind == .organization && WordCues.headsCompanyNoun(field.text, hit.tokenRange)) { return .capitalisedForPosition }
             if item.lowercase.contains(token.hash) { return .lowercaseElsewhere(field.text.foldedString(token)) }
         }
         return nil

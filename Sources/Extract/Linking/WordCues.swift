@@ -23,6 +23,29 @@ enum WordCues {
     private static let speech: Set<UInt64> = Set(["said", "says", "told", "added", "insisted", "argued", "wrote"].map { FNV.hash($0) })
     private static let personalPronouns: Set<UInt64> = Set(["he", "she"].map { FNV.hash($0) })
 
+    /// "Orange said", "Alphabet announced": the name is the subject of a verb of speech.
+    static func speaks(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
+        range.upperBound < text.tokens.count && (speech.contains(text.tokens[range.upperBound].hash)
+            || announcements.contains(text.tokens[range.upperBound].hash))
+    }
+
+    private static let announcements: Set<UInt64> = Set(["announced", "announces", "reported", "reports", "confirmed",
+                                                         "denied", "warned", "urged"].map { FNV.hash($0) })
+
+    /// Nouns of a company's life: "Orange shares", "Apple's chief executive".
+    private static let companyNouns: Set<UInt64> = Set([
+        "shares", "stock", "stocks", "chief", "ceo", "executive", "executives", "spokesman", "spokeswoman", "spokesperson",
+        "chairman", "chairwoman", "board", "shareholders", "investors", "profit", "profits", "revenue", "revenues",
+        "earnings", "sales", "subsidiary", "headquarters", "staff", "employees", "workers",
+    ].map { FNV.hash($0) })
+
+    /// The name, or its possessive, heads a noun of a company's life.
+    static func headsCompanyNoun(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
+        var next = range.upperBound
+        if next < text.tokens.count, text.tokens[next].joinedToPrevious, text.foldedString(text.tokens[next]) == "s" { next += 1 }
+        return next < text.tokens.count && text.tokens[next].shape == .lower && companyNouns.contains(text.tokens[next].hash)
+    }
+
     /// "Chad said he was tired": a name that speaks of itself as he or she is a person.
     private static func isPersonBySpeech(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
         let tokens = text.tokens

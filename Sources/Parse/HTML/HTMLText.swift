@@ -14,9 +14,9 @@ package enum HTMLText {
         "svg", "math", "select", "textarea", "button",
     ]
 
-    /// Elements that begin and end a line (HTML's block-level and line-breaking elements).
+    /// Elements that begin and end a block of text (HTML's block-level elements).
     static let blocks: Set<String> = [
-        "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
         "tr", "td", "th", "table", "thead", "tbody", "blockquote", "pre", "section", "article",
         "header", "footer", "aside", "nav", "figure", "figcaption", "hr", "address", "main",
         "caption", "details", "summary", "form", "fieldset", "body", "html",
@@ -49,7 +49,7 @@ package enum HTMLText {
         var out = ""
         HTMLTree(html: html).walk(
             enter: { name, _ in
-                if blocks.contains(name) { out += blockBreak } else if apart.contains(name) { out += " " }
+                if blocks.contains(name) { out += blockBreak } else if name == "br" { out += lineBreak } else if apart.contains(name) { out += " " }
                 return !invisible.contains(name)
             },
             leave: { name in if blocks.contains(name) { out += blockBreak } else if apart.contains(name) { out += " " } },
@@ -59,6 +59,9 @@ package enum HTMLText {
 
     /// Marks a block boundary while text is collected; raw newlines are plain white space.
     private static let blockBreak = "\u{2029}"
+    /// Marks a `<br>`: one line break, which ends a line but not a sentence or a name
+    /// ("Xi<br>Jinping" is one name, as the browser's wrapped line shows it).
+    private static let lineBreak = "\u{2028}"
 
     static let markupScan = ByteScan(stoppingAt: [UInt8(ascii: "<"), UInt8(ascii: "&")])
     /// Stops at white space, controls and non-ASCII: what `fold` must look at.
@@ -91,7 +94,7 @@ package enum HTMLText {
     }
 
     /// Folds white space (newlines included) to one space, turns block
-    /// boundaries into one blank line, trims the ends. Works on UTF-8 bytes;
+    /// boundaries into one blank line and `<br>` into one newline, trims the ends. Works on UTF-8 bytes;
     /// only non-ASCII scalars are asked whether they are white space.
     /// Already folded: single ASCII spaces between words, none at either end,
     /// no other white space and no lead byte of a non-ASCII space or the block
@@ -115,19 +118,22 @@ package enum HTMLText {
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         var pendingBreak = false
+        var pendingLine = false
         var copy = text
         copy.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
                 var length = 1
-                var isSpace = false, isBreak = false
+                var isSpace = false, isBreak = false, isLine = false
                 if b < 0x80 {
                     isSpace = b == 32 || (b >= 9 && b <= 13)
                 } else {
                     length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
                     if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA9 {
                         isBreak = true  // U+2029, the block marker
+                    } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 {
+                        isLine = true  // U+2028, the line marker
                     } else if b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 {
                         let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<min(i + length, bytes.count)]), as: UTF8.self).unicodeScalars.first
                         isSpace = scalar?.properties.isWhitespace ?? false
@@ -135,14 +141,17 @@ package enum HTMLText {
                 }
                 if isBreak {
                     pendingBreak = true
+                } else if isLine {
+                    pendingLine = true
                 } else if isSpace {
                     pendingSpace = true
                 } else {
                     if !out.isEmpty {
-                        if pendingBreak { out.append(10); out.append(10) } else if pendingSpace { out.append(32) }
+                        if pendingBreak { out.append(10); out.append(10) } else if pendingLine { out.append(10) } else if pendingSpace { out.append(32) }
                     }
                     pendingSpace = false
                     pendingBreak = false
+                    pendingLine = false
                     if b < 0x80 {
                         // A run of printable ASCII goes over whole.
                         var end = wordScan.skipPlainWords(bytes, from: i + 1)
