@@ -33,6 +33,10 @@ struct AlertTemplateTests {
                 Item(id: "\(id)-wrapped", title: "Speech", body: "<p>\(words.dropLast().joined(separator: " "))<br/>\(words[words.count - 1]) said the talks would continue.</p>", fires: true),
                 Item(id: "\(id)-capitals", title: "\(name.uppercased()) SAYS TALKS WILL GO ON", body: "\(name) said on Monday that talks would continue.", fires: true),
                 Item(id: "\(id)-later", title: "\(surname) to visit", body: "\(name) will travel next week. \(surname) is expected to meet officials.", fires: true),
+                Item(id: "\(id)-university", title: "Protest", body: "Students at \(surname) University protested on Monday over fees.", fires: false),
+                Item(id: "\(id)-town", title: "Floods", body: "Floods hit the town of \(surname) on Monday, officials said.", fires: false),
+                Item(id: "\(id)-email", title: "Contact", body: "For comment contact \(bare.lowercased())@example.org before Monday.", fires: false),
+                Item(id: "\(id)-junior", title: "Heir", body: "\(name) Jr., a businessman, said on Monday he would run for office.", fires: name.hasSuffix("Jr.")),
                 Item(id: "\(id)-namesake", title: "School reopens", body: "Maria \(bare), a local teacher, said the school would reopen. \(bare) said pupils were happy.", fires: false),
                 Item(id: "\(id)-first-name", title: "Harvest", body: "\(words[0]) Smith, a local farmer, said the harvest was poor.", fires: false),
                 Item(id: "\(id)-url", title: "Profile", body: "See https://example.com/\(surname.lowercased())-profile for more on the story.", fires: false),
@@ -47,6 +51,9 @@ struct AlertTemplateTests {
                 Item(id: "\(id)-capitals", title: "\(name.uppercased()) REVIEWS PLANS", body: "\(name) said on Monday it would review its plans.", fires: true),
                 Item(id: "\(id)-shares", title: "Markets", body: "\(name) shares fell 3% on Monday after the results.", fires: true),
                 Item(id: "\(id)-chief", title: "Markets", body: "\(name)'s chief executive resigned on Monday.", fires: true),
+                Item(id: "\(id)-former", title: "Deal", body: "The ex-\(name) executive joined a rival on Monday.", fires: true),
+                Item(id: "\(id)-backed", title: "Deal", body: "A \(name)-backed venture raised $50 million on Monday.", fires: true),
+                Item(id: "\(id)-foundation", title: "Grant", body: "The \(name) Foundation gave a grant of $1 million to the school.", fires: false),
                 Item(id: "\(id)-url", title: "More", body: "Read more at https://www.\(first).example/news on the site.", fires: false),
                 Item(id: "\(id)-script", title: "Rain", body: "<script>var x='\(name)';</script><p>Rain is expected on Monday.</p>", fires: false),
             ]
@@ -57,6 +64,8 @@ struct AlertTemplateTests {
                 Item(id: "\(id)-headline", title: "\(name) reopens border", body: "The government of \(name) said on Monday the border would reopen.", fires: true),
                 Item(id: "\(id)-capitals", title: "\(name.uppercased()) REOPENS BORDER", body: "The government of \(name) said on Monday the border would reopen.", fires: true),
                 Item(id: "\(id)-visit", title: "Visit", body: "The minister arrived in \(name) on Monday for a two-day visit.", fires: true),
+                Item(id: "\(id)-based", title: "Firm", body: "A \(name)-based company said on Monday it would hire 200 people.", fires: true),
+                Item(id: "\(id)-north", title: "Troops", body: "Troops moved north of \(name) on Monday, witnesses said.", fires: true),
                 Item(id: "\(id)-url", title: "More", body: "Read more at https://news.example/\(name.lowercased())/latest today.", fires: false),
             ]
         }
@@ -78,7 +87,7 @@ struct AlertTemplateTests {
                 if fired.contains(watch.id) != item.fires { wrong.append("\(item.id): \(fired.sorted())") }
             }
         }
-        #expect(count >= 500)
+        #expect(count >= 980)
         #expect(wrong.isEmpty, "\(wrong.count) of \(count): \(wrong)")
     }
 }

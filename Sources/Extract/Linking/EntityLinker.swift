@@ -172,8 +172,11 @@ struct EntityLinker {
 
     private static let articles: Set<UInt64> = Set(["a", "an", "the", "this", "that", "our", "your", "my"].map { FNV.hash($0) })
 
+    /// An article right before the name; not when the name opens a hyphened modifier
+    /// ("a Chad-based firm", "an Orange-backed venture"), where the article is the noun's.
     private func followsArticle(_ text: TokenizedText, _ index: Int) -> Bool {
-        index > 0 && Self.articles.contains(text.tokens[index - 1].hash)
+        guard index > 0, Self.articles.contains(text.tokens[index - 1].hash) else { return false }
+        return !(index + 1 < text.tokens.count && text.tokens[index + 1].joinedToPrevious && text.tokens[index + 1].shape == .lower)
     }
 
     private static let placeCues: Set<UInt64> = Set(["town", "city", "village", "province", "district", "region", "port", "county"].map { FNV.hash($0) })
@@ -181,9 +184,10 @@ struct EntityLinker {
 
     /// "the town of Erdogan": a person's surname used as a place.
     private func placePhrase(_ hit: AliasMatcher.Hit, _ field: Field) -> LinkReason? {
-        guard hit.isSurname, hit.tokenRange.lowerBound >= 2 else { return nil }
         let tokens = field.text.tokens
-        let i = hit.tokenRange.lowerBound
+        var i = hit.tokenRange.lowerBound
+        if i > 0, NameWords.isParticle(tokens, i - 1) { i -= 1 }  // "the town of al-Assad"
+        guard hit.isSurname, i >= 2 else { return nil }
         return tokens[i - 1].hash == Self.of && Self.placeCues.contains(tokens[i - 2].hash) ? .placePhrase : nil
     }
 }
