@@ -47,12 +47,12 @@ let package = Package(
         .target(name: "Parse", dependencies: ["Bounds", "Model", "CLibXML2"], swiftSettings: withoutRuntimeExclusivityChecks),
         .target(name: "Extract", dependencies: ["Model"], resources: [.copy("Resources")]),
         .target(name: "Rules", dependencies: ["Model"]),
-        .target(name: "Alert", dependencies: ["Bounds", "Model", "CLibCrypto"]),
+        .target(name: "Outputs", dependencies: ["Bounds", "Model", "CLibCrypto"]),
         .target(name: "Store", dependencies: ["Bounds", "Model", "CSQLite"]),
         .target(
             name: "Daemon",
             dependencies: [
-                "Bounds", "Model", "Fetch", "Parse", "Extract", "Rules", "Alert", "Store",
+                "Bounds", "Model", "Fetch", "Parse", "Extract", "Rules", "Outputs", "Store",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
@@ -63,7 +63,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // libFuzzer targets (`make fuzz`); built normally, feedwatch-fuzz replays inputs.
-        .target(name: "FuzzTargets", dependencies: ["Bounds", "Model", "Fetch", "Parse", "Extract", "Rules", "Alert", "Daemon"]),
+        .target(name: "FuzzTargets", dependencies: ["Bounds", "Model", "Fetch", "Parse", "Extract", "Rules", "Outputs", "Daemon"]),
         .executableTarget(name: "feedwatch-fuzz", dependencies: ["FuzzTargets", "Parse"]),
         .executableTarget(
             name: "feedwatch-train",
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "ParseTests", dependencies: ["Parse", "Model"], exclude: ["Fixtures"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "Model"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Model"]),
-        .testTarget(name: "AlertTests", dependencies: ["Alert", "Model", "TestSupport"]),
+        .testTarget(name: "OutputsTests", dependencies: ["Outputs", "Model", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Model"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Model", "Store", "TestSupport", "feedwatch"]),
     ],

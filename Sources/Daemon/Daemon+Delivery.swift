@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import Model
-import Alert
+import Outputs
 import Store
 
 extension Daemon {

@@ -94,19 +94,21 @@ extension Daemon {
         // A spike alert names the latest items of its watch; other watches' items need not be kept.
         let spiking = Set(configuration.rules.compactMap(\.spike?.watch))
         return decisions.map { decision in
-            ItemRecord(feedID: feedID, itemKey: decision.itemKey, alerts: decision.alerts.map { alert in
-                queued(alert, identity: decision.identity, link: alert.item.link, rule: rules[alert.rule], configuration: configuration)
+            let texts = Alert.jsonTexts(decision.alerts)
+            return ItemRecord(feedID: feedID, itemKey: decision.itemKey, alerts: zip(decision.alerts, texts).map { alert, text in
+                queued(alert, text: text, identity: decision.identity, link: alert.item.link, rule: rules[alert.rule], configuration: configuration)
             }, mentions: decision.mentioned.sorted(), listedMentions: decision.mentioned.intersection(spiking).sorted(),
                title: decision.entry.title, link: decision.entry.link)
         }
     }
 
-    /// An alert as the outbox keeps it: serialised once, with the outputs its rule notifies;
-    /// its readable line only when one of them prints it.
-    static func queued(_ alert: Alert, identity: String, link: String?, rule: Rule?, configuration: Configuration) -> QueuedAlert {
+    /// An alert as the outbox keeps it: serialised once (`text`, its JSON), with the outputs
+    /// its rule notifies; its readable line only when one of them prints it.
+    static func queued(_ alert: Alert, text: String? = nil, identity: String, link: String?, rule: Rule?,
+                       configuration: Configuration) -> QueuedAlert {
         let outputs = rule.map(configuration.outputs(for:)) ?? []
         let line = configuration.printsReadableLines(outputs) ? alert.readableLine : ""
-        return QueuedAlert(id: alert.id, rule: alert.rule, identity: identity, link: link, payload: alert.jsonText,
+        return QueuedAlert(id: alert.id, rule: alert.rule, identity: identity, link: link, payload: text ?? alert.jsonText,
                            line: line, outputs: outputs)
     }
 

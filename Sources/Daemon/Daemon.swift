@@ -2,7 +2,7 @@ import Foundation
 import Bounds
 import Logging
 import Model
-import Alert
+import Outputs
 import Extract
 import Fetch
 import Store

@@ -1,5 +1,5 @@
 import Foundation
-import Alert
+import Outputs
 import Bounds
 import Daemon
 import Fetch

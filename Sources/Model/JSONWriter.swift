@@ -40,6 +40,11 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: ":"))
     }
 
+    /// A value already written as JSON by another writer.
+    mutating func raw(_ json: [UInt8]) {
+        bytes += json
+    }
+
     public mutating func string(_ value: String?) {
         guard let value else { return null() }
         JSONValue.writeString(value, to: &bytes, scan: stringScan)

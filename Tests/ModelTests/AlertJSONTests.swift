@@ -44,4 +44,18 @@ struct AlertJSONTests {
         writer.int(value)
         #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
     }
+
+    @Test("the alerts of one item are written as each alone would be, what they share written once")
+    func sharedParts() {
+        var other = Self.alert
+        other.id = "a2"
+        other.rule = "second"
+        other.matches = []
+        var elsewhere = Self.alert
+        elsewhere.item.summary = "another summary"
+        elsewhere.entities = []
+        let alerts = [Self.alert, other, elsewhere]
+        #expect(Alert.jsonTexts(alerts) == alerts.map(\.jsonText))
+        #expect(Alert.jsonTexts([other]) == [other.jsonText])
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Model
 import Extract
 import Rules
-import Alert
+import Outputs
 import Parse
 
 /// What feedwatch decides about one item: which rules fire, with which names where.

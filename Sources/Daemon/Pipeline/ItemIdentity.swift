@@ -15,8 +15,20 @@ package enum ItemIdentity {
     /// feed's URL so two unrelated feeds never collide and miss an alert.
     package static func global(of entry: Entry, feedURL: String) -> String {
         let key = key(of: entry)
-        let lower = key.lowercased()
-        if lower.contains("://") || lower.hasPrefix("urn:") || lower.hasPrefix("tag:") { return key }
-        return "\(feedURL)#\(key)"
+        return isGloballyUnique(key) ? key : "\(feedURL)#\(key)"
+    }
+
+    /// A URL ("…://…"), or a urn: or tag: URI, in any case. Byte tests: this runs for every item.
+    private static func isGloballyUnique(_ key: String) -> Bool {
+        let bytes = key.utf8
+        let lowered = bytes.prefix(4).map { $0 | 0x20 }
+        if lowered == Array("urn:".utf8) || lowered == Array("tag:".utf8) { return true }
+        let colonSlashSlash: [UInt8] = Array("://".utf8)
+        var index = bytes.startIndex
+        while let colon = bytes[index...].firstIndex(of: UInt8(ascii: ":")) {
+            if bytes[colon...].starts(with: colonSlashSlash) { return true }
+            index = bytes.index(after: colon)
+        }
+        return false
     }
 }

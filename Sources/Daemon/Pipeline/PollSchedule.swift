@@ -1,5 +1,5 @@
 import Foundation
-import Alert
+import Outputs
 import Bounds
 
 /// When a feed is polled next. Pure, so that the scheduling of any answer a

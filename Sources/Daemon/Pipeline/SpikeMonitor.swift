@@ -1,5 +1,5 @@
 import Foundation
-import Alert
+import Outputs
 import Model
 import Rules
 import Store

@@ -1,6 +1,6 @@
 import Foundation
 import Model
-import Alert
+import Outputs
 import Fetch
 
 /// The configured outputs, built once per configuration.

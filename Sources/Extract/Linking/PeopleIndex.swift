@@ -32,8 +32,9 @@ struct PeopleIndex {
             for entity in field.entities where entity.type == .person {
                 let words = words(of: entity, in: field.text)
                 guard words.count >= 2, let last = words.last else { continue }
-                mentions.append((last, Mention(field: f, offset: entity.start, words: words)))
-                byFirstWord[words[0], default: []].append(Mention(field: f, offset: entity.start, words: words))
+                let mention = Mention(field: f, offset: entity.start, words: words)
+                mentions.append((last, mention))
+                byFirstWord[words[0], default: []].append(mention)
             }
             for hit in field.hits where !hit.isSurname && entries[hit.watchIndex].kind == .person {
                 let words = field.text.tokens[hit.tokenRange].filter(\.isWord).map { NameKey.key($0, in: field.text) }

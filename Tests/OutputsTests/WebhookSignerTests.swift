@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Alert
+@testable import Outputs
 import Model
 
 @Suite("Standard Webhooks signatures")

@@ -1,5 +1,5 @@
 import Testing
-@testable import Alert
+@testable import Outputs
 
 @Suite("AlertID")
 struct AlertIDTests {
