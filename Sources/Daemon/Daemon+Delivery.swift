@@ -20,7 +20,14 @@ extension Daemon {
         let due = try store.dueDeliveries(now: clock(), limit: min(capacity, 4096) + busyDeliveries.count)
         var byOutput: [(String, [Delivery])] = []
         var position: [String: Int] = [:]
+        var toDeadOutputs: [Settlement] = []
+        defer { if !toDeadOutputs.isEmpty { try? store.settle(toDeadOutputs) } }
         for delivery in due where !busyDeliveries.contains(Self.key(delivery)) {
+            if let reason = deadOutputs[delivery.output] {
+                toDeadOutputs.append(Settlement(alertID: delivery.alertID, output: delivery.output,
+                                                outcome: .dead(reason: "output dead: \(reason)"), row: delivery.row))
+                continue
+            }
             guard outputs.byName[delivery.output] != nil else {
                 logger.error("alert dropped: its output was removed from the configuration",
                              metadata: ["alert.id": "\(delivery.alertID)", "output": "\(delivery.output)"])
@@ -67,6 +74,13 @@ extension Daemon {
                 settlements.append(Settlement(alertID: delivery.alertID, output: output,
                                               outcome: .retry(at: clock().addingTimeInterval(delay), reason: reason), row: delivery.row))
                 meta["delivery.error"] = "\(reason)"
+            case let .dead(reason):
+                settlements.append(Settlement(alertID: delivery.alertID, output: output, outcome: .dead(reason: reason), row: delivery.row))
+                if deadOutputs[output] == nil {
+                    deadOutputs[output] = reason
+                    logger.error("output dead: its endpoint is gone; its alerts are kept as dead deliveries until the configuration is reloaded",
+                                 metadata: ["output": "\(output)", "delivery.error": "\(reason)"])
+                }
             case let .gone(reason):
                 settlements.append(Settlement(alertID: delivery.alertID, output: output, outcome: .dead(reason: reason), row: delivery.row))
                 logger.error("receiver refused the alert for good (410); not retrying it",

@@ -24,6 +24,7 @@ extension Daemon {
         configuration = fresh
         analyzer = ItemAnalyzer(watch: fresh.watch, rules: fresh.rules)
         outputs = OutputSet(fresh.outputs, engine: engine)
+        deadOutputs = [:]  // a reload is the operator's word that an endpoint may live again
         logger.info("configuration reloaded", metadata: ["feeds": "\(fresh.feeds.count)", "rules": "\(fresh.rules.count)"])
     }
 }

@@ -49,6 +49,9 @@ public final class Daemon {
     var busyBatches: [String: Int] = [:]
     /// Outputs currently failing, so a dead webhook is logged once, not per attempt.
     var failingOutputs = Set<String>()
+    /// Outputs whose endpoint is gone (404/410 from a chat service), with the reason:
+    /// nothing is sent to them until a reload.
+    var deadOutputs: [String: String] = [:]
     /// `--once`: the feeds not yet polled, the next one last.
     var remainingFeeds: [String] = []
     var lastWatchdog = Date.distantPast

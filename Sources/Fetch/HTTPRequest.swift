@@ -2,7 +2,7 @@ import Foundation
 
 /// What to fetch or post, and the bounds that keep one transfer from hurting the daemon.
 package struct HTTPRequest: Sendable {
-    package enum Method: String, Sendable { case get = "GET", post = "POST" }
+    package enum Method: String, Sendable { case get = "GET", post = "POST", put = "PUT" }
 
     package var url: String
     package var method: Method

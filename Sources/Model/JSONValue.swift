@@ -42,6 +42,20 @@ public enum JSONValue: Sendable, Equatable {
         if case let .string(s) = self { return s }
         return nil
     }
+
+    public var intValue: Int? {
+        if case let .int(i) = self { return i }
+        return nil
+    }
+
+    /// An integer or a number with a fraction ("retry_after": 1.5).
+    public var doubleValue: Double? {
+        switch self {
+        case let .int(i): Double(i)
+        case let .double(d): d
+        default: nil
+        }
+    }
 }
 
 extension JSONValue {

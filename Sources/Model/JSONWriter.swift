@@ -30,6 +30,19 @@ public struct JSONWriter {
         close(UInt8(ascii: "]"))
     }
 
+    /// An array whose items differ in shape, each written by `element`.
+    public mutating func array(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "["))
+        body(&self)
+        close(UInt8(ascii: "]"))
+    }
+
+    /// One item of the array being written.
+    public mutating func element(_ body: (inout JSONWriter) -> Void) {
+        separate()
+        body(&self)
+    }
+
     /// Starts the member `name` of the object being written; its value follows.
     /// Names are the schema's own: plain ASCII that needs no escaping.
     public mutating func key(_ name: StaticString) {

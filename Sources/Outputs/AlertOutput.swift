@@ -7,9 +7,12 @@ public enum DeliveryResult: Sendable, Equatable {
     case retry(after: TimeInterval?, reason: String)
     /// The receiver said never again (HTTP 410 Gone): stop retrying this alert.
     case gone(reason: String)
+    /// The endpoint itself is gone (a deleted chat webhook, a room left): the output is
+    /// dead, and its alerts wait as dead deliveries until the configuration is reloaded.
+    case dead(reason: String)
 }
 
-/// Where alerts go: stdout, a file, a webhook.
+/// Where alerts go: stdout, a file, a webhook, a chat service.
 public protocol AlertOutput: Sendable {
     var name: String { get }
     func deliver(_ delivery: Delivery) async -> DeliveryResult

@@ -5,15 +5,26 @@ import Model
 public struct WebhookResponse: Sendable {
     public var status: Int
     public var retryAfter: TimeInterval?
-    public init(status: Int, retryAfter: TimeInterval?) {
+    /// The start of the answer's body (a chat service may say there when to come back).
+    public var body: [UInt8]
+    public init(status: Int, retryAfter: TimeInterval?, body: [UInt8] = []) {
         self.status = status
         self.retryAfter = retryAfter
+        self.body = body
     }
 }
 
-/// How Alert reaches the network: Daemon wires this to Fetch's engine, which owns all HTTP.
+/// How Outputs reach the network: Daemon wires this to Fetch's engine, which owns all HTTP.
 public protocol WebhookTransport: Sendable {
-    func post(url: String, headers: [(name: String, value: String)], body: [UInt8], timeout: TimeInterval) async throws -> WebhookResponse
+    /// `method` is "POST" or "PUT".
+    func send(method: String, url: String, headers: [(name: String, value: String)], body: [UInt8],
+              timeout: TimeInterval) async throws -> WebhookResponse
+}
+
+extension WebhookTransport {
+    public func post(url: String, headers: [(name: String, value: String)], body: [UInt8], timeout: TimeInterval) async throws -> WebhookResponse {
+        try await send(method: "POST", url: url, headers: headers, body: body, timeout: timeout)
+    }
 }
 
 /// Alerts POSTed as JSON, with Standard Webhooks headers (webhook-id,

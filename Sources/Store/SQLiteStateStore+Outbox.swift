@@ -60,4 +60,11 @@ extension SQLiteStateStore {
         try db.prepare("SELECT COUNT(*) FROM outbox WHERE state = 'pending'").query { count = $0.int(0) }
         return count
     }
+
+    /// The outbox's rows by state ("pending", "dead"): delivered rows are gone.
+    public func deliveryStates() throws(StoreError) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        try db.prepare("SELECT state, COUNT(*) FROM outbox GROUP BY state").query { counts[$0.text(0) ?? "?"] = $0.int(1) }
+        return counts
+    }
 }

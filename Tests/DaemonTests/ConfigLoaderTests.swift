@@ -82,6 +82,27 @@ struct ConfigLoaderTests {
         ])
     }
 
+    @Test("chat outputs: each service's required keys, URLs and tokens plain or secret")
+    func chatOutputs() throws {
+        let found = try Self.problems("""
+        {"feeds": [], "outputs": {
+          "s": {"type": "slack"},
+          "d": {"type": "discord", "url": "ftp://x"},
+          "n": {"type": "ntfy"},
+          "m": {"type": "matrix", "homeserver": "https://m.example", "room": "!r:m.example"},
+          "t": {"type": "telegram", "url": "https://t.example"},
+          "ok1": {"type": "teams", "url": {"env": "TEAMS_URL"}},
+          "ok2": {"type": "ntfy", "topic": "alerts", "token": "tk_1"}}}
+        """, environment: ["TEAMS_URL": "https://teams.example/workflows/1"])
+        #expect(found.contains { $0.contains("outputs.s.url: required") })
+        #expect(found.contains { $0.contains("outputs.d.url: must be an http or https URL") })
+        #expect(found.contains { $0.contains("outputs.n.topic") })
+        #expect(found.contains { $0.contains("outputs.m.token: required") })
+        #expect(found.contains { $0.contains("outputs.t.type: unknown output type \"telegram\"") })
+        #expect(!found.contains { $0.contains("outputs.ok1") || $0.contains("outputs.ok2") })
+        #expect(found.count == 5, "\(found)")
+    }
+
     @Test("reports bad JSON by line and column")
     func syntax() throws {
         let found = try Self.problems("{\n \"feeds\": [,]\n}")

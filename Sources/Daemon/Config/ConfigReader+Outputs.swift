@@ -1,4 +1,5 @@
 import Foundation
+import Outputs
 import Model
 
 extension ConfigReader {
@@ -10,7 +11,8 @@ extension ConfigReader {
         var outputs: [Configuration.Output] = []
         for (name, item) in pairs {
             let path = "outputs.\(name)"
-            guard let object = object(item, at: path, allowed: ["type", "format", "path", "url", "secret", "headers", "timeout", "comment"]),
+            guard let object = object(item, at: path, allowed: ["type", "format", "path", "url", "secret", "headers", "timeout", "comment",
+                                                                 "topic", "token", "homeserver", "room"]),
                   let type = string(object["type"], at: "\(path).type", required: true) else { continue }
             switch type {
             case "stdout":
@@ -35,10 +37,56 @@ extension ConfigReader {
                 let timeout = duration(object["timeout"], at: "\(path).timeout", range: ConfigBounds.timeout) ?? 15
                 outputs.append(.init(name: name, kind: .webhook(url: url, secret: secret, headers: headers, timeout: timeout)))
             default:
-                fail("\(path).type", "unknown output type \"\(type)\" (stdout, file or webhook)")
+                guard let service = ChatService(rawValue: type) else {
+                    fail("\(path).type", "unknown output type \"\(type)\" (stdout, file, webhook, slack, discord, teams, ntfy or matrix)")
+                    continue
+                }
+                if let endpoint = readChat(service, object, at: path, directory: directory) {
+                    let timeout = duration(object["timeout"], at: "\(path).timeout", range: ConfigBounds.timeout) ?? 15
+                    outputs.append(.init(name: name, kind: .chat(endpoint, timeout: timeout)))
+                }
             }
         }
         return outputs
+    }
+
+    /// A chat output: a webhook URL (Slack, Discord, Teams), an ntfy server and topic, or a
+    /// Matrix homeserver, room and token. URLs and tokens may be secrets.
+    private mutating func readChat(_ service: ChatService, _ object: [String: JSONValue], at path: String,
+                                   directory: String) -> ChatEndpoint? {
+        let urlKey = service == .matrix ? "homeserver" : "url"
+        let url = object[urlKey].flatMap { readSecretOrString($0, at: "\(path).\(urlKey)", directory: directory) }
+            ?? (service == .ntfy ? "https://ntfy.sh" : nil)
+        guard let url else {
+            fail("\(path).\(urlKey)", "required")
+            return nil
+        }
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
+            fail("\(path).\(urlKey)", "must be an http or https URL")
+            return nil
+        }
+        let token = object["token"].flatMap { readSecretOrString($0, at: "\(path).token", directory: directory) }
+        switch service {
+        case .ntfy:
+            guard let topic = string(object["topic"], at: "\(path).topic", required: true) else { return nil }
+            return ChatEndpoint(service: service, url: url, topic: topic, token: token)
+        case .matrix:
+            guard let room = string(object["room"], at: "\(path).room", required: true) else { return nil }
+            guard let token else {
+                fail("\(path).token", "required: the access token of the account that posts")
+                return nil
+            }
+            return ChatEndpoint(service: service, url: url, room: room, token: token)
+        case .slack, .discord, .teams:
+            return ChatEndpoint(service: service, url: url)
+        }
+    }
+
+    /// A URL or token: a plain string, or a secret kept outside the file.
+    private mutating func readSecretOrString(_ value: JSONValue, at path: String, directory: String) -> String? {
+        if case let .string(text) = value { return text }
+        return readSecret(value, at: path, directory: directory)
     }
 
     /// Secrets live outside the file: {"env": NAME} or {"file": PATH}; the value is never logged.

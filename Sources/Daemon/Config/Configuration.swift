@@ -1,4 +1,5 @@
 import Foundation
+import Outputs
 import Model
 import Fetch
 
@@ -40,6 +41,8 @@ public struct Configuration: Sendable {
         case stdout(json: Bool)
         case file(path: String)
         case webhook(url: String, secret: String?, headers: [String: String], timeout: TimeInterval)
+        /// Slack, Discord, Teams, ntfy or Matrix (`ChatService`).
+        case chat(ChatEndpoint, timeout: TimeInterval)
     }
 
     public struct Output: Sendable, Equatable {

@@ -20,6 +20,9 @@ struct OutputSet: Sendable {
                     name: output.name, url: url, secret: secret,
                     headers: headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) },
                     timeout: timeout, transport: FetchWebhookTransport(engine: engine))
+            case let .chat(endpoint, timeout):
+                built[output.name] = ChatOutput(name: output.name, endpoint: endpoint, timeout: timeout,
+                                                transport: FetchWebhookTransport(engine: engine))
             }
         }
         byName = built
@@ -35,8 +38,9 @@ struct OutputSet: Sendable {
 struct FetchWebhookTransport: WebhookTransport {
     let engine: FetchEngine
 
-    func post(url: String, headers: [(name: String, value: String)], body: [UInt8], timeout: TimeInterval) async throws -> WebhookResponse {
-        let request = HTTPRequest(url: url, method: .post, headers: headers, body: body,
+    func send(method: String, url: String, headers: [(name: String, value: String)], body: [UInt8],
+              timeout: TimeInterval) async throws -> WebhookResponse {
+        let request = HTTPRequest(url: url, method: method == "PUT" ? .put : .post, headers: headers, body: body,
                                   connectTimeout: min(timeout, 10), totalTimeout: timeout,
                                   maxBodyBytes: 1 << 20, maxRedirects: 0)
         return WebhookResponse(try await engine.perform(request))
@@ -44,8 +48,9 @@ struct FetchWebhookTransport: WebhookTransport {
 }
 
 extension WebhookResponse {
-    /// The parts of a receiver's answer that decide what happens to the alert.
+    /// The parts of a receiver's answer that decide what happens to the alert: its status,
+    /// Retry-After, and the first 4 kB of its body.
     package init(_ response: HTTPResponse, now: Date = Date()) {
-        self.init(status: response.status, retryAfter: response.retryAfter(now: now))
+        self.init(status: response.status, retryAfter: response.retryAfter(now: now), body: Array(response.body.prefix(4096)))
     }
 }

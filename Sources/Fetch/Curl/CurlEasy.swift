@@ -50,8 +50,11 @@ final class CurlEasy {
             ccurl_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context),
             ccurl_easy_setopt_pointer(handle, CURLOPT_PRIVATE, context),
         ]
-        if request.method == .post {
+        if request.method != .get {
             codes.append(ccurl_easy_setopt_long(handle, CURLOPT_POST, 1))
+            // A PUT with a body in memory: curl's POST machinery, with the method renamed
+            // (CURLOPT_CUSTOMREQUEST(3)); a Matrix homeserver takes messages this way.
+            if request.method == .put { codes.append(ccurl_easy_setopt_string(handle, CURLOPT_CUSTOMREQUEST, "PUT")) }
             codes.append(ccurl_easy_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count)))
             // COPYPOSTFIELDS copies the bytes, so the buffer need not outlive this call.
             codes.append(request.body.withUnsafeBytes { raw in
