@@ -24,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -47,7 +48,8 @@ let package = Package(
         .target(name: "Parse", dependencies: ["Bounds", "Model", "CLibXML2"], swiftSettings: withoutRuntimeExclusivityChecks),
         .target(name: "Extract", dependencies: ["Model"], resources: [.copy("Resources")]),
         .target(name: "Rules", dependencies: ["Model"]),
-        .target(name: "Outputs", dependencies: ["Bounds", "Model", "CLibCrypto"]),
+        .target(name: "Outputs", dependencies: ["Bounds", "Model", "CLibCrypto",
+                                               .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Store", dependencies: ["Bounds", "Model", "CSQLite"]),
         .target(
             name: "Daemon",

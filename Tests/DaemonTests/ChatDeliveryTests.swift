@@ -114,6 +114,18 @@ struct ChatDeliveryTests {
         #expect(body["formatted_body"]?.stringValue?.contains("<a href=\"https://news.example.test/c1\">") == true)
     }
 
+    @Test("a template of the output's own writes the message text")
+    func customTemplate() async throws {
+        let server = try Self.receiver(limiting: .init(status: 429, headers: [("Retry-After", "1")], text: ""))
+        let output = #"{"type": "slack", "url": "\#(server.baseURL)/hook", "template": "ALERT {{rule}} on {{feedName}}: {{#matches}}[{{name}}]{{/matches}}"}"#
+        let (request, _) = try await Self.run(output: output, server: server)
+        let body = try JSONReader.parse(request.bodyText)
+        guard case let .array(blocks)? = body["blocks"] else { Issue.record("no blocks"); return }
+        let text = blocks.first?["text"]?["text"]?.stringValue ?? ""
+        #expect(text.hasPrefix("ALERT turkey-hamas on Test feed: "))
+        #expect(text.contains("[Hamas]") && text.contains("[Recep Tayyip Erdoğan]"))
+    }
+
     @Test("a webhook that answers 404 is dead: one request, logged once, every alert kept as a dead delivery")
     func deadEndpoint() async throws {
         let server = try TestHTTPServer { _ in .init(status: 404, text: "Unknown Webhook") }

@@ -37,10 +37,11 @@ struct ChatBodiesTests {
     @Test("Slack text is escaped, Discord's content is clipped to 2,000 characters and its markdown escaped")
     func limitsAndEscapes() throws {
         let message = try #require(AlertMessage(json: Self.alertJSON(rule: String(repeating: "r", count: 3000), summary: "x")))
-        let discord = try JSONReader.parse(ChatBodies.discord(message))
+        let long = String(repeating: "x", count: 5000)
+        let discord = try JSONReader.parse(ChatBodies.discord(message, text: long))
         #expect(discord["content"]?.stringValue?.count == 2000)
         #expect(ChatBodies.discordEscaped("*bold* _x_ @everyone") == "\\*bold\\* \\_x\\_ @everyone")
-        let slack = try JSONReader.parse(ChatBodies.slack(message))
+        let slack = try JSONReader.parse(ChatBodies.slack(message, text: long))
         guard case let .array(blocks)? = slack["blocks"], let text = blocks.first?["text"]?["text"]?.stringValue else {
             Issue.record("no section")
             return
@@ -60,5 +61,19 @@ struct ChatBodiesTests {
         #expect(ChatOutput.retryAfter(WebhookResponse(status: 429, retryAfter: nil, body: Array(#"{"retry_after": 1.5}"#.utf8))) == 1.5)
         #expect(ChatOutput.retryAfter(WebhookResponse(status: 429, retryAfter: nil, body: Array(#"{"retry_after_ms": 2500}"#.utf8))) == 2.5)
         #expect(ChatOutput.retryAfter(WebhookResponse(status: 429, retryAfter: nil, body: Array("slow down".utf8))) == nil)
+    }
+
+    @Test("a template renders the alert JSON and the words in context, escaped for the service's markup")
+    func template() throws {
+        let json = Self.alertJSON(summary: String(repeating: "a", count: 100) + "Hamas" + " said")
+        let alert = try JSONReader.parse(json)
+        let message = try #require(AlertMessage(alert))
+        let slack = try MessageTemplate("{{rule}} | {{title}} | {{#matches}}{{name}}={{words}}{{after}}{{/matches}} | {{feed.id}} {{missing}}", markup: .slack)
+        #expect(slack.render(alert, message) == "r | Talks &lt;in&gt; Doha &amp; more | Hamas=Hamas said | wire")
+        let discord = try MessageTemplate("**{{title}}** {{{item.link}}}", markup: .discord)
+        #expect(discord.render(alert, message) == "**Talks <in\\> Doha & more** https://e.example/1")
+        #expect(throws: (any Error).self) { try MessageTemplate("{{#matches}}unclosed", markup: .text) }
+        let standard = try MessageTemplate(MessageTemplate.standard(for: .slack), markup: .slack)
+        #expect(standard.render(alert, message).hasPrefix("*[critical] r: <https://e.example/1|Talks &lt;in&gt; Doha &amp; more>*"))
     }
 }

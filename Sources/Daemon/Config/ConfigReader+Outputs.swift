@@ -12,7 +12,7 @@ extension ConfigReader {
         for (name, item) in pairs {
             let path = "outputs.\(name)"
             guard let object = object(item, at: path, allowed: ["type", "format", "path", "url", "secret", "headers", "timeout", "comment",
-                                                                 "topic", "token", "homeserver", "room"]),
+                                                                 "topic", "token", "homeserver", "room", "template"]),
                   let type = string(object["type"], at: "\(path).type", required: true) else { continue }
             switch type {
             case "stdout":
@@ -43,7 +43,15 @@ extension ConfigReader {
                 }
                 if let endpoint = readChat(service, object, at: path, directory: directory) {
                     let timeout = duration(object["timeout"], at: "\(path).timeout", range: ConfigBounds.timeout) ?? 15
-                    outputs.append(.init(name: name, kind: .chat(endpoint, timeout: timeout)))
+                    let template = string(object["template"], at: "\(path).template")
+                    if let template {
+                        do {
+                            _ = try MessageTemplate(template, markup: MessageTemplate.markup(for: service))
+                        } catch {
+                            fail("\(path).template", "the Mustache template does not compile: \(error)")
+                        }
+                    }
+                    outputs.append(.init(name: name, kind: .chat(endpoint, template: template, timeout: timeout)))
                 }
             }
         }

@@ -42,7 +42,7 @@ public struct Configuration: Sendable {
         case file(path: String)
         case webhook(url: String, secret: String?, headers: [String: String], timeout: TimeInterval)
         /// Slack, Discord, Teams, ntfy or Matrix (`ChatService`).
-        case chat(ChatEndpoint, timeout: TimeInterval)
+        case chat(ChatEndpoint, template: String?, timeout: TimeInterval)
     }
 
     public struct Output: Sendable, Equatable {

@@ -20,8 +20,10 @@ struct OutputSet: Sendable {
                     name: output.name, url: url, secret: secret,
                     headers: headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) },
                     timeout: timeout, transport: FetchWebhookTransport(engine: engine))
-            case let .chat(endpoint, timeout):
-                built[output.name] = ChatOutput(name: output.name, endpoint: endpoint, timeout: timeout,
+            case let .chat(endpoint, template, timeout):
+                // `check` compiled the template already; one that failed never gets here.
+                let compiled = template.flatMap { try? MessageTemplate($0, markup: MessageTemplate.markup(for: endpoint.service)) }
+                built[output.name] = ChatOutput(name: output.name, endpoint: endpoint, template: compiled, timeout: timeout,
                                                 transport: FetchWebhookTransport(engine: engine))
             }
         }

@@ -23,8 +23,12 @@ public struct AlertMessage: Sendable, Equatable {
 
     /// Reads an alert's JSON text; nil when it is not one.
     public init?(json: String) {
-        guard let alert = try? JSONReader.parse(Array(json.utf8)), let id = alert["id"]?.stringValue,
-              let rule = alert["rule"]?.stringValue else { return nil }
+        guard let alert = try? JSONReader.parse(Array(json.utf8)) else { return nil }
+        self.init(alert)
+    }
+
+    public init?(_ alert: JSONValue) {
+        guard let id = alert["id"]?.stringValue, let rule = alert["rule"]?.stringValue else { return nil }
         self.id = id
         self.rule = rule
         severity = alert["severity"]?.stringValue

@@ -7,13 +7,8 @@ import Model
 enum ChatBodies {
     /// Slack: `text` is the notification fallback; `blocks` the message
     /// (api.slack.com/messaging/webhooks; a section's text holds at most 3,000 characters).
-    static func slack(_ message: AlertMessage) -> [UInt8] {
-        let title = message.link.map { "<\($0)|\(slackEscaped(message.title, inLink: true))>" } ?? slackEscaped(message.title)
-        var lines = ["*" + (message.severity.map { "[\(slackEscaped($0))] " } ?? "") + "\(slackEscaped(message.rule)): \(title)*"]
-        for match in message.matches {
-            lines.append("• *\(slackEscaped(match.name))*: \(slackEscaped(match.before))*\(slackEscaped(match.words))*\(slackEscaped(match.after))")
-        }
-        return written { out in
+    static func slack(_ message: AlertMessage, text: String) -> [UInt8] {
+        written { out in
             out.object { out in
                 out.key("text"); out.string(clipped(message.headline, 3000))
                 out.key("blocks"); out.array { out in
@@ -22,7 +17,7 @@ enum ChatBodies {
                             out.key("type"); out.string("section")
                             out.key("text"); out.object { out in
                                 out.key("type"); out.string("mrkdwn")
-                                out.key("text"); out.string(clipped(lines.joined(separator: "\n"), 3000))
+                                out.key("text"); out.string(clipped(text, 3000))
                             }
                         }
                     }
@@ -46,10 +41,10 @@ enum ChatBodies {
 
     /// Discord: `content` of at most 2,000 characters, one embed (title ≤ 256, description
     /// ≤ 4,096, at most 25 fields of ≤ 1,024), no mention parsed (discord.com/developers/docs/resources/webhook).
-    static func discord(_ message: AlertMessage) -> [UInt8] {
+    static func discord(_ message: AlertMessage, text: String) -> [UInt8] {
         written { out in
             out.object { out in
-                out.key("content"); out.string(clipped(discordEscaped(message.headline), 2000))
+                out.key("content"); out.string(clipped(text, 2000))
                 out.key("embeds"); out.array { out in
                     out.element { out in out.object { out in
                         out.key("title"); out.string(clipped(message.title, 256))
@@ -72,7 +67,7 @@ enum ChatBodies {
 
     /// Teams Workflows: a message whose one attachment is an Adaptive Card 1.4
     /// (learn.microsoft.com, "Create incoming webhooks with Workflows for Microsoft Teams").
-    static func teams(_ message: AlertMessage) -> [UInt8] {
+    static func teams(_ message: AlertMessage, text: String) -> [UInt8] {
         written { out in
             out.object { out in
                 out.key("type"); out.string("message")
@@ -81,7 +76,7 @@ enum ChatBodies {
                         out.object { out in
                             out.key("contentType"); out.string("application/vnd.microsoft.card.adaptive")
                             out.key("contentUrl"); out.null()
-                            out.key("content"); out.object { out in teamsCard(message, &out) }
+                            out.key("content"); out.object { out in teamsCard(message, text: text, &out) }
                         }
                     }
                 }
@@ -89,7 +84,7 @@ enum ChatBodies {
         }
     }
 
-    private static func teamsCard(_ message: AlertMessage, _ out: inout JSONWriter) {
+    private static func teamsCard(_ message: AlertMessage, text: String, _ out: inout JSONWriter) {
         out.key("$schema"); out.string("http://adaptivecards.io/schemas/adaptive-card.json")
         out.key("type"); out.string("AdaptiveCard")
         out.key("version"); out.string("1.4")
@@ -106,7 +101,7 @@ enum ChatBodies {
             out.element { out in
                 out.object { out in
                     out.key("type"); out.string("TextBlock")
-                    out.key("text"); out.string(message.matches.map { "\($0.name): \($0.before)\($0.words)\($0.after)" }.joined(separator: "\n\n"))
+                    out.key("text"); out.string(text.replacingOccurrences(of: "\n", with: "\n\n"))
                     out.key("wrap"); out.bool(true)
                 }
             }
@@ -135,12 +130,12 @@ enum ChatBodies {
 
     /// ntfy: JSON published to the server's root (docs.ntfy.sh/publish/#publish-as-json);
     /// priority 1–5 from the rule's severity.
-    static func ntfy(_ message: AlertMessage, topic: String) -> [UInt8] {
+    static func ntfy(_ message: AlertMessage, text: String, topic: String) -> [UInt8] {
         written { out in
             out.object { out in
                 out.key("topic"); out.string(topic)
                 out.key("title"); out.string(clipped(message.title, 250))
-                out.key("message"); out.string(clipped(message.plainText, 4000))
+                out.key("message"); out.string(clipped(text.isEmpty ? message.headline : text + "\n\(message.feed) · \(message.firedAt)", 4000))
                 if let link = message.link { out.key("click"); out.string(link) }
                 out.key("priority"); out.int(ntfyPriority(message.severity))
                 out.key("tags"); out.strings(["feedwatch", message.rule])
@@ -159,17 +154,16 @@ enum ChatBodies {
     }
 
     /// Matrix: an `m.text` message with an HTML rendering (spec.matrix.org, "m.room.message").
-    static func matrix(_ message: AlertMessage) -> [UInt8] {
+    static func matrix(_ message: AlertMessage, text: String) -> [UInt8] {
         let title = message.link.map { "<a href=\"\(htmlEscaped($0))\">\(htmlEscaped(message.title))</a>" } ?? htmlEscaped(message.title)
         var html = "<strong>" + (message.severity.map { "[\(htmlEscaped($0))] " } ?? "") + "\(htmlEscaped(message.rule)):</strong> \(title)"
-        for match in message.matches {
-            html += "<br/>\(htmlEscaped(match.name)): \(htmlEscaped(match.before))<strong>\(htmlEscaped(match.words))</strong>\(htmlEscaped(match.after))"
-        }
+        if !text.isEmpty { html += "<br/>" + htmlEscaped(text).replacingOccurrences(of: "\n", with: "<br/>") }
         html += "<br/><em>\(htmlEscaped(message.feed)) · \(htmlEscaped(message.firedAt))</em>"
+        let plain = [message.headline, message.link, text.isEmpty ? nil : text, "\(message.feed) · \(message.firedAt)"]
         return written { out in
             out.object { out in
                 out.key("msgtype"); out.string("m.text")
-                out.key("body"); out.string(message.plainText)
+                out.key("body"); out.string(plain.compactMap { $0 }.joined(separator: "\n"))
                 out.key("format"); out.string("org.matrix.custom.html")
                 out.key("formatted_body"); out.string(html)
             }

@@ -15,9 +15,15 @@ public struct ChatOutput: AlertOutput {
     private let transport: any WebhookTransport
     private let timeout: TimeInterval
 
-    public init(name: String, endpoint: ChatEndpoint, timeout: TimeInterval = 15, transport: any WebhookTransport) {
+    private let template: MessageTemplate?
+
+    /// `template`: the message text's Mustache template (`MessageTemplate`), else the service's own.
+    public init(name: String, endpoint: ChatEndpoint, template: MessageTemplate? = nil, timeout: TimeInterval = 15,
+                transport: any WebhookTransport) {
         self.name = name
         self.endpoint = endpoint
+        self.template = template ?? (try? MessageTemplate(MessageTemplate.standard(for: endpoint.service),
+                                                          markup: MessageTemplate.markup(for: endpoint.service)))
         self.timeout = timeout
         self.transport = transport
     }
@@ -28,10 +34,11 @@ public struct ChatOutput: AlertOutput {
 
     public func deliver(_ delivery: Delivery) async -> DeliveryResult {
         let service = endpoint.service.rawValue
-        guard let message = AlertMessage(json: delivery.payload) else {
+        guard let alert = try? JSONReader.parse(Array(delivery.payload.utf8)), let message = AlertMessage(alert) else {
             return .gone(reason: "\(service): the queued alert is not alert JSON")
         }
-        let request = endpoint.request(for: message)
+        let text = template?.render(alert, message) ?? message.headline
+        let request = endpoint.request(for: message, text: text)
         do {
             let response = try await transport.send(method: request.method, url: request.url, headers: request.headers,
                                                     body: request.body, timeout: timeout)

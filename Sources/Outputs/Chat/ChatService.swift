@@ -44,21 +44,22 @@ public struct ChatEndpoint: Sendable, Equatable {
         var body: [UInt8]
     }
 
-    func request(for message: AlertMessage) -> Request {
+    /// `text` is the message's main text, rendered by the output's template.
+    func request(for message: AlertMessage, text: String) -> Request {
         var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
         if let token { headers.append(("Authorization", "Bearer \(token)")) }
         switch service {
-        case .slack: return Request(method: "POST", url: url, headers: headers, body: ChatBodies.slack(message))
-        case .discord: return Request(method: "POST", url: url, headers: headers, body: ChatBodies.discord(message))
-        case .teams: return Request(method: "POST", url: url, headers: headers, body: ChatBodies.teams(message))
+        case .slack: return Request(method: "POST", url: url, headers: headers, body: ChatBodies.slack(message, text: text))
+        case .discord: return Request(method: "POST", url: url, headers: headers, body: ChatBodies.discord(message, text: text))
+        case .teams: return Request(method: "POST", url: url, headers: headers, body: ChatBodies.teams(message, text: text))
         case .ntfy:
-            return Request(method: "POST", url: url, headers: headers, body: ChatBodies.ntfy(message, topic: topic ?? ""))
+            return Request(method: "POST", url: url, headers: headers, body: ChatBodies.ntfy(message, text: text, topic: topic ?? ""))
         case .matrix:
             // The alert id is the transaction id: a retry of the same alert is the same
             // transaction, which the homeserver answers without posting twice.
             let base = url.hasSuffix("/") ? String(url.dropLast()) : url
             let path = "/_matrix/client/v3/rooms/\(Self.pathSegment(room ?? ""))/send/m.room.message/\(Self.pathSegment(message.id))"
-            return Request(method: "PUT", url: base + path, headers: headers, body: ChatBodies.matrix(message))
+            return Request(method: "PUT", url: base + path, headers: headers, body: ChatBodies.matrix(message, text: text))
         }
     }
 
