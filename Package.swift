@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "feedwatch",
             dependencies: [
-                "Model", "Fetch", "Parse", "Extract", "Rules", "Daemon",
+                "Model", "Fetch", "Parse", "Extract", "Rules", "Outputs", "Daemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

@@ -29,7 +29,8 @@ extension WebhookTransport {
 
 /// Alerts POSTed as JSON, with Standard Webhooks headers (webhook-id,
 /// webhook-timestamp, webhook-signature). 2xx is delivered; 410 stops; anything
-/// else, a timeout or a refused connection is retried later.
+/// else, a 3xx included (redirects are not followed, as the spec says), a timeout
+/// or a refused connection is retried later.
 public struct WebhookOutput: AlertOutput {
     public let name: String
     public let url: String
@@ -39,12 +40,13 @@ public struct WebhookOutput: AlertOutput {
     private let extraHeaders: [(name: String, value: String)]
     private let clock: @Sendable () -> Date
 
-    public init(name: String, url: String, secret: String?, headers: [(name: String, value: String)] = [],
+    /// `secrets`: none (unsigned), one, or several during a key rotation.
+    public init(name: String, url: String, secrets: [String], headers: [(name: String, value: String)] = [],
                 timeout: TimeInterval = 15, transport: any WebhookTransport,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.name = name
         self.url = url
-        signer = secret.map(WebhookSigner.init(secret:))
+        signer = secrets.isEmpty ? nil : WebhookSigner(secrets: secrets)
         extraHeaders = headers
         self.timeout = timeout
         self.transport = transport

@@ -21,6 +21,18 @@ struct CommandTests {
         #expect(!err.contains("Fatal"))
     }
 
+    @Test("secret new: a fresh whsec_ secret of 32 bytes, a new one each time")
+    func secretNew() async throws {
+        let fixture = try DaemonFixture()
+        let (status, first, _) = try await FeedwatchProcess.run(["secret", "new"], in: fixture.scratch)
+        let (_, second, _) = try await FeedwatchProcess.run(["secret", "new"], in: fixture.scratch)
+        #expect(status == 0)
+        let secret = first.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(secret.hasPrefix("whsec_"))
+        #expect(Data(base64Encoded: String(secret.dropFirst(6)))?.count == 32)
+        #expect(first != second)
+    }
+
     @Test("parse: one object for one source; one line per source for several; 65 and 66")
     func parse() async throws {
         let fixture = try DaemonFixture()

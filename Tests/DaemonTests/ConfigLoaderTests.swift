@@ -82,6 +82,18 @@ struct ConfigLoaderTests {
         ])
     }
 
+    @Test("a webhook secret may be a list for a key rotation; a whsec_ secret that is not 24-64 bytes of base64 is a problem")
+    func signingSecrets() throws {
+        let good = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+        let found = try Self.problems("""
+        {"feeds": [], "outputs": {
+          "ok": {"type": "webhook", "url": "https://h.example/1", "secret": [{"env": "OLD"}, {"env": "NEW"}]},
+          "bad": {"type": "webhook", "url": "https://h.example/2", "secret": [{"env": "OLD"}, {"env": "SHORT"}]}}}
+        """, environment: ["OLD": good, "NEW": good, "SHORT": "whsec_c2hvcnQ="])
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.contains("outputs.bad.secret[1]: a whsec_ secret must hold 24 to 64 bytes") == true)
+    }
+
     @Test("chat outputs: each service's required keys, URLs and tokens plain or secret")
     func chatOutputs() throws {
         let found = try Self.problems("""

@@ -6,7 +6,7 @@ import Model
 
 @Suite("Webhook delivery to a real receiver")
 struct WebhookDeliveryTests {
-    static let secret = "whsec_" + Data("feedwatch test secret".utf8).base64EncodedString()
+    static let secret = "whsec_" + Data("feedwatch test secret, 32 bytes!".utf8).base64EncodedString()
 
     static func webhookOutputs(_ server: TestHTTPServer) -> String {
         #"{"ops": {"type": "webhook", "url": "\#(server.baseURL)/hook", "secret": {"env": "OPS_SECRET"}}}"#

@@ -13,6 +13,33 @@ struct WebhookSignerTests {
         #expect(signature == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
     }
 
+    @Test("during a key rotation, one signature per secret, space-separated, each the one its secret alone gives")
+    func rotation() throws {
+        let old = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", new = WebhookSigner.newSecret()
+        let both = try #require(WebhookSigner(secrets: [old, new]).signature(id: "m", timestamp: 1, body: "{}"))
+        let parts = both.split(separator: " ").map(String.init)
+        #expect(parts == [WebhookSigner(secret: old).signature(id: "m", timestamp: 1, body: "{}"),
+                          WebhookSigner(secret: new).signature(id: "m", timestamp: 1, body: "{}")].compactMap { $0 })
+        #expect(parts.count == 2 && parts[0] != parts[1])
+    }
+
+    @Test("a whsec_ secret is base64 of 24 to 64 bytes; a fresh one is 32")
+    func secretForm() {
+        #expect(WebhookSigner.problem(with: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") == nil)
+        #expect(WebhookSigner.problem(with: "whsec_not*base64") != nil)
+        #expect(WebhookSigner.problem(with: "whsec_" + Data(count: 8).base64EncodedString())?.contains("holds 8") == true)
+        #expect(WebhookSigner.problem(with: "a plain shared secret") == nil)
+        let fresh = WebhookSigner.newSecret()
+        #expect(WebhookSigner.problem(with: fresh) == nil)
+        #expect(Data(base64Encoded: String(fresh.dropFirst(6)))?.count == 32)
+        #expect(fresh != WebhookSigner.newSecret())
+    }
+
+    @Test("a 3xx is a failure, retried, never followed", arguments: [301, 302, 307, 308])
+    func redirects(status: Int) {
+        #expect(WebhookOutput.result(for: WebhookResponse(status: status, retryAfter: nil)) == .retry(after: nil, reason: "webhook: HTTP \(status)"))
+    }
+
     @Test("a secret without the whsec_ prefix is used as its bytes (RFC 4231 test case 2)")
     func rawSecret() throws {
         let mac = try #require(WebhookSigner.hmacSHA256(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)))

@@ -29,13 +29,13 @@ extension ConfigReader {
                     fail("\(path).url", "a webhook URL must be http or https")
                     continue
                 }
-                let secret = object["secret"].flatMap { readSecret($0, at: "\(path).secret", directory: directory) }
+                let secrets = object["secret"].map { readSigningSecrets($0, at: "\(path).secret", directory: directory) } ?? []
                 var headers: [String: String] = [:]
                 if let h = object["headers"], let map = self.object(h, at: "\(path).headers") {
                     for (key, v) in map { headers[key] = string(v, at: "\(path).headers.\(key)") }
                 }
                 let timeout = duration(object["timeout"], at: "\(path).timeout", range: ConfigBounds.timeout) ?? 15
-                outputs.append(.init(name: name, kind: .webhook(url: url, secret: secret, headers: headers, timeout: timeout)))
+                outputs.append(.init(name: name, kind: .webhook(url: url, secrets: secrets, headers: headers, timeout: timeout)))
             default:
                 guard let service = ChatService(rawValue: type) else {
                     fail("\(path).type", "unknown output type \"\(type)\" (stdout, file, webhook, slack, discord, teams, ntfy or matrix)")
@@ -88,6 +88,26 @@ extension ConfigReader {
             return ChatEndpoint(service: service, url: url, room: room, token: token)
         case .slack, .discord, .teams:
             return ChatEndpoint(service: service, url: url)
+        }
+    }
+
+    /// A webhook's signing secret, or a list of them during a key rotation; a `whsec_`
+    /// secret must be base64 of 24 to 64 bytes.
+    private mutating func readSigningSecrets(_ value: JSONValue, at path: String, directory: String) -> [String] {
+        let items: [(JSONValue, String)]
+        if case let .array(list) = value {
+            if list.isEmpty { fail(path, "an empty list of secrets") }
+            items = list.enumerated().map { ($1, "\(path)[\($0)]") }
+        } else {
+            items = [(value, path)]
+        }
+        return items.compactMap { item, itemPath in
+            guard let secret = readSecret(item, at: itemPath, directory: directory) else { return nil }
+            if let problem = WebhookSigner.problem(with: secret) {
+                fail(itemPath, problem)
+                return nil
+            }
+            return secret
         }
     }
 

@@ -40,7 +40,8 @@ public struct Configuration: Sendable {
     public enum OutputKind: Sendable, Equatable {
         case stdout(json: Bool)
         case file(path: String)
-        case webhook(url: String, secret: String?, headers: [String: String], timeout: TimeInterval)
+        /// `secrets`: none, one, or several during a key rotation (one signature each).
+        case webhook(url: String, secrets: [String], headers: [String: String], timeout: TimeInterval)
         /// Slack, Discord, Teams, ntfy or Matrix (`ChatService`).
         case chat(ChatEndpoint, template: String?, timeout: TimeInterval)
     }

@@ -15,9 +15,9 @@ struct OutputSet: Sendable {
                 built[output.name] = StdoutOutput(name: output.name, format: json ? .json : .text)
             case let .file(path):
                 built[output.name] = FileOutput(name: output.name, path: path)
-            case let .webhook(url, secret, headers, timeout):
+            case let .webhook(url, secrets, headers, timeout):
                 built[output.name] = WebhookOutput(
-                    name: output.name, url: url, secret: secret,
+                    name: output.name, url: url, secrets: secrets,
                     headers: headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) },
                     timeout: timeout, transport: FetchWebhookTransport(engine: engine))
             case let .chat(endpoint, template, timeout):
