@@ -49,17 +49,17 @@ extension Daemon {
                                                  cap: configuration.settings.maxFeedBackoff, now: clock())
             try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: next, now: clock())
             busyFeeds.remove(feedID)
-        case let .feed(feed, etag, lastModified):
+        case let .feed(feed, etag, lastModified, fetched):
             if state.lastError != nil { logger.info("feed recovered", metadata: meta) }
             if feed.bozo { logger.debug("feed is not well-formed; recovered", metadata: meta) }
-            try startAnalysis(feed, state: state, source: source, etag: etag, lastModified: lastModified, group: &group)
+            try startAnalysis(feed, state: state, source: source, etag: etag, lastModified: lastModified, fetched: fetched, group: &group)
         }
     }
 
     /// Splits the entries into seen (skipped), backfill (recorded without alerts
     /// on a feed's first poll) and new (analysed in a child task).
-    private func startAnalysis(_ feed: Feed, state: FeedState, source: Configuration.FeedSource, etag: String?,
-                               lastModified: String?, group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
+    private func startAnalysis(_ feed: Feed, state: FeedState, source: Configuration.FeedSource, etag: String?, lastModified: String?,
+                               fetched: ItemAnalyzer.Fetch, group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         let cutoff = clock().addingTimeInterval(-configuration.backfill(of: source))
         var fresh: [Entry] = []
         var backfilled: [String] = []
@@ -79,7 +79,7 @@ extension Daemon {
         let listed = Array(keys)
         group.addChild {
             // Deciding and serialising run here, beside other polls; the loop only records.
-            let decisions = fresh.map { analyzer.decide($0, feedID: feedID, feedURL: url, feedTitle: title, now: now) }
+            let decisions = fresh.map { analyzer.decide($0, feedID: feedID, feedURL: url, feedTitle: title, now: now, fetched: fetched) }
             let records = backfilled.map { ItemRecord(feedID: feedID, itemKey: $0, alerts: []) }
                 + Daemon.records(decisions, feedID: feedID, configuration: configuration)
             return .analyzed(AnalyzedPoll(feedID: feedID, decisions: decisions, records: records, listed: listed, etag: etag,

@@ -40,6 +40,17 @@ extension Alert {
             out.key("entities")
             if let shared, shared.source.entities == entities { out.raw(shared.entities) } else { writeEntities(to: &out) }
             if let spike { out.key("spike"); spike.writeJSON(to: &out) }
+            out.key("fetch")
+            if let fetch {
+                out.object { out in
+                    out.key("at"); out.date(fetch.at)
+                    out.key("status"); out.int(fetch.status)
+                    out.key("url"); out.string(fetch.url)
+                    out.key("itemHash"); out.string(fetch.itemHash)
+                }
+            } else {
+                out.null()
+            }
         }
     }
 

@@ -38,12 +38,15 @@ public struct Alert: Sendable, Equatable {
     public var entities: [EntityCount]
     /// For a spike rule: the counts that made it fire.
     public var spike: SpikeReport?
+    /// What feedwatch saw when it decided: the fetch and a hash of the item's text.
+    public var fetch: FetchProvenance?
 
     public init(
         id: String, rule: String, severity: String?, firedAt: Date, feed: FeedRef, item: ItemRef,
-        matches: [WatchMatch], entities: [EntityCount], spike: SpikeReport? = nil
+        matches: [WatchMatch], entities: [EntityCount], spike: SpikeReport? = nil, fetch: FetchProvenance? = nil
     ) {
         self.spike = spike
+        self.fetch = fetch
         self.id = id
         self.rule = rule
         self.severity = severity
@@ -94,5 +97,24 @@ public struct EntityCount: Sendable, Equatable {
         self.text = text
         self.type = type
         self.count = count
+    }
+}
+
+/// Where an alert's item came from, so that anyone can check later what feedwatch saw.
+public struct FetchProvenance: Sendable, Equatable {
+    /// When the feed was fetched.
+    public var at: Date
+    /// The HTTP status (nil for a file: feed).
+    public var status: Int?
+    /// The feed's URL after redirects.
+    public var url: String
+    /// Hex SHA-256 of the item's text as evaluated (`ItemText.digestInput`).
+    public var itemHash: String
+
+    public init(at: Date, status: Int?, url: String, itemHash: String) {
+        self.at = at
+        self.status = status
+        self.url = url
+        self.itemHash = itemHash
     }
 }

@@ -35,7 +35,9 @@ struct RunOnceTests {
     func inlineFileFallsBackToOutbox() async throws {
         let fixture = try DaemonFixture()
         try fixture.writeFeed([FeedText.Item(guid: "1", title: "Hamas statement")])
-        try fixture.writeConfig(outputs: #"{"archive": {"type": "file", "path": "out/alerts.jsonl"}}"#, interval: "1s")
+        // Retries at most 2 s apart: on a loaded runner many may fail before the directory appears.
+        try fixture.writeConfig(outputs: #"{"archive": {"type": "file", "path": "out/alerts.jsonl"}}"#,
+                                settings: #"{"retryBase": "1s", "maxRetryDelay": "2s", "onceDeliveryTimeout": "20s"}"#, interval: "1s")
         let daemon = try fixture.start()
         #expect(await eventually { daemon.stderr.contains("output failing") })
         #expect(fixture.scratch.lines("out/alerts.jsonl").isEmpty)
@@ -48,6 +50,39 @@ struct RunOnceTests {
         #expect(await daemon.waitForExit(seconds: 10))
         let ids = try fixture.scratch.lines("out/alerts.jsonl").map { try JSONReader.parse($0)["id"]?.stringValue }
         #expect(Set(ids).count == 2)
+    }
+
+    @Test("every alert says where its item came from: fetch time, status, URL after redirects, and the SHA-256 of its text")
+    func provenance() async throws {
+        let rss = FeedText.rss([FeedText.Item(guid: "p1", title: "Hamas statement")])
+        let server = try TestHTTPServer { request in
+            request.path == "/old" ? .init(status: 301, headers: [("Location", "/feed.xml")], text: "")
+                : .init(status: 200, headers: [("Content-Type", "application/rss+xml")], text: rss)
+        }
+        let fixture = try DaemonFixture()
+        try fixture.scratch.write("feeds.json", """
+        {"feeds": [{"id": "f", "url": "\(server.baseURL)/old"}], "watch": \(DaemonFixture.watch),
+         "outputs": {"archive": {"type": "file", "path": "alerts.jsonl"}}}
+        """)
+        let started = Date()
+        let (status, _, stderr) = try await fixture.runOnce()
+        #expect(status == 0, "\(stderr)")
+        let alert = try JSONReader.parse(try #require(fixture.alerts.first))
+        let fetch = try #require(alert["fetch"])
+        #expect(fetch["status"] == .int(200))
+        #expect(fetch["url"]?.stringValue == "\(server.baseURL)/feed.xml")
+        let at = try #require(fetch["at"]?.stringValue.flatMap { ISO8601DateFormatter().date(from: $0) })
+        #expect(abs(at.timeIntervalSince(started)) < 60)
+        // The hash, computed by Python's hashlib over the documented input.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import hashlib; print(hashlib.sha256('title\\tHamas statement\\n'.encode()).hexdigest())"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        let expected = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(fetch["itemHash"]?.stringValue == expected)
     }
 
     @Test("a new feed does not flood: old items are recorded without alerts, undated items count as new")

@@ -19,7 +19,7 @@ struct AlertJSONTests {
             + #""item":{"id":"guid-1","title":"Erdoğan\nmeets","link":"https://e.example/1","published":null,"summary":"a\\b"},"#
             + #""matches":[{"watch":"erdogan","name":"Recep Tayyip Erdoğan","type":"person","#
             + #""mentions":[{"text":"Erdoğan","field":"title","start":0,"end":7}]}],"#
-            + #""entities":[{"text":"Hamas","type":"ORG","count":12345}]}"#)
+            + #""entities":[{"text":"Hamas","type":"ORG","count":12345}],"fetch":null}"#)
     }
 
     @Test("adds the spike's counts to a spike alert")
@@ -28,7 +28,7 @@ struct AlertJSONTests {
         alert.spike = SpikeReport(watch: "hamas", window: 3600, count: 12, expected: 2.345, factor: 3,
                                   since: Date(timeIntervalSince1970: 0), top: [.init(feed: "wire", title: nil, link: "https://e/1")])
         let value = try JSONReader.parse(alert.jsonText)
-        guard case let .object(pairs) = value, let spike = pairs.last, case let .object(fields) = spike.1 else {
+        guard case let .object(pairs) = value, let spike = pairs.first(where: { $0.0 == "spike" }), case let .object(fields) = spike.1 else {
             Issue.record("no spike object")
             return
         }
@@ -57,5 +57,17 @@ struct AlertJSONTests {
         let alerts = [Self.alert, other, elsewhere]
         #expect(Alert.jsonTexts(alerts) == alerts.map(\.jsonText))
         #expect(Alert.jsonTexts([other]) == [other.jsonText])
+    }
+
+    @Test("provenance: when and where the item was fetched, with its text's hash")
+    func provenance() throws {
+        var alert = Self.alert
+        alert.fetch = FetchProvenance(at: Date(timeIntervalSince1970: 0), status: 200, url: "https://e.example/feed?x=1",
+                                      itemHash: String(repeating: "ab", count: 32))
+        let value = try JSONReader.parse(alert.jsonText)
+        #expect(value["fetch"]?["at"]?.stringValue == "1970-01-01T00:00:00Z")
+        #expect(value["fetch"]?["status"] == .int(200))
+        #expect(value["fetch"]?["url"]?.stringValue == "https://e.example/feed?x=1")
+        #expect(value["fetch"]?["itemHash"]?.stringValue?.count == 64)
     }
 }

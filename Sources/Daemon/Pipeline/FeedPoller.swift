@@ -7,7 +7,7 @@ import Store
 /// One poll of one feed: a conditional GET, then parsing.
 struct FeedPoller: Sendable {
     enum Result: Sendable {
-        case feed(Feed, etag: String?, lastModified: String?)
+        case feed(Feed, etag: String?, lastModified: String?, fetched: ItemAnalyzer.Fetch)
         case notModified
         /// `kind` stays the same while the failure does (for logging once per change).
         case failed(kind: String, message: String, retryAfter: TimeInterval?)
@@ -48,7 +48,9 @@ struct FeedPoller: Sendable {
                 feed = try FeedParser.parse(response.body, url: response.effectiveURL, headers: response.headers,
                                             maxBytes: settings.maxFeedBytes)
             }
-            return .feed(feed, etag: response.validators.etag, lastModified: response.validators.lastModified)
+            // A file: feed has no HTTP status (curl reports 0).
+            let fetched = ItemAnalyzer.Fetch(at: Date(), status: response.status > 0 ? response.status : nil, url: response.effectiveURL)
+            return .feed(feed, etag: response.validators.etag, lastModified: response.validators.lastModified, fetched: fetched)
         } catch {
             return .failed(kind: "not-a-feed", message: "\(error) (\(url))", retryAfter: nil)
         }

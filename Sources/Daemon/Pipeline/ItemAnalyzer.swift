@@ -31,7 +31,20 @@ public struct ItemAnalyzer: Sendable {
         watchByID = Dictionary(watch.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public func decide(_ entry: Entry, feedID: String, feedURL: String, feedTitle: String?, now: Date) -> ItemDecision {
+    /// The fetch an item came from, for its alerts' provenance.
+    public struct Fetch: Sendable {
+        public var at: Date
+        public var status: Int?
+        public var url: String
+        public init(at: Date, status: Int?, url: String) {
+            self.at = at
+            self.status = status
+            self.url = url
+        }
+    }
+
+    public func decide(_ entry: Entry, feedID: String, feedURL: String, feedTitle: String?, now: Date,
+                       fetched: Fetch? = nil) -> ItemDecision {
         let fields = ItemText(entry)
         let texts = fields.all
         // Watched names are resolved across the whole item (a surname in the
@@ -55,6 +68,10 @@ public struct ItemAnalyzer: Sendable {
         let identity = ItemIdentity.global(of: entry, feedURL: feedURL)
         let item = Alert.ItemRef(id: ItemIdentity.key(of: entry), title: entry.title, link: entry.link,
                                  published: entry.date, summary: fields.summary.map { Self.shorten($0) })
+        let provenance = fetched.map { fetch in
+            FetchProvenance(at: fetch.at, status: fetch.status, url: fetch.url,
+                            itemHash: SHA256Digest.hex(fields.digestInput) ?? "")
+        }
         let alerts = firing.map { rule in
             let watches = rule.when.positiveWatches.intersection(present).sorted()
             let matches = watches.compactMap { id -> WatchMatch? in
@@ -63,7 +80,7 @@ public struct ItemAnalyzer: Sendable {
             }
             return Alert(id: AlertID.make(rule: rule.id, itemIdentity: identity), rule: rule.id, severity: rule.severity,
                          firedAt: now, feed: .init(id: feedID, url: feedURL, title: feedTitle), item: item,
-                         matches: matches, entities: entities)
+                         matches: matches, entities: entities, fetch: provenance)
         }
         return ItemDecision(itemKey: ItemIdentity.key(of: entry), identity: identity, entry: entry, alerts: alerts, mentioned: present)
     }
@@ -86,6 +103,12 @@ struct ItemText {
         title = entry.title  // already plain text (Parse)
         summary = entry.summary.map(HTMLText.plainText)
         content = entry.content.map(HTMLText.plainText)
+    }
+
+    /// What `itemHash` is the SHA-256 of: each field's name, a tab, its text as evaluated
+    /// and a newline, for the fields that have text, in the order title, summary, content.
+    var digestInput: [UInt8] {
+        all.flatMap { field, text in Array("\(field.rawValue)\t\(text)\n".utf8) }
     }
 
     var all: [(Mention.Field, String)] {
