@@ -75,11 +75,13 @@ extension Daemon {
         }
         let analyzer = self.analyzer
         let configuration = self.configuration
-        let (feedID, url, title, now) = (state.id, source.url, feed.title, clock())
+        let (feedID, url, title, now, tags) = (state.id, source.url, feed.title, clock(), Set(source.tags))
         let listed = Array(keys)
         group.addChild {
             // Deciding and serialising run here, beside other polls; the loop only records.
-            let decisions = fresh.map { analyzer.decide($0, feedID: feedID, feedURL: url, feedTitle: title, now: now, fetched: fetched) }
+            let decisions = fresh.map {
+                analyzer.decide($0, feedID: feedID, feedURL: url, feedTitle: title, now: now, fetched: fetched, tags: tags)
+            }
             let records = backfilled.map { ItemRecord(feedID: feedID, itemKey: $0, alerts: []) }
                 + Daemon.records(decisions, feedID: feedID, configuration: configuration)
             return .analyzed(AnalyzedPoll(feedID: feedID, decisions: decisions, records: records, listed: listed, etag: etag,

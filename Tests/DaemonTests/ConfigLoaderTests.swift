@@ -34,7 +34,7 @@ struct ConfigLoaderTests {
         #expect(found.contains("watch[1].type: unknown type \"planet\" (person, organization or location)"))
         #expect(found.contains("rules[0].when.all[1]: unknown watch \"erdgan\""))
         #expect(found.contains("rules[0].notify[0]: unknown output \"nowhere\""))
-        #expect(found.contains("rules[1].when: names no watch outside a \"not\", so it could never fire"))
+        #expect(found.contains("rules[1].when: names no watch or keyword outside a \"not\", so it could never fire"))
         #expect(found.contains { $0.hasPrefix("outputs.hook.secret: secrets are never written in the file itself") })
         #expect(found.contains("settings.interval: invalid duration \"soon\" (write 90s, 15m, 2h or 1d)"))
         #expect(found.contains("settings.typo: unknown key"))

@@ -34,3 +34,30 @@ struct RuleEvaluatorTests {
         #expect(rules == [Rule(id: "a", when: .watch("a"))])
     }
 }
+
+@Suite("Richer conditions")
+struct RicherConditionTests {
+    static let facts = ItemFacts(present: ["hamas", "erdogan"], fields: ["hamas": [.title], "erdogan": [.summary]],
+                                 sentences: [["hamas"], ["erdogan", "hamas"]], keywords: ["ceasefire"], feedID: "bbc", tags: ["world"])
+
+    @Test("keyword, feed, tag, field and near hold on what the item is", arguments: [
+        (Condition.keyword("ceasefire"), true), (.keyword("truce"), false),
+        (.feed("bbc"), true), (.feed("cnn"), false), (.tag("world"), true), (.tag("sport"), false),
+        (.field(.title, watch: "hamas"), true), (.field(.title, watch: "erdogan"), false),
+        (.nearInSentence(["hamas", "erdogan"]), true), (.nearInSentence(["hamas", "kalin"]), false),
+    ])
+    func leaves(condition: Condition, holds: Bool) {
+        #expect(RuleEvaluator.holds(condition, Self.facts) == holds)
+    }
+
+    @Test("a keyword is positive on its own; a feed or a tag is not")
+    func positives() {
+        let keywordOnly = Rule(id: "k", when: .keyword("ceasefire"))
+        #expect(RuleEvaluator.fires(keywordOnly, ItemFacts(present: [], keywords: ["ceasefire"])))
+        #expect(!RuleEvaluator.fires(keywordOnly, ItemFacts(present: ["hamas"])))
+        let feedOnly = Rule(id: "f", when: .all([.feed("bbc"), .not(.watch("hamas"))]))
+        #expect(!RuleEvaluator.fires(feedOnly, Self.facts))
+        let scoped = Rule(id: "s", when: .all([.watch("hamas"), .tag("world"), .not(.keyword("football"))]))
+        #expect(RuleEvaluator.fires(scoped, Self.facts))
+    }
+}

@@ -2,7 +2,7 @@ import Foundation
 import Model
 
 extension ConfigReader {
-    mutating func readRules(_ value: JSONValue, watchIDs: Set<String>, outputs: Set<String>) -> [Rule] {
+    mutating func readRules(_ value: JSONValue, watchIDs: Set<String>, feedIDs: Set<String>, outputs: Set<String>) -> [Rule] {
         guard let items = array(value, at: "rules") else { return [] }
         var rules: [Rule] = []
         var ids = Set<String>()
@@ -24,45 +24,101 @@ extension ConfigReader {
                 rules.append(Rule(id: id, when: .spike(spike), notify: notify, severity: string(object["severity"], at: "\(path).severity")))
                 continue
             }
-            guard let condition = condition(when, at: "\(path).when", watchIDs: watchIDs) else { continue }
-            if condition.positiveWatches.isEmpty {
-                fail("\(path).when", "names no watch outside a \"not\", so it could never fire")
+            guard let condition = condition(when, at: "\(path).when", names: .init(watches: watchIDs, feeds: feedIDs)) else { continue }
+            if condition.positiveWatches.isEmpty, condition.positiveKeywords.isEmpty {
+                fail("\(path).when", "names no watch or keyword outside a \"not\", so it could never fire")
             }
             rules.append(Rule(id: id, when: condition, notify: notify, severity: string(object["severity"], at: "\(path).severity")))
         }
         return rules
     }
 
-    /// A watch id, or {"all": [...]}, {"any": [...]}, {"not": ...}, nested freely.
-    mutating func condition(_ value: JSONValue, at path: String, watchIDs: Set<String>) -> Condition? {
-        if case let .string(id) = value {
-            guard watchIDs.contains(id) else {
-                fail(path, "unknown watch \"\(id)\"")
-                return nil
-            }
-            return .watch(id)
+    /// What a condition may name.
+    struct ConditionNames {
+        var watches: Set<String>
+        var feeds: Set<String>
+    }
+
+    /// A watch id, or {"all": [...]}, {"any": [...]}, {"not": ...}, nested freely, and the
+    /// leaves {"keyword": …}, {"feed": ID}, {"tag": …}, {"field": F, "watch": ID} and
+    /// {"near": [ID, ID], "within": "sentence"}.
+    mutating func condition(_ value: JSONValue, at path: String, names: ConditionNames) -> Condition? {
+        if case let .string(id) = value { return watch(id, at: path, names: names).map { .watch($0) } }
+        guard case let .object(pairs) = value, let (key, inner) = pairs.first else {
+            fail(path, "expected a watch id or an object: all, any, not, keyword, feed, tag, field or near")
+            return nil
         }
-        guard case let .object(pairs) = value, pairs.count == 1, let (key, inner) = pairs.first else {
-            fail(path, "expected a watch id or an object with one key: all, any or not")
+        let keys = Set(pairs.map(\.0))
+        if keys.contains("near") { return near(value, at: path, names: names) }
+        if keys.contains("field") { return field(value, at: path, names: names) }
+        guard pairs.count == 1 else {
+            fail(path, "expected one key: all, any, not, keyword, feed or tag")
             return nil
         }
         switch key {
         case "all", "any":
             guard let items = array(inner, at: "\(path).\(key)") else { return nil }
             if items.isEmpty { fail("\(path).\(key)", "must not be empty") }
-            let parts = items.enumerated().map { condition($1, at: "\(path).\(key)[\($0)]", watchIDs: watchIDs) }
+            let parts = items.enumerated().map { condition($1, at: "\(path).\(key)[\($0)]", names: names) }
             let valid = parts.compactMap { $0 }
             guard valid.count == parts.count, !valid.isEmpty else { return nil }
             return key == "all" ? .all(valid) : .any(valid)
         case "not":
-            return condition(inner, at: "\(path).not", watchIDs: watchIDs).map { .not($0) }
+            return condition(inner, at: "\(path).not", names: names).map { .not($0) }
+        case "keyword":
+            guard let word = string(inner, at: "\(path).keyword", required: true), !word.trimmed.isEmpty else {
+                fail("\(path).keyword", "must name a word or phrase")
+                return nil
+            }
+            return .keyword(word.trimmed)
+        case "feed":
+            guard let id = string(inner, at: "\(path).feed", required: true) else { return nil }
+            guard names.feeds.contains(id) else {
+                fail("\(path).feed", "unknown feed \"\(id)\"")
+                return nil
+            }
+            return .feed(id)
+        case "tag":
+            return string(inner, at: "\(path).tag", required: true).map { .tag($0) }
         case "spike":
             fail("\(path).spike", "a spike condition stands alone as a rule's \"when\"")
             return nil
         default:
-            fail("\(path).\(key)", "unknown operator (all, any or not)")
+            fail("\(path).\(key)", "unknown condition (all, any, not, keyword, feed, tag, field or near)")
             return nil
         }
+    }
+
+    private mutating func watch(_ id: String, at path: String, names: ConditionNames) -> String? {
+        guard names.watches.contains(id) else {
+            fail(path, "unknown watch \"\(id)\"")
+            return nil
+        }
+        return id
+    }
+
+    /// {"field": "title|summary|content", "watch": ID}
+    private mutating func field(_ value: JSONValue, at path: String, names: ConditionNames) -> Condition? {
+        guard let object = object(value, at: path, allowed: ["field", "watch"]),
+              let name = string(object["field"], at: "\(path).field", required: true),
+              let id = string(object["watch"], at: "\(path).watch", required: true) else { return nil }
+        guard let field = Mention.Field(rawValue: name) else {
+            fail("\(path).field", "expected title, summary or content")
+            return nil
+        }
+        return watch(id, at: "\(path).watch", names: names).map { .field(field, watch: $0) }
+    }
+
+    /// {"near": [ID, ID, …], "within": "sentence"}
+    private mutating func near(_ value: JSONValue, at path: String, names: ConditionNames) -> Condition? {
+        guard let object = object(value, at: path, allowed: ["near", "within"]) else { return nil }
+        let ids = strings(object["near"], at: "\(path).near")
+        if ids.count < 2 { fail("\(path).near", "names at least two watches") }
+        if let within = string(object["within"], at: "\(path).within"), within != "sentence" {
+            fail("\(path).within", "only \"sentence\" is known")
+        }
+        let known = ids.enumerated().compactMap { watch($1, at: "\(path).near[\($0)]", names: names) }
+        return known.count == ids.count && ids.count >= 2 ? .nearInSentence(ids) : nil
     }
 
     /// {"watch": ID, "window": "1h", "baseline": "7d", "factor": 3, "min": 10}; all but `watch` optional.

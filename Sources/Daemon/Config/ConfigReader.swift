@@ -38,7 +38,7 @@ struct ConfigReader {
         let known = Set(configuration.watch.map(\.id))
         let outputNames = Set(configuration.outputs.map(\.name))
         if let rules = top["rules"] {
-            configuration.rules = readRules(rules, watchIDs: known, outputs: outputNames)
+            configuration.rules = readRules(rules, watchIDs: known, feedIDs: Set(configuration.feeds.map(\.id)), outputs: outputNames)
         } else {
             configuration.rules = configuration.watch.map { Rule(id: $0.id, when: .watch($0.id)) }
         }

@@ -22,8 +22,16 @@ extension ItemAnalyzer {
         let texts = ItemText(entry).all
         let candidates = extractor.explain(fields: texts.map(\.1))
         let fields = zip(texts, candidates).map { ItemExplanation.Field(name: $0.0, text: $0.1, candidates: $1) }
-        let present = Set(candidates.joined().filter(\.decision.accepted).compactMap(\.mention.watch))
-        let firing = present.isEmpty ? [] : RuleEvaluator.firing(rules, present: present).map(\.id)
+        var mentions: [String: [Mention]] = [:]
+        for (field, found) in zip(texts.map(\.0), candidates) {
+            for candidate in found where candidate.decision.accepted {
+                guard let watch = candidate.mention.watch else { continue }
+                mentions[watch, default: []].append(Mention(text: candidate.mention.text, field: field,
+                                                            start: candidate.mention.start, end: candidate.mention.end))
+            }
+        }
+        let firing = mentions.isEmpty && keywords.isEmpty ? []
+            : RuleEvaluator.firing(rules, facts(texts, mentions: mentions, feedID: "", tags: [])).map(\.id)
         return ItemExplanation(fields: fields, firing: firing)
     }
 }

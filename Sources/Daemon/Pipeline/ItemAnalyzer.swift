@@ -25,9 +25,16 @@ public struct ItemAnalyzer: Sendable {
     /// Long summaries are cut in alerts; the link leads to the rest.
     static let summaryLimit = 600
 
+    /// The rules' keywords, as folded word hashes (`facts`).
+    let keywords: [String: [UInt64]]
+    /// Does a rule ask for two watches in one sentence?
+    let needsSentences: Bool
+
     public init(watch: [WatchEntry], rules: [Rule], tagger: any EntityTagger = NERResources.defaultTagger) {
         extractor = Extractor(watch: watch, tagger: tagger)
         self.rules = rules
+        keywords = Self.keywordPhrases(rules)
+        needsSentences = rules.contains { $0.when.needsSentences }
         watchByID = Dictionary(watch.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -44,7 +51,7 @@ public struct ItemAnalyzer: Sendable {
     }
 
     public func decide(_ entry: Entry, feedID: String, feedURL: String, feedTitle: String?, now: Date,
-                       fetched: Fetch? = nil) -> ItemDecision {
+                       fetched: Fetch? = nil, tags: Set<String> = []) -> ItemDecision {
         let fields = ItemText(entry)
         let texts = fields.all
         // Watched names are resolved across the whole item (a surname in the
@@ -58,7 +65,8 @@ public struct ItemAnalyzer: Sendable {
             }
         }
         let present = Set(mentions.keys)
-        let firing = present.isEmpty ? [] : RuleEvaluator.firing(rules, present: present)
+        let firing = present.isEmpty && keywords.isEmpty ? []
+            : RuleEvaluator.firing(rules, facts(texts, mentions: mentions, feedID: feedID, tags: tags))
         guard !firing.isEmpty else {
             return ItemDecision(itemKey: ItemIdentity.key(of: entry), identity: ItemIdentity.global(of: entry, feedURL: feedURL),
                                 entry: entry, alerts: [], mentioned: present)
