@@ -62,16 +62,26 @@ extension Daemon {
                                fetched: ItemAnalyzer.Fetch, group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         let cutoff = clock().addingTimeInterval(-configuration.backfill(of: source))
         var fresh: [Entry] = []
-        var backfilled: [String] = []
+        var backfilled: [(key: String, hash: Int64)] = []
+        var edited = Set<String>()
         var keys = Set<String>()
         for entry in feed.entries {
             let key = ItemIdentity.key(of: entry)
-            guard keys.insert(key).inserted, try !store.isSeen(feedID: state.id, itemKey: key) else { continue }
-            if !state.polledOnce, let date = entry.date, date < cutoff {
-                backfilled.append(key)
+            guard keys.insert(key).inserted else { continue }
+            let hash = ItemIdentity.contentHash(of: entry)
+            if let recorded = try store.seenContentHash(feedID: state.id, itemKey: key) {
+                // Seen before: evaluated again only when edited since (0: recorded without a hash).
+                guard recorded != 0, recorded != hash else { continue }
+                edited.insert(key)
+                fresh.append(entry)
+            } else if !state.polledOnce, let date = entry.date, date < cutoff {
+                backfilled.append((key, hash))
             } else {
                 fresh.append(entry)
             }
+        }
+        if !edited.isEmpty {
+            logger.debug("edited items evaluated again", metadata: ["feed.id": "\(state.id)", "items": "\(edited.count)"])
         }
         let analyzer = self.analyzer
         let configuration = self.configuration
@@ -82,8 +92,11 @@ extension Daemon {
             let decisions = fresh.map {
                 analyzer.decide($0, feedID: feedID, feedURL: url, feedTitle: title, now: now, fetched: fetched, tags: tags)
             }
-            let records = backfilled.map { ItemRecord(feedID: feedID, itemKey: $0, alerts: []) }
-                + Daemon.records(decisions, feedID: feedID, configuration: configuration)
+            let records = backfilled.map { item in
+                var record = ItemRecord(feedID: feedID, itemKey: item.key, alerts: [])
+                record.contentHash = item.hash
+                return record
+            } + Daemon.records(decisions, feedID: feedID, configuration: configuration, edited: edited)
             return .analyzed(AnalyzedPoll(feedID: feedID, decisions: decisions, records: records, listed: listed, etag: etag,
                                           lastModified: lastModified))
         }
@@ -91,16 +104,21 @@ extension Daemon {
 
     /// What the store keeps of a poll's decided items: each alert serialised once, with
     /// the outputs its rule notifies.
-    static func records(_ decisions: [ItemDecision], feedID: String, configuration: Configuration) -> [ItemRecord] {
+    /// An edited item's mentions were counted when it was first seen: they are not again.
+    static func records(_ decisions: [ItemDecision], feedID: String, configuration: Configuration,
+                        edited: Set<String> = []) -> [ItemRecord] {
         let rules = Dictionary(configuration.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // A spike alert names the latest items of its watch; other watches' items need not be kept.
         let spiking = Set(configuration.rules.compactMap(\.spike?.watch))
         return decisions.map { decision in
             let texts = Alert.jsonTexts(decision.alerts)
-            return ItemRecord(feedID: feedID, itemKey: decision.itemKey, alerts: zip(decision.alerts, texts).map { alert, text in
+            let mentioned = edited.contains(decision.itemKey) ? [] : decision.mentioned
+            var record = ItemRecord(feedID: feedID, itemKey: decision.itemKey, alerts: zip(decision.alerts, texts).map { alert, text in
                 queued(alert, text: text, identity: decision.identity, link: alert.item.link, rule: rules[alert.rule], configuration: configuration)
-            }, mentions: decision.mentioned.sorted(), listedMentions: decision.mentioned.intersection(spiking).sorted(),
+            }, mentions: mentioned.sorted(), listedMentions: mentioned.intersection(spiking).sorted(),
                title: decision.entry.title, link: decision.entry.link)
+            record.contentHash = ItemIdentity.contentHash(of: decision.entry)
+            return record
         }
     }
 

@@ -111,13 +111,24 @@ public final class SQLiteStateStore: StateStore {
         return seen
     }
 
+    public func seenContentHash(feedID: String, itemKey: String) throws(StoreError) -> Int64? {
+        var hash: Int64?
+        try db.prepare("SELECT content_hash FROM seen_items WHERE feed_id = ? AND item_key = ?")
+            .query(.text(feedID), .text(itemKey)) { hash = Int64($0.int(0)) }
+        return hash
+    }
+
     public func record(_ items: [ItemRecord], now: Date) throws(StoreError) -> [String] {
         try record(items, listings: [], now: now, inline: nil)
     }
 
     public func record(_ items: [ItemRecord], listings: [FeedListing], now: Date, inline: InlineDelivery?) throws(StoreError) -> [String] {
         let time = SQLiteValue.real(now.timeIntervalSince1970)
-        let seen = try db.prepare("INSERT OR IGNORE INTO seen_items(feed_id, item_key, first_seen, last_seen) VALUES (?, ?, ?, ?)")
+        // An edited item keeps its first sighting and takes its new hash.
+        let seen = try db.prepare("""
+            INSERT INTO seen_items(feed_id, item_key, first_seen, last_seen, content_hash) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(feed_id, item_key) DO UPDATE SET content_hash = excluded.content_hash, last_seen = excluded.last_seen
+            """)
         let present = try db.prepare("UPDATE seen_items SET last_seen = ? WHERE feed_id = ? AND item_key = ? AND last_seen < ?")
         let listed = try db.prepare("UPDATE feeds SET listed_at = ? WHERE id = ?")
         let insertAlert = try db.prepare("""
@@ -135,7 +146,7 @@ public final class SQLiteStateStore: StateStore {
             }
             var fresh: [(alert: QueuedAlert, row: SQLiteValue, textKept: Bool)] = []
             for item in items {
-                try seen.run(.text(item.feedID), .text(item.itemKey), time, time)
+                try seen.run(.text(item.feedID), .text(item.itemKey), time, time, .int(Int(item.contentHash)))
                 try mentions.count(item, now: now)
                 for alert in item.alerts {
                     guard try !legacy.contains(alert.id) else { continue }

@@ -56,6 +56,8 @@ public struct ItemRecord: Sendable, Equatable {
     public var listedMentions: [String]
     public var title: String?
     public var link: String?
+    /// A hash of the item's title and summary as recorded: an edit changes it.
+    public var contentHash: Int64 = 0
 
     public init(feedID: String, itemKey: String, alerts: [QueuedAlert], mentions: [String] = [], listedMentions: [String]? = nil,
                 title: String? = nil, link: String? = nil) {
@@ -155,6 +157,9 @@ public protocol StateStore {
     func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date, now: Date) throws(StoreError)
 
     func isSeen(feedID: String, itemKey: String) throws(StoreError) -> Bool
+    /// The content hash recorded for a seen item (`ItemRecord.contentHash`); nil when the
+    /// item was never seen, 0 when it was recorded without one.
+    func seenContentHash(feedID: String, itemKey: String) throws(StoreError) -> Int64?
     /// Marks the items seen and queues their new alerts, all in one transaction
     /// (one per poll: a feed of 50 items costs one fsync, not 50); returns the ids of
     /// the alerts that were new (an alert already fired, by id or by (rule, link), is not queued again).

@@ -11,8 +11,9 @@ enum StoreSchema {
     /// alert's row: a poll's alerts land side by side in every index, where a random key
     /// rewrote a page of its index per alert (3.5 kB of writes per alert in a storm). Ids
     /// of alerts fired before version 5 are kept in `legacy_alert_ids` until retention
-    /// removes them, so none of them fires again.
-    static let version = 5
+    /// removes them, so none of them fires again. 6: a seen item keeps a hash of its title
+    /// and summary, so an edited item is evaluated again (0: recorded before version 6).
+    static let version = 6
 
     static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
         var current = 0
@@ -36,6 +37,7 @@ enum StoreSchema {
             }
             if current < 4 { try db.execute(outboxByRow) }
             if current < 5 { try db.execute(alertsByIdentity) }
+            if current < 6 { try db.execute("ALTER TABLE seen_items ADD COLUMN content_hash INTEGER NOT NULL DEFAULT 0") }
             try db.execute("PRAGMA user_version = \(version)")
         }
         if (1..<3).contains(current) {  // (the outbox rebuilt for version 4 needs no vacuum of its own)

@@ -85,6 +85,23 @@ struct RunOnceTests {
         #expect(fetch["itemHash"]?.stringValue == expected)
     }
 
+    @Test("an edited item is evaluated again: a rule that now fires fires once, one that fired before never again")
+    func editedItems() async throws {
+        let fixture = try DaemonFixture()
+        try fixture.writeFeed([FeedText.Item(guid: "e1", title: "Hamas statement")])
+        try fixture.writeConfig()
+        _ = try await fixture.runOnce(tag: "first")
+        #expect(fixture.alerts.count == 1)  // hamas
+        try fixture.writeFeed([FeedText.Item(guid: "e1", title: "Hamas statement", description: "Recep Tayyip Erdoğan replied.")])
+        _ = try await fixture.runOnce(tag: "edited")
+        let rules = try fixture.alerts.map { try JSONReader.parse($0)["rule"]?.stringValue ?? "" }
+        #expect(rules.sorted() == ["erdogan", "hamas"])
+        try fixture.writeFeed([FeedText.Item(guid: "e1", title: "Hamas statement (updated)", description: "Recep Tayyip Erdoğan replied at length.")])
+        _ = try await fixture.runOnce(tag: "edited-again")
+        _ = try await fixture.runOnce(tag: "unchanged")
+        #expect(fixture.alerts.count == 2)
+    }
+
     @Test("a new feed does not flood: old items are recorded without alerts, undated items count as new")
     func backfill() async throws {
         let fixture = try DaemonFixture()

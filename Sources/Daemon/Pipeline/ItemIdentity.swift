@@ -31,4 +31,12 @@ package enum ItemIdentity {
         }
         return false
     }
+
+    /// A hash of what an edit changes, the title and the summary: an item seen before is
+    /// evaluated again when it differs from the recorded one. Never 0, which the store
+    /// reads as "recorded without a hash".
+    package static func contentHash(of entry: Entry) -> Int64 {
+        let text = Array((entry.title ?? "").utf8) + [0x1F] + Array((entry.summary ?? "").utf8)
+        return Int64(bitPattern: FNV.hash(text[...]) | 1)
+    }
 }
