@@ -22,6 +22,7 @@ struct LinkingRefinementTests {
         WatchEntry(id: "sisi", name: "Abdel Fattah el-Sisi", kind: .person),
         WatchEntry(id: "vale", name: "Vale", kind: .organization),
         WatchEntry(id: "lebanon", name: "Lebanon", kind: .location),
+        WatchEntry(id: "panama", name: "Panama", kind: .location),
     ])
 
     static func found(_ fields: String...) -> [String] {
@@ -103,5 +104,7 @@ struct LinkingRefinementTests {
     func usState() {
         #expect(Self.found("LEBANON, Pa. - A Lebanon County man was charged on Thursday.") == [])
         #expect(Self.found("BEIRUT - Israeli jets struck southern Lebanon on Saturday.") == ["lebanon"])
+        #expect(Self.found("PANAMA CITY, Fla. - Residents of Panama City boarded up their homes.") == [])
+        #expect(Self.found("PANAMA CITY - Ships queued at the Panama Canal on Monday.") == ["panama"])
     }
 }

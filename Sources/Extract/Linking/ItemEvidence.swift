@@ -92,15 +92,17 @@ struct ItemEvidence {
     /// watched country (its cities, its people's name). More votes for the other wins.
     private static func placesElsewhere(_ fields: [EntityLinker.Field], entries: [WatchEntry], gazetteer: Gazetteer) -> [Int: String] {
         var ambiguous: [Int: PlaceCountries] = [:]
+        var inUnitedStates: [Int: String] = [:]
         for field in fields {
             for hit in field.hits where entries[hit.watchIndex].kind == .location {
+                if let place = namedInUSState(hit, field.text) { inUnitedStates[hit.watchIndex] = place }
                 let countries = gazetteer.countries(Gazetteer.key(field.text.tokens[hit.tokenRange].filter(\.isWord).map(\.hash)))
                 if countries.country != 0, countries.place != 0, countries.place != countries.country {
                     ambiguous[hit.watchIndex] = countries
                 }
             }
         }
-        guard !ambiguous.isEmpty else { return [:] }
+        guard !ambiguous.isEmpty else { return inUnitedStates }
         let named = namedPlaces(fields, gazetteer: gazetteer)
         var elsewhere: [Int: String] = [:]
         for (watch, countries) in ambiguous {
@@ -108,7 +110,7 @@ struct ItemEvidence {
             let own = named.filter { $0.1.country == countries.country || $0.1.place == countries.country }.count
             if other.count > own { elsewhere[watch] = other.map(\.0).joined(separator: ", ") }
         }
-        return elsewhere
+        return elsewhere.merging(inUnitedStates) { first, _ in first }
     }
 
     /// Every place the item names, longest phrase first (up to three words), the
@@ -141,6 +143,24 @@ struct ItemEvidence {
         }
         return found
     }
+
+    /// "PANAMA CITY, Fla.", "Moscow, Idaho": the watched place's name, alone or with one
+    /// more capitalised word, placed in a US state. (A watched US place is left alone.)
+    private static func namedInUSState(_ hit: AliasMatcher.Hit, _ text: TokenizedText) -> String? {
+        var end = hit.tokenRange.upperBound
+        if end < text.tokens.count, text.tokens[end].isCapitalized || text.tokens[end].shape == .upper, text.tokens[end].isWord { end += 1 }
+        guard end + 1 < text.tokens.count, text.foldedString(text.tokens[end]) == "," else { return nil }
+        if usStateAbbreviation(text, end + 1) == nil, !usStateNames.contains(text.foldedString(text.tokens[end + 1])) { return nil }
+        return text.text(from: text.tokens[hit.tokenRange.lowerBound], to: text.tokens[end + 1])
+    }
+
+    private static let usStateNames: Set<String> = [
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+        "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland",
+        "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "ohio",
+        "oklahoma", "oregon", "pennsylvania", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
+        "wisconsin", "wyoming",
+    ]
 
     /// "LEBANON, Pa.", "Paris, Tenn.": a US state as the AP abbreviates it, after a comma.
     private static func usStateAbbreviation(_ text: TokenizedText, _ i: Int) -> String? {
