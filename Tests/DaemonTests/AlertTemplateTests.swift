@@ -37,11 +37,18 @@ struct AlertTemplateTests {
                 Item(id: "\(id)-town", title: "Floods", body: "Floods hit the town of \(surname) on Monday, officials said.", fires: false),
                 Item(id: "\(id)-email", title: "Contact", body: "For comment contact \(bare.lowercased())@example.org before Monday.", fires: false),
                 Item(id: "\(id)-junior", title: "Heir", body: "\(name) Jr., a businessman, said on Monday he would run for office.", fires: name.hasSuffix("Jr.")),
+                Item(id: "\(id)-wife", title: "Wife", body: "\(name)'s wife, Laura \(bare), said on Monday she would campaign.", fires: true),
+                Item(id: "\(id)-scholar", title: "Scholar", body: "Dr. Laura \(bare) of Harvard University said the study was small.", fires: false),
                 Item(id: "\(id)-namesake", title: "School reopens", body: "Maria \(bare), a local teacher, said the school would reopen. \(bare) said pupils were happy.", fires: false),
                 Item(id: "\(id)-first-name", title: "Harvest", body: "\(words[0]) Smith, a local farmer, said the harvest was poor.", fires: false),
                 Item(id: "\(id)-url", title: "Profile", body: "See https://example.com/\(surname.lowercased())-profile for more on the story.", fires: false),
                 Item(id: "\(id)-alt", title: "Markets", body: "<p><img src=\"/a.jpg\" alt=\"\(name)\"/>Markets rose on Monday.</p>", fires: false),
-            ]
+            ] + (familyFirst || name.hasSuffix("Jr.") ? [] : [
+                // A lone short family name needs a title or the full name; a "Jr." needs its suffix.
+                Item(id: "\(id)-aide", title: "Aide", body: "A former \(surname) aide said on Monday the talks would continue.", fires: true),
+                Item(id: "\(id)-anti", title: "Protests", body: "Thousands joined anti-\(surname) protests in the capital on Sunday.", fires: true),
+                Item(id: "\(id)-pro", title: "Media", body: "The pro-\(surname) newspaper printed the statement on Monday.", fires: true),
+            ])
         case .organization:
             let first = name.split(separator: " ")[0].lowercased()
             return [
@@ -53,6 +60,9 @@ struct AlertTemplateTests {
                 Item(id: "\(id)-chief", title: "Markets", body: "\(name)'s chief executive resigned on Monday.", fires: true),
                 Item(id: "\(id)-former", title: "Deal", body: "The ex-\(name) executive joined a rival on Monday.", fires: true),
                 Item(id: "\(id)-backed", title: "Deal", body: "A \(name)-backed venture raised $50 million on Monday.", fires: true),
+                Item(id: "\(id)-sentiment", title: "Sentiment", body: "Anti-\(name) sentiment grew on Monday after the report.", fires: true),
+                Item(id: "\(id)-board", title: "Board", body: "The \(name) board met on Monday to discuss the plan.", fires: true),
+                Item(id: "\(id)-profit", title: "Profit", body: "\(name)'s profit rose 5% in the quarter, it said on Monday.", fires: true),
                 Item(id: "\(id)-foundation", title: "Grant", body: "The \(name) Foundation gave a grant of $1 million to the school.", fires: false),
                 Item(id: "\(id)-url", title: "More", body: "Read more at https://www.\(first).example/news on the site.", fires: false),
                 Item(id: "\(id)-script", title: "Rain", body: "<script>var x='\(name)';</script><p>Rain is expected on Monday.</p>", fires: false),
@@ -66,6 +76,9 @@ struct AlertTemplateTests {
                 Item(id: "\(id)-visit", title: "Visit", body: "The minister arrived in \(name) on Monday for a two-day visit.", fires: true),
                 Item(id: "\(id)-based", title: "Firm", body: "A \(name)-based company said on Monday it would hire 200 people.", fires: true),
                 Item(id: "\(id)-north", title: "Troops", body: "Troops moved north of \(name) on Monday, witnesses said.", fires: true),
+                Item(id: "\(id)-border", title: "Border", body: "Troops gathered on the \(name)-Syria border on Monday.", fires: true),
+                Item(id: "\(id)-capital", title: "Capital", body: "\(name)'s capital was quiet on Monday, residents said.", fires: true),
+                Item(id: "\(id)-region", title: "Floods", body: "Floods hit northern \(name) on Monday, officials said.", fires: true),
                 Item(id: "\(id)-url", title: "More", body: "Read more at https://news.example/\(name.lowercased())/latest today.", fires: false),
             ]
         }
@@ -87,7 +100,7 @@ struct AlertTemplateTests {
                 if fired.contains(watch.id) != item.fires { wrong.append("\(item.id): \(fired.sorted())") }
             }
         }
-        #expect(count >= 980)
+        #expect(count >= 1400)
         #expect(wrong.isEmpty, "\(wrong.count) of \(count): \(wrong)")
     }
 }

@@ -72,7 +72,8 @@ struct EntityLinker {
             let larger = entity.start < start || entity.end > hit.end
             // Inside a longer name of another kind: "Michael Jordan", "Erdoğan University";
             // but "King Abdullah of Jordan" still names the country.
-            if larger, !compatible(kind, entity.type, larger: true), !namesPlaceInTitle(hit, kind, field, entity) {
+            if larger, !compatible(kind, entity.type, larger: true), !namesPlaceInTitle(hit, kind, field, entity),
+               !pairsWithPlaces(hit, field, entity) {
                 return .insideLongerName(type: entity.type, text: entity.text)
             }
         }
@@ -118,7 +119,9 @@ struct EntityLinker {
         // A group is named after an article ("the Shabaab", "the Houthis"); the tagger reads
         // such a name as MISC as often as ORG.
         let groupAfterArticle = kind == .organization && covering.contains { $0.type == .misc && $0.start == hit.start && $0.end == hit.end }
-        if followsArticle(field.text, index), token.shape == .capitalized, !groupAfterArticle,
+        // "The Orange board": the article is the company noun's.
+        let companyNounAfter = kind == .organization && WordCues.headsCompanyNoun(field.text, hit.tokenRange)
+        if followsArticle(field.text, index), token.shape == .capitalized, !groupAfterArticle, !companyNounAfter,
            !covering.contains(where: { kind.entityType == $0.type }) {
             return .notTaggedAfterArticle(kind.entityType)
         }
@@ -133,6 +136,21 @@ struct EntityLinker {
             if item.lowercase.contains(token.hash) { return .lowercaseElsewhere(field.text.foldedString(token)) }
         }
         return nil
+    }
+
+    /// "the Chad-Sudan border", "the Israel-Hamas war": names joined by hyphens, the others
+    /// places the gazetteer knows, each stand for themselves.
+    private func pairsWithPlaces(_ hit: AliasMatcher.Hit, _ field: Field, _ entity: Entity) -> Bool {
+        guard let gazetteer else { return false }
+        let tokens = field.text.tokens
+        let range = field.text.tokenRange(of: entity)
+        guard range.count > hit.tokenRange.count, range.contains(hit.tokenRange.lowerBound) else { return false }
+        let places: Gazetteer.Flags = [.country, .city, .region, .admin1]
+        for i in range where !hit.tokenRange.contains(i) {
+            let joined = tokens[i].joinedToPrevious || (i + 1 < tokens.count && tokens[i + 1].joinedToPrevious && range.contains(i + 1))
+            guard tokens[i].isWord, tokens[i].isCapitalized, joined, !gazetteer.flags(tokens[i].hash).isDisjoint(with: places) else { return false }
+        }
+        return true
     }
 
     /// Is the watched spelling this hit matched written in capitals ("WHO", "NATO")?
@@ -173,10 +191,10 @@ struct EntityLinker {
     private static let articles: Set<UInt64> = Set(["a", "an", "the", "this", "that", "our", "your", "my"].map { FNV.hash($0) })
 
     /// An article right before the name; not when the name opens a hyphened modifier
-    /// ("a Chad-based firm", "an Orange-backed venture"), where the article is the noun's.
+    /// ("a Chad-based firm", "the Chad-Sudan border"), where the article is the noun's.
     private func followsArticle(_ text: TokenizedText, _ index: Int) -> Bool {
         guard index > 0, Self.articles.contains(text.tokens[index - 1].hash) else { return false }
-        return !(index + 1 < text.tokens.count && text.tokens[index + 1].joinedToPrevious && text.tokens[index + 1].shape == .lower)
+        return !(index + 1 < text.tokens.count && text.tokens[index + 1].joinedToPrevious && text.tokens[index + 1].isWord)
     }
 
     private static let placeCues: Set<UInt64> = Set(["town", "city", "village", "province", "district", "region", "port", "county"].map { FNV.hash($0) })
