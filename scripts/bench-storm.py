@@ -39,7 +39,8 @@ def main():
                 out.write("".join(item(f, i) for i in range(args.items)))
                 out.write("</channel></rss>")
             feeds.append({"id": f"f{f}", "url": f"file:feed{f}.xml"})
-        config = {"settings": {"onceDeliveryTimeout": "600s", "concurrency": 32}, "feeds": feeds,
+        # Every storm item tells the same story in other words: dedup off, so that every alert is drained.
+        config = {"settings": {"onceDeliveryTimeout": "600s", "concurrency": 32, "dedup": False}, "feeds": feeds,
                   "watch": [{"id": i, "name": n, "type": t} for i, n, t in NAMES],
                   "outputs": {"archive": {"type": "file", "path": "alerts.jsonl"}}}
         with open(os.path.join(work, "feeds.json"), "w") as out:

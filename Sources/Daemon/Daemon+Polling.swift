@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Model
+import Rules
 import Store
 
 extension Daemon {
@@ -114,7 +115,13 @@ extension Daemon {
             let texts = Alert.jsonTexts(decision.alerts)
             let mentioned = edited.contains(decision.itemKey) ? [] : decision.mentioned
             var record = ItemRecord(feedID: feedID, itemKey: decision.itemKey, alerts: zip(decision.alerts, texts).map { alert, text in
-                queued(alert, text: text, identity: decision.identity, link: alert.item.link, rule: rules[alert.rule], configuration: configuration)
+                var queued = queued(alert, text: text, identity: decision.identity, link: alert.item.link, rule: rules[alert.rule],
+                                    configuration: configuration)
+                if configuration.settings.dedup != nil, let story = decision.story {
+                    queued.story = StoryMark(story: story.id, rule: alert.rule, url: story.url, simhash: story.simhash,
+                                             bands: StoryKey.bands(story.simhash))
+                }
+                return queued
             }, mentions: mentioned.sorted(), listedMentions: mentioned.intersection(spiking).sorted(),
                title: decision.entry.title, link: decision.entry.link)
             record.contentHash = ItemIdentity.contentHash(of: decision.entry)
@@ -172,6 +179,7 @@ extension Daemon {
         guard now.timeIntervalSince(lastRetentionPrune) >= 3600 else { return }
         lastRetentionPrune = now
         let report = try store.prune(before: now.addingTimeInterval(-configuration.settings.retention))
+        try store.pruneStories(before: now.addingTimeInterval(-(configuration.settings.dedup?.window ?? 0)))
         if report != PruneReport() {
             logger.info("state pruned", metadata: ["prune.seen": "\(report.seenItems)", "prune.alerts": "\(report.alerts)",
                                                    "prune.deliveries": "\(report.deliveries)"])

@@ -48,7 +48,8 @@ extension Daemon {
             }
             return FeedListing(feedID: poll.feedID, itemKeys: poll.listed, resolution: presenceResolution, fetched: fetched)
         }
-        let fired = Set(try store.record(polls.flatMap(\.records), listings: listings, now: now, inline: inlineDelivery))
+        let records = try oneStoryOnce(polls.flatMap(\.records), now: now)
+        let fired = Set(try store.record(records, listings: listings, now: now, inline: inlineDelivery))
         try pruneIfDue(now: now)
         if polls.contains(where: { $0.decisions.contains { !$0.mentioned.isEmpty } }) { try checkSpikes(now: now) }
         for poll in polls {

@@ -22,7 +22,7 @@ extension Daemon {
             return
         }
         configuration = fresh
-        analyzer = ItemAnalyzer(watch: fresh.watch, rules: fresh.rules)
+        analyzer = ItemAnalyzer(watch: fresh.watch, rules: fresh.rules, storyText: fresh.settings.dedup != nil)
         outputs = OutputSet(fresh.outputs, engine: engine)
         deadOutputs = [:]  // a reload is the operator's word that an endpoint may live again
         logger.info("configuration reloaded", metadata: ["feeds": "\(fresh.feeds.count)", "rules": "\(fresh.rules.count)"])

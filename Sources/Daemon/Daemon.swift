@@ -63,6 +63,8 @@ public final class Daemon {
     /// Analysed polls waiting for the next group commit, and whether one is called.
     var analyzedPolls: [AnalyzedPoll] = []
     var recordCalled = false
+    /// Alerts not fired because their story had fired the rule already (`oneStoryOnce`).
+    var suppressedStories = 0
     /// Mention counts and retained state are pruned at most once an hour.
     var lastMentionPrune = Date.distantPast
     var lastRetentionPrune = Date.distantPast
@@ -79,7 +81,7 @@ public final class Daemon {
         self.signals = signals
         self.options = options
         self.clock = clock
-        analyzer = ItemAnalyzer(watch: configuration.watch, rules: configuration.rules)
+        analyzer = ItemAnalyzer(watch: configuration.watch, rules: configuration.rules, storyText: configuration.settings.dedup != nil)
         outputs = OutputSet(configuration.outputs, engine: engine)
     }
 

@@ -40,6 +40,7 @@ extension Alert {
             out.key("entities")
             if let shared, shared.source.entities == entities { out.raw(shared.entities) } else { writeEntities(to: &out) }
             if let spike { out.key("spike"); spike.writeJSON(to: &out) }
+            out.key("story"); out.string(story)
             out.key("fetch")
             if let fetch {
                 out.object { out in

@@ -40,6 +40,8 @@ public struct Alert: Sendable, Equatable {
     public var spike: SpikeReport?
     /// What feedwatch saw when it decided: the fetch and a hash of the item's text.
     public var fetch: FetchProvenance?
+    /// The story the item tells: the same for every copy of it, in any feed.
+    public var story: String?
 
     public init(
         id: String, rule: String, severity: String?, firedAt: Date, feed: FeedRef, item: ItemRef,

@@ -156,6 +156,7 @@ public final class SQLiteStateStore: StateStore {
                                         time, .text(keepText ? alert.payload : ""), .text(keepText ? alert.line : ""))
                     guard db.changes == 1 else { continue }  // fired before: by (rule, identity), or by (rule, link)
                     fresh.append((alert, .int(Int(db.lastInsertRowID)), keepText))
+                    if let story = alert.story { try insertStory(story, at: time) }
                 }
             }
             let taken = inline.map { inline in

@@ -31,6 +31,8 @@ public struct QueuedAlert: Sendable, Equatable {
     public var payload: String
     public var line: String
     public var outputs: [String]
+    /// The story it tells, as `storyMarks` finds it again.
+    public var story: StoryMark?
 
     public init(id: String, rule: String, identity: String, link: String?, payload: String, line: String, outputs: [String]) {
         self.id = id
@@ -40,6 +42,24 @@ public struct QueuedAlert: Sendable, Equatable {
         self.payload = payload
         self.line = line
         self.outputs = outputs
+    }
+}
+
+/// A story an alert told, kept for `settings.dedup.window`: its id, the rule that
+/// fired, the normalised link and the SimHash of the text.
+public struct StoryMark: Sendable, Equatable {
+    public var story: String
+    public var rule: String
+    public var url: String?
+    public var simhash: UInt64
+    public var bands: [Int64]
+
+    public init(story: String, rule: String, url: String?, simhash: UInt64, bands: [Int64]) {
+        self.story = story
+        self.rule = rule
+        self.url = url
+        self.simhash = simhash
+        self.bands = bands
     }
 }
 
@@ -160,6 +180,10 @@ public protocol StateStore {
     /// The content hash recorded for a seen item (`ItemRecord.contentHash`); nil when the
     /// item was never seen, 0 when it was recorded without one.
     func seenContentHash(feedID: String, itemKey: String) throws(StoreError) -> Int64?
+    /// Stories told since `since` under this normalised link or sharing a SimHash band.
+    func storyMarks(url: String?, bands: [Int64], since: Date) throws(StoreError) -> [StoryMark]
+    /// Removes stories told before `cutoff`.
+    func pruneStories(before cutoff: Date) throws(StoreError)
     /// Marks the items seen and queues their new alerts, all in one transaction
     /// (one per poll: a feed of 50 items costs one fsync, not 50); returns the ids of
     /// the alerts that were new (an alert already fired, by id or by (rule, link), is not queued again).

@@ -13,7 +13,8 @@ enum StoreSchema {
     /// of alerts fired before version 5 are kept in `legacy_alert_ids` until retention
     /// removes them, so none of them fires again. 6: a seen item keeps a hash of its title
     /// and summary, so an edited item is evaluated again (0: recorded before version 6).
-    static let version = 6
+    /// 7: the stories alerts told (`settings.dedup`).
+    static let version = 7
 
     static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
         var current = 0
@@ -38,6 +39,7 @@ enum StoreSchema {
             if current < 4 { try db.execute(outboxByRow) }
             if current < 5 { try db.execute(alertsByIdentity) }
             if current < 6 { try db.execute("ALTER TABLE seen_items ADD COLUMN content_hash INTEGER NOT NULL DEFAULT 0") }
+            if current < 7 { try db.execute(stories) }
             try db.execute("PRAGMA user_version = \(version)")
         }
         if (1..<3).contains(current) {  // (the outbox rebuilt for version 4 needs no vacuum of its own)
@@ -97,6 +99,15 @@ enum StoreSchema {
         CREATE INDEX alerts_fired_at ON alerts(fired_at);
         ALTER TABLE outbox ADD COLUMN alert_row INTEGER NOT NULL DEFAULT 0;
         UPDATE outbox SET alert_row = coalesce((SELECT rowid FROM alerts WHERE alerts.id = outbox.alert_id), 0);
+        """
+
+    private static let stories = """
+        CREATE TABLE story_marks(story TEXT NOT NULL, rule TEXT NOT NULL, url TEXT, simhash INTEGER NOT NULL, at REAL NOT NULL);
+        CREATE INDEX story_marks_url ON story_marks(url, at) WHERE url IS NOT NULL;
+        CREATE INDEX story_marks_at ON story_marks(at);
+        CREATE TABLE story_bands(band INTEGER NOT NULL, mark INTEGER NOT NULL);
+        CREATE INDEX story_bands_band ON story_bands(band);
+        CREATE INDEX story_bands_mark ON story_bands(mark);
         """
 
     private static let spikes = """

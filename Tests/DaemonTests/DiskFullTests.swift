@@ -13,7 +13,8 @@ struct DiskFullTests {
     func diskFills() async throws {
         let fixture = try DaemonFixture()
         try fixture.writeFeed([])
-        try fixture.writeConfig(interval: "1s")
+        // Forty items of one text: without dedup, each is an alert of its own.
+        try fixture.writeConfig(settings: #"{"retryBase": "1s", "onceDeliveryTimeout": "20s", "dedup": false}"#, interval: "1s")
         // Start small, let the daemon create its state, then fill the feed with alerting items.
         let daemon = try fixture.start(environment: ["FEEDWATCH_LOG_LEVEL": "debug"], launcher: ["/usr/bin/prlimit", "--fsize=262144:unlimited", "--"])
         #expect(await eventually { daemon.stderr.contains("feedwatch started") })

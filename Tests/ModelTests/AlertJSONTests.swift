@@ -19,7 +19,7 @@ struct AlertJSONTests {
             + #""item":{"id":"guid-1","title":"Erdoğan\nmeets","link":"https://e.example/1","published":null,"summary":"a\\b"},"#
             + #""matches":[{"watch":"erdogan","name":"Recep Tayyip Erdoğan","type":"person","#
             + #""mentions":[{"text":"Erdoğan","field":"title","start":0,"end":7}]}],"#
-            + #""entities":[{"text":"Hamas","type":"ORG","count":12345}],"fetch":null}"#)
+            + #""entities":[{"text":"Hamas","type":"ORG","count":12345}],"story":null,"fetch":null}"#)
     }
 
     @Test("adds the spike's counts to a spike alert")

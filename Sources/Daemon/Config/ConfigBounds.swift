@@ -19,6 +19,7 @@ enum ConfigBounds {
     /// How long state is kept: at least a day (an item must outlive its feed's poll interval).
     static let retention: ClosedRange<TimeInterval> = 86_400...Bounds.longestDuration
     /// Spike windows and baselines, counted in whole hours.
+    static let dedupWindow: ClosedRange<TimeInterval> = 60...(30 * 86_400)
     static let spikeWindow: ClosedRange<TimeInterval> = 3600...(7 * 86_400)
     static let spikeBaseline: ClosedRange<TimeInterval> = 3600...(90 * 86_400)
 }

@@ -6,7 +6,7 @@ extension ConfigReader {
         var settings = Configuration.Settings()
         guard let object = object(value, at: "settings", allowed: [
             "interval", "backfill", "concurrency", "userAgent", "timeout", "connectTimeout", "maxFeedBytes",
-            "maxRedirects", "jitter", "maxFeedBackoff", "retryBase", "maxRetryDelay", "onceDeliveryTimeout", "retention",
+            "maxRedirects", "jitter", "maxFeedBackoff", "retryBase", "maxRetryDelay", "onceDeliveryTimeout", "retention", "dedup",
         ]) else { return settings }
         if let v = duration(object["interval"], at: "settings.interval", range: ConfigBounds.interval) { settings.interval = max(v, ConfigBounds.shortestInterval) }
         if let v = backfill(object["backfill"], at: "settings.backfill") { settings.backfill = v }
@@ -28,6 +28,7 @@ extension ConfigReader {
         if let v = duration(object["maxRetryDelay"], at: "settings.maxRetryDelay", range: ConfigBounds.wait) { settings.maxRetryDelay = v }
         if let v = duration(object["onceDeliveryTimeout"], at: "settings.onceDeliveryTimeout", range: ConfigBounds.wait) { settings.onceDeliveryTimeout = v }
         if let v = duration(object["retention"], at: "settings.retention", range: ConfigBounds.retention) { settings.retention = v }
+        if let dedup = object["dedup"] { settings.dedup = readDedup(dedup) }
         return settings
     }
 
@@ -96,5 +97,20 @@ extension ConfigReader {
             entries.append(WatchEntry(id: id, name: name, kind: kind, aliases: strings(object["aliases"], at: "\(path).aliases")))
         }
         return entries
+    }
+
+    /// {"window": "48h", "similarity": 0.9}, or false for every item on its own.
+    private mutating func readDedup(_ value: JSONValue) -> Configuration.StoryDedup? {
+        if value == .bool(false) { return nil }
+        guard let object = object(value, at: "settings.dedup", allowed: ["window", "similarity"]) else { return Configuration.StoryDedup() }
+        var dedup = Configuration.StoryDedup()
+        if let v = duration(object["window"], at: "settings.dedup.window", range: ConfigBounds.dedupWindow) { dedup.window = v }
+        switch object["similarity"] {
+        case nil: break
+        case let .double(d)? where (0.5...1).contains(d): dedup.similarity = d
+        case let .int(i)? where i == 1: dedup.similarity = 1
+        default: fail("settings.dedup.similarity", "expected a fraction from 0.5 to 1")
+        }
+        return dedup
     }
 }

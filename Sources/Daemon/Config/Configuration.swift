@@ -25,7 +25,16 @@ public struct Configuration: Sendable {
         public var retention: TimeInterval = 180 * 86400
         /// How long `run --once` keeps retrying deliveries before it exits.
         public var onceDeliveryTimeout: TimeInterval = 60
+        /// One story once: within `window`, a copy of a story that fired a rule does not
+        /// fire it again (nil: every item alerts on its own).
+        public var dedup: StoryDedup? = StoryDedup()
         public init() {}
+    }
+
+    public struct StoryDedup: Sendable, Equatable {
+        public var window: TimeInterval = 48 * 3600
+        /// SimHash similarity of title and summary from which two items are one story.
+        public var similarity = 0.9
     }
 
     public struct FeedSource: Sendable, Equatable {

@@ -14,6 +14,8 @@ public struct ItemDecision: Sendable {
     public var alerts: [Alert]
     /// The watches the item mentions, whether or not a rule fired (spike rules count them).
     public var mentioned: Set<String> = []
+    /// The story it tells: its id, normalised link and the SimHash of its text.
+    public var story: (id: String, url: String?, simhash: UInt64)?
 }
 
 /// Item → text → watched names → rules → alerts. Pure: the same item and
@@ -30,8 +32,12 @@ public struct ItemAnalyzer: Sendable {
     /// Does a rule ask for two watches in one sentence?
     let needsSentences: Bool
 
-    public init(watch: [WatchEntry], rules: [Rule], tagger: any EntityTagger = NERResources.defaultTagger) {
+    /// Are copies of one story found (`settings.dedup`), by link and text? Else each item is its own story.
+    let storyText: Bool
+
+    public init(watch: [WatchEntry], rules: [Rule], tagger: any EntityTagger = NERResources.defaultTagger, storyText: Bool = true) {
         extractor = Extractor(watch: watch, tagger: tagger)
+        self.storyText = storyText
         self.rules = rules
         keywords = Self.keywordPhrases(rules)
         needsSentences = rules.contains { $0.when.needsSentences }
@@ -76,6 +82,7 @@ public struct ItemAnalyzer: Sendable {
         let identity = ItemIdentity.global(of: entry, feedURL: feedURL)
         let item = Alert.ItemRef(id: ItemIdentity.key(of: entry), title: entry.title, link: entry.link,
                                  published: entry.date, summary: fields.summary.map { Self.shorten($0) })
+        let story = Self.story(of: entry, identity: identity, fields: storyText ? fields : nil)
         let provenance = fetched.map { fetch in
             FetchProvenance(at: fetch.at, status: fetch.status, url: fetch.url,
                             itemHash: SHA256Digest.hex(fields.digestInput) ?? "")
@@ -86,11 +93,24 @@ public struct ItemAnalyzer: Sendable {
                 guard let watch = watchByID[id] else { return nil }
                 return WatchMatch(watch: id, name: watch.name, type: watch.kind.rawValue, mentions: mentions[id] ?? [])
             }
-            return Alert(id: AlertID.make(rule: rule.id, itemIdentity: identity), rule: rule.id, severity: rule.severity,
-                         firedAt: now, feed: .init(id: feedID, url: feedURL, title: feedTitle), item: item,
-                         matches: matches, entities: entities, fetch: provenance)
+            var alert = Alert(id: AlertID.make(rule: rule.id, itemIdentity: identity), rule: rule.id, severity: rule.severity,
+                              firedAt: now, feed: .init(id: feedID, url: feedURL, title: feedTitle), item: item,
+                              matches: matches, entities: entities, fetch: provenance)
+            alert.story = story.id
+            return alert
         }
-        return ItemDecision(itemKey: ItemIdentity.key(of: entry), identity: identity, entry: entry, alerts: alerts, mentioned: present)
+        return ItemDecision(itemKey: ItemIdentity.key(of: entry), identity: identity, entry: entry, alerts: alerts, mentioned: present,
+                            story: story)
+    }
+
+    /// A story is known by its normalised link (its id is that link's hash), else by the
+    /// item's identity; its text by the SimHash of title and summary (`StoryKey`).
+    /// With dedup off (`fields` nil) every item is a story of its own.
+    static func story(of entry: Entry, identity: String, fields: ItemText?) -> (id: String, url: String?, simhash: UInt64) {
+        guard let fields else { return (String(FNV.hash(identity), radix: 16), nil, 0) }
+        let url = entry.link.flatMap(StoryKey.normalizedURL)
+        let id = String(FNV.hash(url ?? identity), radix: 16)
+        return (id, url, StoryKey.simhash([fields.title, fields.summary].compactMap { $0 }.joined(separator: "\n")))
     }
 
     static func shorten(_ text: String) -> String {
