@@ -104,13 +104,6 @@ public final class SQLiteStateStore: StateStore {
             """).run(.text(fetched.etag), .text(fetched.lastModified), .real(fetched.nextPollAt.timeIntervalSince1970), .text(feedID))
     }
 
-    public func isSeen(feedID: String, itemKey: String) throws(StoreError) -> Bool {
-        var seen = false
-        try db.prepare("SELECT 1 FROM seen_items WHERE feed_id = ? AND item_key = ?")
-            .query(.text(feedID), .text(itemKey)) { _ in seen = true }
-        return seen
-    }
-
     public func seenContentHash(feedID: String, itemKey: String) throws(StoreError) -> Int64? {
         var hash: Int64?
         try db.prepare("SELECT content_hash FROM seen_items WHERE feed_id = ? AND item_key = ?")

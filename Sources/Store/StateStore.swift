@@ -176,7 +176,6 @@ public protocol StateStore {
     /// A `.notModified` outcome keeps present the items the feed listed last time.
     func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date, now: Date) throws(StoreError)
 
-    func isSeen(feedID: String, itemKey: String) throws(StoreError) -> Bool
     /// The content hash recorded for a seen item (`ItemRecord.contentHash`); nil when the
     /// item was never seen, 0 when it was recorded without one.
     func seenContentHash(feedID: String, itemKey: String) throws(StoreError) -> Int64?
@@ -219,6 +218,10 @@ public protocol StateStore {
 }
 
 extension StateStore {
+    public func isSeen(feedID: String, itemKey: String) throws(StoreError) -> Bool {
+        try seenContentHash(feedID: feedID, itemKey: itemKey) != nil
+    }
+
     /// One poll's items and listing, in one transaction.
     public func record(_ items: [ItemRecord], listing: FeedListing, now: Date) throws(StoreError) -> [String] {
         try record(items, listings: [listing], now: now, inline: nil)

@@ -77,13 +77,4 @@ public struct AlertMessage: Sendable, Equatable {
     public var headline: String {
         (severity.map { "[\($0)] " } ?? "") + "\(rule): \(title)"
     }
-
-    /// The whole message as plain text, one fact per line.
-    public var plainText: String {
-        var lines = [headline]
-        if let link { lines.append(link) }
-        for match in matches { lines.append("\(match.name): \(match.before)\(match.words)\(match.after)") }
-        lines.append("\(feed) · \(firedAt)")
-        return lines.joined(separator: "\n")
-    }
 }
