@@ -84,7 +84,8 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Model"]),
         .testTarget(name: "OutputsTests", dependencies: ["Outputs", "Model", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Model"]),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Model", "Store", "TestSupport", "feedwatch"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Fetch", "Model", "Store", "TestSupport", "feedwatch",
+                                                     .product(name: "Logging", package: "swift-log")]),
     ],
     swiftLanguageModes: [.v6]
 )

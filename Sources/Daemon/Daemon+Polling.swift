@@ -135,8 +135,10 @@ extension Daemon {
                        configuration: Configuration) -> QueuedAlert {
         let outputs = rule.map(configuration.outputs(for:)) ?? []
         let line = configuration.printsReadableLines(outputs) ? alert.readableLine : ""
-        return QueuedAlert(id: alert.id, rule: alert.rule, identity: identity, link: link, payload: text ?? alert.jsonText,
-                           line: line, outputs: outputs)
+        var queued = QueuedAlert(id: alert.id, rule: alert.rule, identity: identity, link: link, payload: text ?? alert.jsonText,
+                                 line: line, outputs: outputs)
+        queued.group = rule.flatMap { Batcher.groupKey($0.batching, watches: alert.matches.map(\.watch), feedID: alert.feed.id) }
+        return queued
     }
 
     func nextPoll(_ source: Configuration.FeedSource) -> Date {
@@ -162,7 +164,7 @@ extension Daemon {
                               configuration: configuration),
             ])
         }
-        for id in try store.record(records, listings: [], now: now, inline: inlineDelivery) {
+        for id in try store.record(records, listings: [], now: now, inline: inlineDelivery, admission: groupAdmission(now: now)) {
             logger.info("spike alert fired", metadata: ["alert.id": "\(id)"])
         }
     }

@@ -49,7 +49,7 @@ extension Daemon {
             return FeedListing(feedID: poll.feedID, itemKeys: poll.listed, resolution: presenceResolution, fetched: fetched)
         }
         let records = try oneStoryOnce(polls.flatMap(\.records), now: now)
-        let fired = Set(try store.record(records, listings: listings, now: now, inline: inlineDelivery))
+        let fired = Set(try store.record(records, listings: listings, now: now, inline: inlineDelivery, admission: groupAdmission(now: now)))
         try pruneIfDue(now: now)
         if polls.contains(where: { $0.decisions.contains { !$0.mentioned.isEmpty } }) { try checkSpikes(now: now) }
         for poll in polls {

@@ -68,6 +68,8 @@ public final class Daemon {
     /// Mention counts and retained state are pruned at most once an hour.
     var lastMentionPrune = Date.distantPast
     var lastRetentionPrune = Date.distantPast
+    /// Groups of batching rules are looked at once a second.
+    var lastGroupRelease = Date.distantPast
 
     public init(configuration: Configuration, store: any StateStore, engine: FetchEngine, logger: Logger,
                 notifier: SystemdNotifier = SystemdNotifier(), signals: SignalWatcher.Events,
@@ -110,7 +112,11 @@ public final class Daemon {
                 if signalsSayStop() { break loop }
                 pingWatchdog()
                 withStoreTrouble(nil) { () throws(StoreError) in try startDueWork(group: &group) }
-                if options.once, remainingFeeds.isEmpty, busyFeeds.isEmpty {
+                if options.once, remainingFeeds.isEmpty, busyFeeds.isEmpty, analyzedPolls.isEmpty, !recordCalled {
+                    if deliveryDeadline == nil {
+                        withStoreTrouble(nil) { () throws(StoreError) in try releaseDueGroups(force: true) }
+                        withStoreTrouble(nil) { () throws(StoreError) in try startDueDeliveries(group: &group) }
+                    }
                     let deadline = deliveryDeadline ?? clock().addingTimeInterval(configuration.settings.onceDeliveryTimeout)
                     deliveryDeadline = deadline
                     if busyDeliveries.isEmpty, try store.pendingDeliveries() == 0 || clock() >= deadline { break loop }
@@ -160,6 +166,7 @@ public final class Daemon {
 
     private func startDueWork(group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         try startDuePolls(group: &group)
+        try releaseDueGroups()
         try startDueDeliveries(group: &group)
     }
 

@@ -53,8 +53,8 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: ":"))
     }
 
-    /// A value already written as JSON by another writer.
-    mutating func raw(_ json: [UInt8]) {
+    /// A value already written as JSON by another writer (the caller vouches for it).
+    public mutating func raw(_ json: [UInt8]) {
         bytes += json
     }
 

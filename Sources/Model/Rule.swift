@@ -88,12 +88,15 @@ public struct Rule: Sendable, Equatable {
     /// Output names; empty means every output.
     public var notify: [String]
     public var severity: String?
+    /// Each alert at once, or gathered: `group`, `cooldown` or `digest`.
+    public var batching: Batching
 
-    public init(id: String, when: Condition, notify: [String] = [], severity: String? = nil) {
+    public init(id: String, when: Condition, notify: [String] = [], severity: String? = nil, batching: Batching = .each) {
         self.id = id
         self.when = when
         self.notify = notify
         self.severity = severity
+        self.batching = batching
     }
 
     /// The rule's spike condition, when it is a spike rule.

@@ -23,9 +23,14 @@ extension SQLiteStateStore {
                   AND alert_row IN (SELECT rowid FROM alerts WHERE fired_at < ?)
                 """).run(time)
             report.deliveries = db.changes
-            // An alert with a delivery still pending is never removed.
+            // An alert with a delivery still pending, or held in a group, is never removed.
             try db.prepare("""
                 DELETE FROM alerts WHERE fired_at < ? AND rowid NOT IN (SELECT alert_row FROM outbox)
+                  AND rowid NOT IN (SELECT alert_row FROM held_alerts)
+                """).run(time)
+            // A group with nothing held whose quiet time is long over starts afresh anyway.
+            try db.prepare("""
+                DELETE FROM batch_groups WHERE due_at IS NULL AND coalesce(quiet_until, since) < ?
                 """).run(time)
             report.alerts = db.changes
             try db.prepare("DELETE FROM legacy_alert_ids WHERE fired_at < ?").run(time)

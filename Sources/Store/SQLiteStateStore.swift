@@ -112,10 +112,11 @@ public final class SQLiteStateStore: StateStore {
     }
 
     public func record(_ items: [ItemRecord], now: Date) throws(StoreError) -> [String] {
-        try record(items, listings: [], now: now, inline: nil)
+        try record(items, listings: [], now: now, inline: nil, admission: nil)
     }
 
-    public func record(_ items: [ItemRecord], listings: [FeedListing], now: Date, inline: InlineDelivery?) throws(StoreError) -> [String] {
+    public func record(_ items: [ItemRecord], listings: [FeedListing], now: Date, inline: InlineDelivery?,
+                       admission: GroupAdmission?) throws(StoreError) -> [String] {
         let time = SQLiteValue.real(now.timeIntervalSince1970)
         // An edited item keeps its first sighting and takes its new hash.
         let seen = try db.prepare("""
@@ -138,18 +139,27 @@ public final class SQLiteStateStore: StateStore {
                 if let fetched = listing.fetched { try storeFetch(feedID: listing.feedID, fetched) }
             }
             var fresh: [(alert: QueuedAlert, row: SQLiteValue, textKept: Bool)] = []
+            var held: [String] = []
+            var groups: [String: GroupState?] = [:]
             for item in items {
                 try seen.run(.text(item.feedID), .text(item.itemKey), time, time, .int(Int(item.contentHash)))
                 try mentions.count(item, now: now)
                 for alert in item.alerts {
                     guard try !legacy.contains(alert.id) else { continue }
-                    // An alert every output takes inline is kept for its identity, not its text.
-                    let keepText = !(inline?.takesWhole(alert) ?? false)
+                    // An alert every output takes inline is kept for its identity, not its text;
+                    // one that may wait in a group keeps its text for its notification.
+                    let keepText = alert.group != nil || !(inline?.takesWhole(alert) ?? false)
                     try insertAlert.run(.text(alert.id), .text(alert.rule), .text(item.itemKey), .text(alert.identity), .text(alert.link),
                                         time, .text(keepText ? alert.payload : ""), .text(keepText ? alert.line : ""))
                     guard db.changes == 1 else { continue }  // fired before: by (rule, identity), or by (rule, link)
-                    fresh.append((alert, .int(Int(db.lastInsertRowID)), keepText))
+                    let row = db.lastInsertRowID
                     if let story = alert.story { try insertStory(story, at: time) }
+                    if let key = alert.group, let admission,
+                       try admit(alert, row: row, group: key, admission: admission, cache: &groups) {
+                        held.append(alert.id)
+                        continue
+                    }
+                    fresh.append((alert, .int(Int(row)), keepText))
                 }
             }
             let taken = inline.map { inline in
@@ -161,7 +171,7 @@ public final class SQLiteStateStore: StateStore {
                 if !textKept, !waiting.isEmpty { try keepText.run(.text(alert.payload), .text(alert.line), row) }
                 for output in waiting { try queue.run(.text(alert.id), .text(output), time, row) }
             }
-            return fresh.map(\.alert.id)
+            return fresh.map(\.alert.id) + held
         }
     }
 }

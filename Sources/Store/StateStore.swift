@@ -33,6 +33,8 @@ public struct QueuedAlert: Sendable, Equatable {
     public var outputs: [String]
     /// The story it tells, as `storyMarks` finds it again.
     public var story: StoryMark?
+    /// The group it joins when its rule batches its alerts (`Batching`); nil when it goes out on its own.
+    public var group: String?
 
     public init(id: String, rule: String, identity: String, link: String?, payload: String, line: String, outputs: [String]) {
         self.id = id
@@ -191,7 +193,9 @@ public protocol StateStore {
     /// now: the items of several polls, one commit and one fsync for all of them.
     /// `inline`, when given, takes the new alerts inside the transaction, before its commit;
     /// only the outputs that did not take an alert get an outbox row for it.
-    func record(_ items: [ItemRecord], listings: [FeedListing], now: Date, inline: InlineDelivery?) throws(StoreError) -> [String]
+    /// A new alert with a `group` is admitted to it (`admission`): held there, or sent as any other.
+    func record(_ items: [ItemRecord], listings: [FeedListing], now: Date, inline: InlineDelivery?,
+                admission: GroupAdmission?) throws(StoreError) -> [String]
     /// Removes seen keys of items no feed has listed since `before`, and delivered or dead
     /// alerts fired before it; then returns the freed pages to the file system.
     func prune(before: Date) throws(StoreError) -> PruneReport
@@ -203,6 +207,14 @@ public protocol StateStore {
     /// Many deliveries' outcomes in one transaction (a batch of an alert storm).
     func settle(_ settlements: [Settlement]) throws(StoreError)
     func pendingDeliveries() throws(StoreError) -> Int
+
+    /// At most `limit` groups whose held alerts are due at `now`, with those alerts.
+    func dueGroups(now: Date, limit: Int) throws(StoreError) -> [HeldGroup]
+    /// In one transaction: the group's notification queued for its outputs, its alerts no
+    /// longer held, and its state set to `state`.
+    func release(_ group: HeldGroup, as notification: QueuedAlert, state: GroupState, now: Date) throws(StoreError)
+    /// Alerts held in groups, not yet released.
+    func heldAlerts() throws(StoreError) -> Int
     /// Makes the store usable again after a failed write, if it can.
     func recover() throws(StoreError)
 
@@ -224,11 +236,15 @@ extension StateStore {
 
     /// One poll's items and listing, in one transaction.
     public func record(_ items: [ItemRecord], listing: FeedListing, now: Date) throws(StoreError) -> [String] {
-        try record(items, listings: [listing], now: now, inline: nil)
+        try record(items, listings: [listing], now: now, inline: nil, admission: nil)
     }
 
     public func record(_ items: [ItemRecord], listings: [FeedListing], now: Date) throws(StoreError) -> [String] {
-        try record(items, listings: listings, now: now, inline: nil)
+        try record(items, listings: listings, now: now, inline: nil, admission: nil)
+    }
+
+    public func record(_ items: [ItemRecord], listings: [FeedListing], now: Date, inline: InlineDelivery?) throws(StoreError) -> [String] {
+        try record(items, listings: listings, now: now, inline: inline, admission: nil)
     }
 }
 
@@ -254,5 +270,40 @@ public struct InlineDelivery {
     /// Does every output of this alert take it inline? Its text is then not kept.
     func takesWhole(_ alert: QueuedAlert) -> Bool {
         !alert.outputs.isEmpty && alert.outputs.allSatisfy(outputs.contains)
+    }
+}
+
+/// Decides, inside `record`'s transaction, whether a new alert of a batching rule waits
+/// with its group (`QueuedAlert.group`), and the group's state after it. The store keeps
+/// the state; the decision is the rules' (`Batcher.admit`).
+public struct GroupAdmission {
+    public var admit: (_ alert: QueuedAlert, _ key: String, _ state: GroupState?) -> (hold: Bool, state: GroupState)
+
+    public init(admit: @escaping (_ alert: QueuedAlert, _ key: String, _ state: GroupState?) -> (hold: Bool, state: GroupState)) {
+        self.admit = admit
+    }
+}
+
+/// A group whose held alerts are due to go out together.
+public struct HeldGroup: Sendable, Equatable {
+    public struct Member: Sendable, Equatable {
+        /// The alert's row, by which its release removes it from the group.
+        public var row: Int64
+        public var id: String
+        public var payload: String
+        public var line: String
+        public var firedAt: Date
+    }
+
+    public var state: GroupState
+    /// The outputs its notification goes to: the rule's when its last alert was held.
+    public var outputs: [String]
+    /// Oldest first.
+    public var alerts: [Member]
+
+    public init(state: GroupState, outputs: [String], alerts: [Member]) {
+        self.state = state
+        self.outputs = outputs
+        self.alerts = alerts
     }
 }

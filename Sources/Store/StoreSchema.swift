@@ -13,8 +13,9 @@ enum StoreSchema {
     /// of alerts fired before version 5 are kept in `legacy_alert_ids` until retention
     /// removes them, so none of them fires again. 6: a seen item keeps a hash of its title
     /// and summary, so an edited item is evaluated again (0: recorded before version 6).
-    /// 7: the stories alerts told (`settings.dedup`).
-    static let version = 7
+    /// 7: the stories alerts told (`settings.dedup`). 8: groups of batching rules and the
+    /// alerts they hold (`Batching`).
+    static let version = 8
 
     static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
         var current = 0
@@ -40,6 +41,7 @@ enum StoreSchema {
             if current < 5 { try db.execute(alertsByIdentity) }
             if current < 6 { try db.execute("ALTER TABLE seen_items ADD COLUMN content_hash INTEGER NOT NULL DEFAULT 0") }
             if current < 7 { try db.execute(stories) }
+            if current < 8 { try db.execute(groups) }
             try db.execute("PRAGMA user_version = \(version)")
         }
         if (1..<3).contains(current) {  // (the outbox rebuilt for version 4 needs no vacuum of its own)
@@ -108,6 +110,15 @@ enum StoreSchema {
         CREATE TABLE story_bands(band INTEGER NOT NULL, mark INTEGER NOT NULL);
         CREATE INDEX story_bands_band ON story_bands(band);
         CREATE INDEX story_bands_mark ON story_bands(mark);
+        """
+
+    private static let groups = """
+        CREATE TABLE batch_groups(
+          rule TEXT NOT NULL, key TEXT NOT NULL, due_at REAL, since REAL NOT NULL, quiet_until REAL,
+          outputs TEXT NOT NULL DEFAULT '', PRIMARY KEY(rule, key)) WITHOUT ROWID;
+        CREATE INDEX batch_groups_due ON batch_groups(due_at) WHERE due_at IS NOT NULL;
+        CREATE TABLE held_alerts(rule TEXT NOT NULL, key TEXT NOT NULL, alert_row INTEGER NOT NULL,
+          PRIMARY KEY(rule, key, alert_row)) WITHOUT ROWID;
         """
 
     private static let spikes = """

@@ -82,6 +82,44 @@ struct ConfigLoaderTests {
         ])
     }
 
+    @Test("group, cooldown and digest: defaults, one at a time, and every mistake with its path")
+    func batching() throws {
+        let scratch = try Scratch()
+        let path = try scratch.write("feeds.json", """
+            {"feeds": [], "watch": [{"id": "hamas", "name": "Hamas", "type": "organization"}],
+             "rules": [{"id": "g", "when": "hamas", "group": {}},
+                       {"id": "c", "when": "hamas", "cooldown": "1h"},
+                       {"id": "d", "when": "hamas", "digest": {"at": "07:30", "timezone": "Europe/Istanbul"}},
+                       {"id": "w", "when": "hamas", "digest": {"day": "friday", "at": "9:00"}}]}
+            """)
+        let rules = try ConfigLoader.load(path: path).rules
+        #expect(rules.map(\.batching) == [
+            .group(by: [.rule], wait: 30, interval: 300), .cooldown(3600),
+            .digest(DigestTimes(every: 86400, minute: 450, timeZone: "Europe/Istanbul")),
+            .digest(DigestTimes(every: 7 * 86400, minute: 540, timeZone: "UTC", weekday: 6)),
+        ])
+        let found = try Self.problems("""
+            {"feeds": [], "watch": [{"id": "hamas", "name": "Hamas", "type": "organization"}],
+             "rules": [{"when": "hamas", "group": {"by": ["topic"], "wait": "8d"}},
+                       {"when": "hamas", "cooldown": "1h", "digest": {}},
+                       {"when": "hamas", "digest": {"at": "25:00", "timezone": "Mars/Olympus", "every": "36h"}},
+                       {"when": "hamas", "digest": {"every": "1d", "day": "someday"}},
+                       {"when": "hamas", "digest": {"every": "2d", "day": "monday"}},
+                       {"when": "hamas", "cooldown": "9d", "group": null}]}
+            """)
+        #expect(found == [
+            "rules[0].group.by[0]: expected rule, watch or feed",
+            #"rules[0].group.wait: duration "8d" out of range (from 1s to 7d)"#,
+            "rules[1]: choose one of group, cooldown and digest, not cooldown and digest",
+            "rules[2].digest.every: a digest of a day or more comes every whole number of days",
+            #"rules[2].digest.at: expected a time of day as HH:MM, like "08:00""#,
+            #"rules[2].digest.timezone: unknown time zone "Mars/Olympus" (an IANA name, like "Europe/Istanbul")"#,
+            #"rules[3].digest.day: expected a weekday, like "monday""#,
+            #"rules[4].digest.day: a weekday is for a weekly digest ("every": "7d")"#,
+            #"rules[5].cooldown: duration "9d" out of range (from 1s to 7d)"#,
+        ])
+    }
+
     @Test("a webhook secret may be a list for a key rotation; a whsec_ secret that is not 24-64 bytes of base64 is a problem")
     func signingSecrets() throws {
         let good = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"

@@ -8,7 +8,7 @@ extension ConfigReader {
         var ids = Set<String>()
         for (index, item) in items.enumerated() {
             let path = "rules[\(index)]"
-            guard let object = object(item, at: path, allowed: ["id", "when", "notify", "severity", "comment"]) else { continue }
+            guard let object = object(item, at: path, allowed: ["id", "when", "notify", "severity", "comment", "group", "cooldown", "digest"]) else { continue }
             let id = string(object["id"], at: "\(path).id") ?? "rule-\(index + 1)"
             if !ids.insert(id).inserted { fail("\(path).id", "duplicate rule id \"\(id)\"") }
             let notify = strings(object["notify"], at: "\(path).notify")
@@ -21,14 +21,16 @@ extension ConfigReader {
             }
             if case let .object(pairs) = when, pairs.count == 1, pairs[0].0 == "spike" {
                 guard let spike = spike(pairs[0].1, at: "\(path).when.spike", watchIDs: watchIDs) else { continue }
-                rules.append(Rule(id: id, when: .spike(spike), notify: notify, severity: string(object["severity"], at: "\(path).severity")))
+                rules.append(Rule(id: id, when: .spike(spike), notify: notify, severity: string(object["severity"], at: "\(path).severity"),
+                                  batching: batching(object, at: path)))
                 continue
             }
             guard let condition = condition(when, at: "\(path).when", names: .init(watches: watchIDs, feeds: feedIDs)) else { continue }
             if condition.positiveWatches.isEmpty, condition.positiveKeywords.isEmpty {
                 fail("\(path).when", "names no watch or keyword outside a \"not\", so it could never fire")
             }
-            rules.append(Rule(id: id, when: condition, notify: notify, severity: string(object["severity"], at: "\(path).severity")))
+            rules.append(Rule(id: id, when: condition, notify: notify, severity: string(object["severity"], at: "\(path).severity"),
+                              batching: batching(object, at: path)))
         }
         return rules
     }

@@ -12,6 +12,8 @@ public final class SignalWatcher {
     public final class Events: Sendable {
         private let pending = Mutex<[Event]>([])
 
+        public init() {}
+
         public func post(_ event: Event) { pending.withLock { $0.append(event) } }
 
         public func take() -> [Event] {

@@ -20,6 +20,8 @@ public struct AlertMessage: Sendable, Equatable {
     public var title: String
     public var link: String?
     public var matches: [Match]
+    /// A digest's alerts, each read as a message of its own (empty for an alert).
+    public var digested: [AlertMessage] = []
 
     /// Reads an alert's JSON text; nil when it is not one.
     public init?(json: String) {
@@ -29,6 +31,14 @@ public struct AlertMessage: Sendable, Equatable {
 
     public init?(_ alert: JSONValue) {
         guard let id = alert["id"]?.stringValue, let rule = alert["rule"]?.stringValue else { return nil }
+        if alert["kind"]?.stringValue == "digest" {
+            self.init(digest: alert, id: id, rule: rule)
+        } else {
+            self.init(single: alert, id: id, rule: rule)
+        }
+    }
+
+    private init(single alert: JSONValue, id: String, rule: String) {
         self.id = id
         self.rule = rule
         severity = alert["severity"]?.stringValue
@@ -52,6 +62,27 @@ public struct AlertMessage: Sendable, Equatable {
         self.matches = matches
     }
 
+    /// A digest (`{"kind": "digest", …}`): its title counts the alerts; its feed line gives
+    /// the time span; its severity is its alerts' highest.
+    private init(digest: JSONValue, id: String, rule: String) {
+        self.id = id
+        self.rule = rule
+        if case let .array(alerts)? = digest["alerts"] { digested = alerts.compactMap(AlertMessage.init) }
+        let count = digest["count"]?.intValue ?? digested.count
+        severity = Self.highest(digested.compactMap(\.severity))
+        firedAt = digest["to"]?.stringValue ?? ""
+        feed = "\(digest["from"]?.stringValue ?? "") – \(firedAt)"
+        title = count == 1 ? "1 alert" : "\(count) alerts"
+        link = nil
+        matches = []
+    }
+
+    /// The highest of severities, by the usual words (critical > high > medium > low > info).
+    static func highest(_ severities: [String]) -> String? {
+        let order = ["info", "low", "medium", "warning", "high", "critical"]
+        return severities.max { (order.firstIndex(of: $0.lowercased()) ?? 0) < (order.firstIndex(of: $1.lowercased()) ?? 0) }
+    }
+
     /// At most this many characters of text on each side of a mention.
     static let contextLength = 60
 
@@ -73,7 +104,7 @@ public struct AlertMessage: Sendable, Equatable {
         text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
-    /// "[high] turkey-hamas: Erdoğan meets Hamas delegation"
+    /// "[high] turkey-hamas: Erdoğan meets Hamas delegation"; "turkey-hamas: 12 alerts" for a digest.
     public var headline: String {
         (severity.map { "[\($0)] " } ?? "") + "\(rule): \(title)"
     }

@@ -16,14 +16,18 @@ public struct ChatOutput: AlertOutput {
     private let timeout: TimeInterval
 
     private let template: MessageTemplate?
+    /// A digest's text: the configured template when there is one, else the service's own for digests.
+    private let digestTemplate: MessageTemplate?
 
-    /// `template`: the message text's Mustache template (`MessageTemplate`), else the service's own.
+    /// `template`: the message text's Mustache template (`MessageTemplate`), for alerts and
+    /// digests alike; else the service's own.
     public init(name: String, endpoint: ChatEndpoint, template: MessageTemplate? = nil, timeout: TimeInterval = 15,
                 transport: any WebhookTransport) {
         self.name = name
         self.endpoint = endpoint
-        self.template = template ?? (try? MessageTemplate(MessageTemplate.standard(for: endpoint.service),
-                                                          markup: MessageTemplate.markup(for: endpoint.service)))
+        let markup = MessageTemplate.markup(for: endpoint.service)
+        self.template = template ?? (try? MessageTemplate(MessageTemplate.standard(for: endpoint.service), markup: markup))
+        digestTemplate = template ?? (try? MessageTemplate(MessageTemplate.standardDigest(for: endpoint.service), markup: markup))
         self.timeout = timeout
         self.transport = transport
     }
@@ -37,7 +41,7 @@ public struct ChatOutput: AlertOutput {
         guard let alert = try? JSONReader.parse(Array(delivery.payload.utf8)), let message = AlertMessage(alert) else {
             return .gone(reason: "\(service): the queued alert is not alert JSON")
         }
-        let text = template?.render(alert, message) ?? message.headline
+        let text = (message.digested.isEmpty ? template : digestTemplate)?.render(alert, message) ?? message.headline
         let request = endpoint.request(for: message, text: text)
         do {
             let response = try await transport.send(method: request.method, url: request.url, headers: request.headers,

@@ -40,6 +40,20 @@ public struct MessageTemplate: Sendable {
         }
     }
 
+    /// The built-in text of a digest: each alert's title linked, with the names it matched.
+    public static func standardDigest(for service: ChatService) -> String {
+        switch service {
+        case .slack:
+            return "*{{rule}}: {{title}}*\n{{#alerts}}• {{#item.link}}<{{{item.link}}}|{{title}}>{{/item.link}}{{^item.link}}{{title}}{{/item.link}}"
+                + " ({{#matches}}{{name}}{{^last}}, {{/last}}{{/matches}}; {{feedName}})\n{{/alerts}}"
+        case .discord:
+            return "**{{rule}}: {{title}}**\n{{#alerts}}• {{#item.link}}[{{title}}](<{{{item.link}}}>){{/item.link}}{{^item.link}}{{title}}{{/item.link}}"
+                + " ({{#matches}}{{name}}{{^last}}, {{/last}}{{/matches}})\n{{/alerts}}"
+        case .teams, .ntfy, .matrix:
+            return "{{#alerts}}• {{title}} ({{#matches}}{{name}}{{^last}}, {{/last}}{{/matches}}){{#item.link}} {{{item.link}}}{{/item.link}}\n{{/alerts}}"
+        }
+    }
+
     /// The markup a service's message text is written in.
     public static func markup(for service: ChatService) -> Markup {
         switch service {
@@ -52,17 +66,28 @@ public struct MessageTemplate: Sendable {
     // MARK: - Context
 
     static func context(_ alert: JSONValue, _ message: AlertMessage) -> Any {
-        guard case var .object(pairs) = alert else { return [String: Any]() }
+        plain(enriched(alert, message))
+    }
+
+    /// The alert's JSON with `title`, `feedName` and each match's context added; in a
+    /// digest, each of its alerts so, and `last` on the last match of each.
+    private static func enriched(_ alert: JSONValue, _ message: AlertMessage) -> JSONValue {
+        guard case var .object(pairs) = alert else { return alert }
+        if let index = pairs.firstIndex(where: { $0.0 == "alerts" }), case let .array(alerts) = pairs[index].1 {
+            pairs[index].1 = .array(zip(alerts, message.digested).map { enriched($0, $1) })
+        }
         pairs.append(("title", .string(message.title)))
         pairs.append(("feedName", .string(message.feed)))
         if let index = pairs.firstIndex(where: { $0.0 == "matches" }), case let .array(matches) = pairs[index].1 {
-            pairs[index].1 = .array(zip(matches, message.matches).map { match, read in
+            pairs[index].1 = .array(zip(matches, message.matches).enumerated().map { position, pair in
+                let (match, read) = pair
                 guard case var .object(fields) = match else { return match }
-                fields += [("before", .string(read.before)), ("words", .string(read.words)), ("after", .string(read.after))]
+                fields += [("before", .string(read.before)), ("words", .string(read.words)), ("after", .string(read.after)),
+                           ("last", .bool(position == matches.count - 1))]
                 return .object(fields)
             })
         }
-        return plain(.object(pairs))
+        return .object(pairs)
     }
 
     /// JSON as the dictionaries, arrays and scalars Mustache walks; null is absent.
