@@ -5,14 +5,22 @@
 SWIFT      ?= swift
 PREFIX     ?= /usr/local
 CONFIG     ?= feeds.json
-APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev pkg-config
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev pkg-config tzdata
+# Real servers the tests start on loopback: an SMTP server (aiosmtpd, run by the system's Python).
+TEST_PACKAGES := python3 python3-aiosmtpd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps install clean check fuzz
+.PHONY: run test build deps test-deps install-packages install clean check fuzz
 
 deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(APT_PACKAGES)"
+
+test-deps: deps
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(TEST_PACKAGES)"
+
+install-packages:
 	@missing=""; \
-	for p in $(APT_PACKAGES); do \
+	for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -30,7 +38,7 @@ run: build
 check: build
 	.build/release/feedwatch check --config $(CONFIG)
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

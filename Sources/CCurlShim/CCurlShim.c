@@ -25,3 +25,7 @@ CURLcode ccurl_easy_getinfo_string(CURL *handle, CURLINFO info, char **value) {
 CURLMcode ccurl_multi_setopt_long(CURLM *handle, CURLMoption option, long value) {
     return curl_multi_setopt(handle, option, value);
 }
+CURLcode ccurl_easy_setopt_read_callback(CURL *handle, CURLoption option,
+    size_t (*callback)(char *, size_t, size_t, void *)) {
+    return curl_easy_setopt(handle, option, callback);
+}

@@ -9,6 +9,8 @@ package enum FetchError: Error, Equatable, CustomStringConvertible, Sendable {
     case transport(code: Int, message: String, url: String)
     case cancelled(url: String)
     case engineStopped
+    /// An SMTP server answered a submission with this 4xx or 5xx reply code.
+    case mailRefused(reply: Int, url: String)
 
     /// A sentence for logs. The URL is shown without user info, query or
     /// fragment: private feeds and webhook URLs often carry tokens there.
@@ -21,6 +23,7 @@ package enum FetchError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .transport(code, message, url): "fetch: \(message) (curl \(code), \(Self.redact(url)))"
         case let .cancelled(url): "fetch: cancelled (\(Self.redact(url)))"
         case .engineStopped: "fetch: engine stopped"
+        case let .mailRefused(reply, url): "smtp: the server refused the message with reply \(reply) (\(Self.redact(url)))"
         }
     }
 
@@ -45,6 +48,7 @@ package enum FetchError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .transport(code, _, _): "curl-\(code)"
         case .cancelled: "cancelled"
         case .engineStopped: "stopped"
+        case let .mailRefused(reply, _): "smtp-\(reply)"
         }
     }
 }

@@ -15,6 +15,8 @@ package struct HTTPRequest: Sendable {
     package var maxBodyBytes: Int
     package var maxRedirects: Int
     package var userAgent: String
+    /// Set for an SMTP submission: `body` is then the message (RFC 5322) and `url` the server.
+    package var mail: MailEnvelope?
 
     package init(
         url: String, method: Method = .get, headers: [(name: String, value: String)] = [],

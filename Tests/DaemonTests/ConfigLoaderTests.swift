@@ -120,6 +120,27 @@ struct ConfigLoaderTests {
         ])
     }
 
+    @Test("email outputs: an smtp or smtps server, addresses that are addresses, a password only with a username")
+    func emailOutputs() throws {
+        let found = try Self.problems("""
+            {"feeds": [], "outputs": {
+              "ok": {"type": "email", "smtp": "smtps://mail.example.org:465", "from": "fw@example.org", "to": "desk@example.org",
+                     "username": "fw", "password": {"env": "SMTP_PASSWORD"}},
+              "scheme": {"type": "email", "smtp": "https://mail.example.org", "from": "fw@example.org", "to": ["a@example.org"]},
+              "addresses": {"type": "email", "smtp": "smtp://mail.example.org:587", "from": "nobody", "to": ["a@example.org", "b c@x.org"]},
+              "login": {"type": "email", "smtp": "smtp://mail.example.org", "from": "fw@example.org", "password": "hunter2"},
+              "template": {"type": "email", "smtp": "smtp://m.example.org", "from": "f@example.org", "to": "t@example.org", "template": "{{#x}}"}}}
+            """, environment: ["SMTP_PASSWORD": "pw"])
+        #expect(found.sorted() == [
+            "outputs.addresses.from: \"nobody\" is not an e-mail address",
+            "outputs.addresses.to[1]: \"b c@x.org\" is not an e-mail address",
+            "outputs.login.to: required: one address or a list",
+            "outputs.login.username: required with a password",
+            "outputs.scheme.smtp: expected smtps://host:465 or smtp://host:587",
+        ] + found.filter { $0.hasPrefix("outputs.template.template: the Mustache template does not compile") })
+        #expect(found.contains { $0.hasPrefix("outputs.template.template: the Mustache template does not compile") })
+    }
+
     @Test("a webhook secret may be a list for a key rotation; a whsec_ secret that is not 24-64 bytes of base64 is a problem")
     func signingSecrets() throws {
         let good = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"

@@ -9,6 +9,8 @@ CURLcode ccurl_easy_setopt_string(CURL *handle, CURLoption option, const char *v
 CURLcode ccurl_easy_setopt_pointer(CURL *handle, CURLoption option, void *value);
 CURLcode ccurl_easy_setopt_write_callback(CURL *handle, CURLoption option,
     size_t (*callback)(char *, size_t, size_t, void *));
+CURLcode ccurl_easy_setopt_read_callback(CURL *handle, CURLoption option,
+    size_t (*callback)(char *, size_t, size_t, void *));
 CURLcode ccurl_easy_setopt_off_t(CURL *handle, CURLoption option, curl_off_t value);
 CURLcode ccurl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode ccurl_easy_getinfo_string(CURL *handle, CURLINFO info, char **value);

@@ -12,7 +12,8 @@ extension ConfigReader {
         for (name, item) in pairs {
             let path = "outputs.\(name)"
             guard let object = object(item, at: path, allowed: ["type", "format", "path", "url", "secret", "headers", "timeout", "comment",
-                                                                 "topic", "token", "homeserver", "room", "template"]),
+                                                                 "topic", "token", "homeserver", "room", "template",
+                                                                 "smtp", "from", "to", "username", "password"]),
                   let type = string(object["type"], at: "\(path).type", required: true) else { continue }
             switch type {
             case "stdout":
@@ -36,26 +37,71 @@ extension ConfigReader {
                 }
                 let timeout = duration(object["timeout"], at: "\(path).timeout", range: ConfigBounds.timeout) ?? 15
                 outputs.append(.init(name: name, kind: .webhook(url: url, secrets: secrets, headers: headers, timeout: timeout)))
+            case "email":
+                guard let server = readMailServer(object, at: path, directory: directory) else { continue }
+                let timeout = duration(object["timeout"], at: "\(path).timeout", range: ConfigBounds.timeout) ?? 30
+                let template = template(object, at: path, markup: .text)
+                outputs.append(.init(name: name, kind: .email(server, template: template, timeout: timeout)))
             default:
                 guard let service = ChatService(rawValue: type) else {
-                    fail("\(path).type", "unknown output type \"\(type)\" (stdout, file, webhook, slack, discord, teams, ntfy or matrix)")
+                    fail("\(path).type", "unknown output type \"\(type)\" (stdout, file, webhook, slack, discord, teams, ntfy, matrix or email)")
                     continue
                 }
                 if let endpoint = readChat(service, object, at: path, directory: directory) {
                     let timeout = duration(object["timeout"], at: "\(path).timeout", range: ConfigBounds.timeout) ?? 15
-                    let template = string(object["template"], at: "\(path).template")
-                    if let template {
-                        do {
-                            _ = try MessageTemplate(template, markup: MessageTemplate.markup(for: service))
-                        } catch {
-                            fail("\(path).template", "the Mustache template does not compile: \(error)")
-                        }
-                    }
+                    let template = template(object, at: path, markup: MessageTemplate.markup(for: service))
                     outputs.append(.init(name: name, kind: .chat(endpoint, template: template, timeout: timeout)))
                 }
             }
         }
         return outputs
+    }
+
+    /// An output's `template`, which must compile.
+    private mutating func template(_ object: [String: JSONValue], at path: String, markup: MessageTemplate.Markup) -> String? {
+        guard let template = string(object["template"], at: "\(path).template") else { return nil }
+        do {
+            _ = try MessageTemplate(template, markup: markup)
+        } catch {
+            fail("\(path).template", "the Mustache template does not compile: \(error)")
+        }
+        return template
+    }
+
+    /// An e-mail output: `smtp` (smtps://host:465, or smtp://host:587 with STARTTLS), `from`,
+    /// `to` (one address or a list), and an optional login; the password may be a secret.
+    private mutating func readMailServer(_ object: [String: JSONValue], at path: String, directory: String) -> MailServer? {
+        let url = object["smtp"].flatMap { readSecretOrString($0, at: "\(path).smtp", directory: directory) }
+        guard let url else {
+            fail("\(path).smtp", "required: the SMTP server, as smtps://host:465 or smtp://host:587")
+            return nil
+        }
+        let scheme = URLComponents(string: url)?.scheme?.lowercased()
+        guard scheme == "smtp" || scheme == "smtps", URLComponents(string: url)?.host?.isEmpty == false else {
+            fail("\(path).smtp", "expected smtps://host:465 or smtp://host:587")
+            return nil
+        }
+        let from = string(object["from"], at: "\(path).from", required: true)
+        var to: [(address: String, path: String)] = []
+        switch object["to"] {
+        case nil: fail("\(path).to", "required: one address or a list")
+        case let .string(one)?: to = [(one, "\(path).to")]
+        case let list?: to = strings(list, at: "\(path).to").enumerated().map { ($1, "\(path).to[\($0)]") }
+        }
+        for (address, at) in to where !Self.isMailAddress(address) { fail(at, "\"\(address)\" is not an e-mail address") }
+        if let from, !Self.isMailAddress(from) { fail("\(path).from", "\"\(from)\" is not an e-mail address") }
+        let username = object["username"].flatMap { readSecretOrString($0, at: "\(path).username", directory: directory) }
+        let password = object["password"].flatMap { readSecretOrString($0, at: "\(path).password", directory: directory) }
+        if password != nil, username == nil { fail("\(path).username", "required with a password") }
+        guard let from, !to.isEmpty else { return nil }
+        return MailServer(url: url, from: from, to: to.map(\.address), username: username, password: password)
+    }
+
+    /// local@domain, without spaces, angle brackets, commas or line breaks (an envelope address).
+    static func isMailAddress(_ text: String) -> Bool {
+        guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || "<>,;\"".unicodeScalars.contains($0) }) else { return false }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty
     }
 
     /// A chat output: a webhook URL (Slack, Discord, Teams), an ntfy server and topic, or a

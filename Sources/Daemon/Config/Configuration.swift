@@ -53,6 +53,8 @@ public struct Configuration: Sendable {
         case webhook(url: String, secrets: [String], headers: [String: String], timeout: TimeInterval)
         /// Slack, Discord, Teams, ntfy or Matrix (`ChatService`).
         case chat(ChatEndpoint, template: String?, timeout: TimeInterval)
+        /// E-mail through an SMTP server.
+        case email(MailServer, template: String?, timeout: TimeInterval)
     }
 
     public struct Output: Sendable, Equatable {

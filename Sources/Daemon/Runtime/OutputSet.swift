@@ -25,6 +25,10 @@ struct OutputSet: Sendable {
                 let compiled = template.flatMap { try? MessageTemplate($0, markup: MessageTemplate.markup(for: endpoint.service)) }
                 built[output.name] = ChatOutput(name: output.name, endpoint: endpoint, template: compiled, timeout: timeout,
                                                 transport: FetchWebhookTransport(engine: engine))
+            case let .email(server, template, timeout):
+                let compiled = template.flatMap { try? MessageTemplate($0, markup: .text) }
+                built[output.name] = EmailOutput(name: output.name, server: server, template: compiled, timeout: timeout,
+                                                 transport: FetchMailTransport(engine: engine))
             }
         }
         byName = built
@@ -46,6 +50,25 @@ struct FetchWebhookTransport: WebhookTransport {
                                   connectTimeout: min(timeout, 10), totalTimeout: timeout,
                                   maxBodyBytes: 1 << 20, maxRedirects: 0)
         return WebhookResponse(try await engine.perform(request))
+    }
+}
+
+/// SMTP submissions through the fetch engine (libcurl's SMTP), which owns every curl handle.
+struct FetchMailTransport: MailTransport {
+    let engine: FetchEngine
+
+    func send(_ message: [UInt8], to server: MailServer, timeout: TimeInterval) async -> MailResult {
+        var request = HTTPRequest(url: server.url, method: .post, body: message, connectTimeout: min(timeout, 10), totalTimeout: timeout,
+                                  maxBodyBytes: 1 << 20, maxRedirects: 0)
+        request.mail = MailEnvelope(from: server.from, recipients: server.to, username: server.username, password: server.password)
+        do {
+            _ = try await engine.perform(request)
+            return .accepted
+        } catch let FetchError.mailRefused(reply, _) {
+            return .refused(reply: reply, reason: "the server refused the message")
+        } catch {
+            return .failed(reason: "\(error)")
+        }
     }
 }
 

@@ -9,6 +9,8 @@ final class CurlEasy {
     let handle: UnsafeMutableRawPointer
     let transfer: Transfer
     private let headerList: CurlSList
+    /// An SMTP submission's recipients (CURLOPT_MAIL_RCPT).
+    private let recipients: CurlSList?
 
     /// nil when libcurl cannot allocate a handle.
     init?(transfer: Transfer) {
@@ -20,6 +22,7 @@ final class CurlEasy {
         if request.method == .get { lines += request.validators.requestHeaders }
         lines.append("Expect:")  // no 100-continue round trip on POST
         headerList = CurlSList(lines)
+        recipients = request.mail.map { CurlSList($0.recipients.map { "<\($0)>" }) }
     }
 
     deinit { curl_easy_cleanup(handle) }
@@ -27,6 +30,7 @@ final class CurlEasy {
     /// Applies every option; the first libcurl refusal becomes the error.
     func configure() throws(FetchError) {
         let request = transfer.request
+        if let mail = request.mail { return try configureMail(mail) }
         let context = Unmanaged.passUnretained(transfer).toOpaque()
         var codes: [CURLcode] = [
             ccurl_easy_setopt_string(handle, CURLOPT_URL, request.url),
@@ -69,11 +73,48 @@ final class CurlEasy {
         }
     }
 
+    /// An SMTP submission: the envelope, the login, TLS as `MailEnvelope.security` says,
+    /// and the message uploaded from memory (CURLOPT_UPLOAD with CURLOPT_READFUNCTION).
+    private func configureMail(_ mail: MailEnvelope) throws(FetchError) {
+        let request = transfer.request
+        let context = Unmanaged.passUnretained(transfer).toOpaque()
+        let useSSL: Int = switch MailEnvelope.security(of: request.url) {
+        case .implicitTLS, .startTLSRequired: Int(CURLUSESSL_ALL.rawValue)
+        case .startTLSIfOffered: Int(CURLUSESSL_TRY.rawValue)
+        }
+        var codes: [CURLcode] = [
+            ccurl_easy_setopt_string(handle, CURLOPT_URL, request.url),
+            ccurl_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
+            ccurl_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "smtp,smtps"),
+            ccurl_easy_setopt_long(handle, CURLOPT_USE_SSL, useSSL),
+            ccurl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(millisecondsIn: request.connectTimeout)),
+            ccurl_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(millisecondsIn: request.totalTimeout)),
+            ccurl_easy_setopt_string(handle, CURLOPT_MAIL_FROM, "<\(mail.from)>"),
+            ccurl_easy_setopt_pointer(handle, CURLOPT_MAIL_RCPT, UnsafeMutableRawPointer(recipients?.pointer)),
+            ccurl_easy_setopt_long(handle, CURLOPT_UPLOAD, 1),
+            ccurl_easy_setopt_off_t(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(request.body.count)),
+            ccurl_easy_setopt_read_callback(handle, CURLOPT_READFUNCTION, curlReadBody),
+            ccurl_easy_setopt_pointer(handle, CURLOPT_READDATA, context),
+            ccurl_easy_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION, curlWriteBody),
+            ccurl_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, context),
+            ccurl_easy_setopt_pointer(handle, CURLOPT_PRIVATE, context),
+        ]
+        if let username = mail.username { codes.append(ccurl_easy_setopt_string(handle, CURLOPT_USERNAME, username)) }
+        if let password = mail.password { codes.append(ccurl_easy_setopt_string(handle, CURLOPT_PASSWORD, password)) }
+        if let failed = codes.first(where: { $0 != CURLE_OK }) {
+            throw CurlError.map(failed, transfer: transfer)
+        }
+    }
+
     /// The response once libcurl reports the transfer done with `code`.
     func finish(code: CURLcode) -> Result<HTTPResponse, FetchError> {
-        guard code == CURLE_OK else { return .failure(CurlError.map(code, transfer: transfer)) }
         var status = 0
         _ = ccurl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        // An SMTP server's refusal (a 4xx or 5xx reply) is its answer, as an HTTP status is.
+        if transfer.request.mail != nil, code != CURLE_OK, status >= 400 {
+            return .failure(.mailRefused(reply: status, url: transfer.request.url))
+        }
+        guard code == CURLE_OK else { return .failure(CurlError.map(code, transfer: transfer)) }
         var effective: UnsafeMutablePointer<CChar>?
         _ = ccurl_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effective)
         let url = effective.map { String(cString: $0) } ?? transfer.request.url
@@ -92,6 +133,13 @@ private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ 
     let length = size * count
     guard let data else { return 0 }
     return transfer.receive(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+}
+
+/// CURLOPT_READFUNCTION: the next bytes of an upload; 0 ends it.
+private func curlReadBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+    guard let context, let data else { return 0 }
+    let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+    return transfer.provide(UnsafeMutableRawBufferPointer(start: data, count: size * count))
 }
 
 /// CURLOPT_HEADERFUNCTION: one header line per call, CRLF included.

@@ -42,6 +42,20 @@ final class Transfer {
         return true
     }
 
+    /// Bytes of the request body not yet handed to libcurl (an SMTP upload).
+    private var uploaded = 0
+
+    /// Copies the next piece of the request body into curl's buffer; 0 at the end.
+    func provide(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+        let count = min(buffer.count, request.body.count - uploaded)
+        guard count > 0 else { return 0 }
+        request.body.withUnsafeBytes { body in
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: body[uploaded..<(uploaded + count)]))
+        }
+        uploaded += count
+        return count
+    }
+
     /// One raw header line, as libcurl hands it over.
     func receiveHeader(_ line: String) {
         head.receive(line)

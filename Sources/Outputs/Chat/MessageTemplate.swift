@@ -11,7 +11,7 @@ import Mustache
 /// none for plain text); `{{{triple}}}` braces write a value as it is.
 public struct MessageTemplate: Sendable {
     public enum Markup: String, Sendable {
-        case slack = "FEEDWATCH_SLACK", discord = "FEEDWATCH_DISCORD", text = "TEXT"
+        case slack = "FEEDWATCH_SLACK", discord = "FEEDWATCH_DISCORD", text = "TEXT", html = "HTML"
     }
 
     private let template: MustacheTemplate
