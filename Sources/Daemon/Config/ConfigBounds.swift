@@ -18,12 +18,6 @@ enum ConfigBounds {
     static let retryBase: ClosedRange<TimeInterval> = 0.1...3600
     /// How long state is kept: at least a day (an item must outlive its feed's poll interval).
     static let retention: ClosedRange<TimeInterval> = 86_400...Bounds.longestDuration
-    /// Spike windows and baselines, counted in whole hours.
     static let dedupWindow: ClosedRange<TimeInterval> = 60...(30 * 86_400)
-    static let spikeWindow: ClosedRange<TimeInterval> = 3600...(7 * 86_400)
-    /// A batching rule's `wait`, `interval` and `cooldown`: at most a week.
-    static let batchWait: ClosedRange<TimeInterval> = 1...(7 * 86_400)
-    /// How often a digest goes out: from every minute to every 28 days.
-    static let digestEvery: ClosedRange<TimeInterval> = 60...(28 * 86_400)
-    static let spikeBaseline: ClosedRange<TimeInterval> = 3600...(90 * 86_400)
+    // The bounds of rules' own durations are the rules' (`RuleBounds`).
 }

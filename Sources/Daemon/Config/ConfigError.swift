@@ -1,10 +1,8 @@
+import Model
+
 /// A configuration that cannot be used: every problem, each with its JSON path.
 public enum ConfigError: Error, CustomStringConvertible, Sendable {
-    public struct Problem: Sendable, Equatable, CustomStringConvertible {
-        public var path: String
-        public var message: String
-        public var description: String { path.isEmpty ? message : "\(path): \(message)" }
-    }
+    public typealias Problem = ConfigProblem
 
     case unreadable(file: String, reason: String)
     case syntax(file: String, line: Int, column: Int, problem: String)

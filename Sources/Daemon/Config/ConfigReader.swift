@@ -1,19 +1,17 @@
 import Foundation
 import Model
+import Rules
 
-/// Walks the parsed JSON with a path in hand; every mistake becomes a `Problem`.
-struct ConfigReader {
+/// Walks the parsed JSON with a path in hand (`JSONPathReading`); every mistake becomes a
+/// problem. Rules are read by the rules' own reader (`RuleReader`).
+struct ConfigReader: JSONPathReading {
     let configPath: String
     let environment: [String: String]
-    var problems: [ConfigError.Problem] = []
+    var problems: [ConfigProblem] = []
 
     init(configPath: String, environment: [String: String]) {
         self.configPath = configPath
         self.environment = environment
-    }
-
-    mutating func fail(_ path: String, _ message: String) {
-        problems.append(.init(path: path, message: message))
     }
 
     mutating func read(_ root: JSONValue) -> Configuration {
@@ -38,83 +36,15 @@ struct ConfigReader {
         let known = Set(configuration.watch.map(\.id))
         let outputNames = Set(configuration.outputs.map(\.name))
         if let rules = top["rules"] {
-            configuration.rules = readRules(rules, watchIDs: known, feedIDs: Set(configuration.feeds.map(\.id)), outputs: outputNames)
+            var reader = RuleReader()
+            configuration.rules = reader.readRules(rules, names: .init(watches: known, feeds: Set(configuration.feeds.map(\.id)),
+                                                                       outputs: outputNames))
+            problems += reader.problems
         } else {
             configuration.rules = configuration.watch.map { Rule(id: $0.id, when: .watch($0.id)) }
         }
         return configuration
     }
-
-    // MARK: - Typed access with paths
-
-    /// The pairs of an object, reporting keys outside `allowed` (typos would otherwise be silently ignored).
-    mutating func object(_ value: JSONValue, at path: String, allowed: Set<String>? = nil) -> [String: JSONValue]? {
-        guard case let .object(pairs) = value else {
-            fail(path, "expected an object")
-            return nil
-        }
-        var result: [String: JSONValue] = [:]
-        for (key, item) in pairs {
-            if let allowed, !allowed.contains(key) { fail(join(path, key), "unknown key") }
-            if result[key] != nil { fail(join(path, key), "duplicate key") }
-            result[key] = item
-        }
-        return result
-    }
-
-    mutating func array(_ value: JSONValue, at path: String) -> [JSONValue]? {
-        guard case let .array(items) = value else {
-            fail(path, "expected an array")
-            return nil
-        }
-        return items
-    }
-
-    mutating func string(_ value: JSONValue?, at path: String, required: Bool = false) -> String? {
-        guard let value else {
-            if required { fail(path, "required key is missing") }
-            return nil
-        }
-        guard case let .string(text) = value else {
-            fail(path, "expected a string")
-            return nil
-        }
-        if required, text.trimmed.isEmpty {
-            fail(path, "must not be empty")
-            return nil
-        }
-        return text
-    }
-
-    mutating func strings(_ value: JSONValue?, at path: String) -> [String] {
-        guard let value, let items = array(value, at: path) else { return [] }
-        return items.enumerated().compactMap { index, item in string(item, at: "\(path)[\(index)]") }
-    }
-
-    /// A duration inside `range` (README.md, "Bounds"); anything else is a problem at `path`.
-    mutating func duration(_ value: JSONValue?, at path: String, range: ClosedRange<TimeInterval>) -> TimeInterval? {
-        guard let text = string(value, at: path) else { return nil }
-        guard let seconds = DurationText.seconds(text), seconds > 0 else {
-            fail(path, "invalid duration \"\(text)\" (write 90s, 15m, 2h or 1d)")
-            return nil
-        }
-        guard range.contains(seconds) else {
-            fail(path, "duration \"\(text)\" out of range (from \(DurationText.text(range.lowerBound)) to \(DurationText.text(range.upperBound)))")
-            return nil
-        }
-        return seconds
-    }
-
-    mutating func integer(_ value: JSONValue?, at path: String, range: ClosedRange<Int>) -> Int? {
-        guard let value else { return nil }
-        guard case let .int(number) = value, range.contains(number) else {
-            fail(path, "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
-            return nil
-        }
-        return number
-    }
-
-    func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// A relative `file:` URL or path, resolved against the config file's folder.
     func resolve(path: String, directory: String) -> String {

@@ -2,7 +2,7 @@ import Foundation
 import Model
 
 /// A rule's `group`, `cooldown` or `digest` (at most one of them).
-extension ConfigReader {
+extension RuleReader {
     mutating func batching(_ object: [String: JSONValue], at path: String) -> Batching {
         let given = ["group", "cooldown", "digest"].filter { object[$0] != nil && object[$0] != .null }
         if given.count > 1 {
@@ -11,7 +11,7 @@ extension ConfigReader {
         }
         if let value = object["group"], value != .null { return group(value, at: "\(path).group") ?? .each }
         if let value = object["cooldown"], value != .null {
-            return duration(value, at: "\(path).cooldown", range: ConfigBounds.batchWait).map { .cooldown($0) } ?? .each
+            return duration(value, at: "\(path).cooldown", range: RuleBounds.batchWait).map { .cooldown($0) } ?? .each
         }
         if let value = object["digest"], value != .null { return digest(value, at: "\(path).digest").map { .digest($0) } ?? .each }
         return .each
@@ -32,8 +32,8 @@ extension ConfigReader {
                 by.append(field)
             }
         }
-        let wait = duration(object["wait"], at: "\(path).wait", range: ConfigBounds.batchWait) ?? 30
-        let interval = duration(object["interval"], at: "\(path).interval", range: ConfigBounds.batchWait) ?? 300
+        let wait = duration(object["wait"], at: "\(path).wait", range: RuleBounds.batchWait) ?? 30
+        let interval = duration(object["interval"], at: "\(path).interval", range: RuleBounds.batchWait) ?? 300
         return .group(by: by, wait: wait, interval: interval)
     }
 
@@ -41,7 +41,7 @@ extension ConfigReader {
     private mutating func digest(_ value: JSONValue, at path: String) -> DigestTimes? {
         guard let object = object(value, at: path, allowed: ["every", "at", "timezone", "day"]) else { return nil }
         var times = DigestTimes(every: 86_400, minute: 8 * 60)
-        if let every = duration(object["every"], at: "\(path).every", range: ConfigBounds.digestEvery) {
+        if let every = duration(object["every"], at: "\(path).every", range: RuleBounds.digestEvery) {
             if every >= 86_400, every.truncatingRemainder(dividingBy: 86_400) != 0 {
                 fail("\(path).every", "a digest of a day or more comes every whole number of days")
             }

@@ -2,11 +2,11 @@ import Foundation
 import Bounds
 
 /// Durations as feeds.json writes them: "90s", "15m", "2h", "1d", "1h30m", "1.5h".
-enum DurationText {
+public enum DurationText {
     /// Seconds, or nil when the text is not a duration or is longer than
     /// `Bounds.longestDuration`. Only ASCII digits count: `Double` would read
     /// "1e400" as infinity, and `Character.isNumber` accepts digits of every script.
-    static func seconds(_ text: String) -> TimeInterval? {
+    public static func seconds(_ text: String) -> TimeInterval? {
         var total: TimeInterval = 0
         var number: [UInt8] = []
         var sawUnit = false
@@ -32,7 +32,7 @@ enum DurationText {
     }
 
     /// "90s", "15m", "2h", "1d": the shortest exact spelling of a bound, for messages.
-    static func text(_ seconds: TimeInterval) -> String {
+    public static func text(_ seconds: TimeInterval) -> String {
         for (unit, size) in [("d", 86400.0), ("h", 3600), ("m", 60)] where seconds >= size && seconds.truncatingRemainder(dividingBy: size) == 0 {
             return "\(Int(saturating: seconds / size))\(unit)"
         }

@@ -1,8 +1,27 @@
 import Foundation
 import Model
 
-extension ConfigReader {
-    mutating func readRules(_ value: JSONValue, watchIDs: Set<String>, feedIDs: Set<String>, outputs: Set<String>) -> [Rule] {
+/// Reads `rules` from feeds.json: conditions, notify lists, severities, spikes and
+/// batching, every mistake a problem with its JSON path (`check` prints them all).
+public struct RuleReader: JSONPathReading {
+    public var problems: [ConfigProblem] = []
+
+    public init() {}
+
+    /// What rules may name: the configured watches, feeds and outputs.
+    public struct Names: Sendable {
+        public var watches: Set<String>
+        public var feeds: Set<String>
+        public var outputs: Set<String>
+
+        public init(watches: Set<String>, feeds: Set<String>, outputs: Set<String>) {
+            self.watches = watches
+            self.feeds = feeds
+            self.outputs = outputs
+        }
+    }
+
+    public mutating func readRules(_ value: JSONValue, names: Names) -> [Rule] {
         guard let items = array(value, at: "rules") else { return [] }
         var rules: [Rule] = []
         var ids = Set<String>()
@@ -12,7 +31,7 @@ extension ConfigReader {
             let id = string(object["id"], at: "\(path).id") ?? "rule-\(index + 1)"
             if !ids.insert(id).inserted { fail("\(path).id", "duplicate rule id \"\(id)\"") }
             let notify = strings(object["notify"], at: "\(path).notify")
-            for (n, name) in notify.enumerated() where !outputs.contains(name) {
+            for (n, name) in notify.enumerated() where !names.outputs.contains(name) {
                 fail("\(path).notify[\(n)]", "unknown output \"\(name)\"")
             }
             guard let when = object["when"] else {
@@ -20,12 +39,12 @@ extension ConfigReader {
                 continue
             }
             if case let .object(pairs) = when, pairs.count == 1, pairs[0].0 == "spike" {
-                guard let spike = spike(pairs[0].1, at: "\(path).when.spike", watchIDs: watchIDs) else { continue }
+                guard let spike = spike(pairs[0].1, at: "\(path).when.spike", watchIDs: names.watches) else { continue }
                 rules.append(Rule(id: id, when: .spike(spike), notify: notify, severity: string(object["severity"], at: "\(path).severity"),
                                   batching: batching(object, at: path)))
                 continue
             }
-            guard let condition = condition(when, at: "\(path).when", names: .init(watches: watchIDs, feeds: feedIDs)) else { continue }
+            guard let condition = condition(when, at: "\(path).when", names: names) else { continue }
             if condition.positiveWatches.isEmpty, condition.positiveKeywords.isEmpty {
                 fail("\(path).when", "names no watch or keyword outside a \"not\", so it could never fire")
             }
@@ -35,16 +54,10 @@ extension ConfigReader {
         return rules
     }
 
-    /// What a condition may name.
-    struct ConditionNames {
-        var watches: Set<String>
-        var feeds: Set<String>
-    }
-
     /// A watch id, or {"all": [...]}, {"any": [...]}, {"not": ...}, nested freely, and the
     /// leaves {"keyword": …}, {"feed": ID}, {"tag": …}, {"field": F, "watch": ID} and
     /// {"near": [ID, ID], "within": "sentence"}.
-    mutating func condition(_ value: JSONValue, at path: String, names: ConditionNames) -> Condition? {
+    mutating func condition(_ value: JSONValue, at path: String, names: Names) -> Condition? {
         if case let .string(id) = value { return watch(id, at: path, names: names).map { .watch($0) } }
         guard case let .object(pairs) = value, let (key, inner) = pairs.first else {
             fail(path, "expected a watch id or an object: all, any, not, keyword, feed, tag, field or near")
@@ -91,7 +104,7 @@ extension ConfigReader {
         }
     }
 
-    private mutating func watch(_ id: String, at path: String, names: ConditionNames) -> String? {
+    private mutating func watch(_ id: String, at path: String, names: Names) -> String? {
         guard names.watches.contains(id) else {
             fail(path, "unknown watch \"\(id)\"")
             return nil
@@ -100,7 +113,7 @@ extension ConfigReader {
     }
 
     /// {"field": "title|summary|content", "watch": ID}
-    private mutating func field(_ value: JSONValue, at path: String, names: ConditionNames) -> Condition? {
+    private mutating func field(_ value: JSONValue, at path: String, names: Names) -> Condition? {
         guard let object = object(value, at: path, allowed: ["field", "watch"]),
               let name = string(object["field"], at: "\(path).field", required: true),
               let id = string(object["watch"], at: "\(path).watch", required: true) else { return nil }
@@ -112,7 +125,7 @@ extension ConfigReader {
     }
 
     /// {"near": [ID, ID, …], "within": "sentence"}
-    private mutating func near(_ value: JSONValue, at path: String, names: ConditionNames) -> Condition? {
+    private mutating func near(_ value: JSONValue, at path: String, names: Names) -> Condition? {
         guard let object = object(value, at: path, allowed: ["near", "within"]) else { return nil }
         let ids = strings(object["near"], at: "\(path).near")
         if ids.count < 2 { fail("\(path).near", "names at least two watches") }
@@ -132,8 +145,8 @@ extension ConfigReader {
             return nil
         }
         var spike = SpikeCondition(watch: watch)
-        if let window = duration(object["window"], at: "\(path).window", range: ConfigBounds.spikeWindow) { spike.window = window }
-        if let baseline = duration(object["baseline"], at: "\(path).baseline", range: ConfigBounds.spikeBaseline) { spike.baseline = baseline }
+        if let window = duration(object["window"], at: "\(path).window", range: RuleBounds.spikeWindow) { spike.window = window }
+        if let baseline = duration(object["baseline"], at: "\(path).baseline", range: RuleBounds.spikeBaseline) { spike.baseline = baseline }
         if let factor = object["factor"] {
             switch factor {
             case let .int(i) where (1...1000).contains(i): spike.factor = Double(i)
