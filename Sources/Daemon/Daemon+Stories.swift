@@ -24,17 +24,18 @@ extension Daemon {
                     continue
                 }
                 let candidates = try store.storyMarks(url: mark.url, bands: mark.bands, since: since) + told
-                let same = candidates.filter { ($0.url != nil && $0.url == mark.url) || ($0.simhash ^ mark.simhash).nonzeroBitCount <= maxBits }
-                if let earlier = same.first(where: { $0.rule == alert.rule }) {
+                switch StoryDedup.verdict(for: mark, among: candidates, maxBits: maxBits) {
+                case let .suppressed(earlier):
                     suppressedStories += 1
                     logger.info("alert suppressed: the same story already fired this rule",
-                                metadata: ["alert.id": "\(alert.id)", "alert.rule": "\(alert.rule)", "story": "\(earlier.story)",
+                                metadata: ["alert.id": "\(alert.id)", "alert.rule": "\(alert.rule)", "story": "\(earlier)",
                                            "item.link": "\(alert.link ?? "")"])
                     continue
-                }
-                if let joined = same.first?.story, joined != mark.story {
+                case let .fires(joined) where joined != mark.story:
                     alert.payload = alert.payload.replacingOccurrences(of: "\"story\":\"\(mark.story)\"", with: "\"story\":\"\(joined)\"")
                     alert.story?.story = joined
+                case .fires:
+                    break
                 }
                 if let story = alert.story { told.append(story) }
                 kept.append(alert)

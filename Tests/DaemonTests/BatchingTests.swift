@@ -173,14 +173,12 @@ struct BatchingTests {
         let fixture = try DaemonFixture()
         try fixture.writeFeed(Self.items(Self.titles))
         try Self.config(fixture, server: server, rule: """
-            {"id": "grouped", "when": {"any": ["hamas", "erdogan"]}, "notify": ["hook"], "group": {"wait": "15s", "interval": "1m"}}
+            {"id": "grouped", "when": {"any": ["hamas", "erdogan"]}, "notify": ["hook"], "group": {"wait": "6s", "interval": "1m"}}
             """)
         let first = try fixture.start(tag: "first")
-        // Read from its log: the test does not open the state while the daemon writes it.
-        #expect(await eventually(seconds: 60) { first.stderr.components(separatedBy: "alert fired").count - 1 == 3 })
-        #expect(!first.stderr.contains("digest queued"))
-        first.signal(SIGKILL)
+        #expect(await first.signal(SIGKILL, whenLogged: "alert fired", count: 3))
         #expect(await first.waitForExit(seconds: 5))
+        #expect(!first.stderr.contains("digest queued"), "killed while the group waited")
         #expect(server.requests.isEmpty)
         #expect(Self.held(fixture) == 3, "held alerts survive the crash")
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The built `feedwatch` executable, run as a user would: real process, real signals.
 public final class FeedwatchProcess {
@@ -52,6 +53,33 @@ public final class FeedwatchProcess {
     public var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 
     public func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// Sends `number` the moment its log holds `text` `count` times, from a thread of its
+    /// own: a test's task may wait many seconds for the cooperative pool while other tests
+    /// run, and a moment chosen there (between two log lines) would often be missed.
+    /// True when the signal was sent within `seconds`.
+    public func signal(_ number: Int32, whenLogged text: String, count: Int = 1, seconds: TimeInterval = 60) async -> Bool {
+        let pid = process.processIdentifier
+        let path = stderrPath
+        let sent = Mutex(Bool?.none)
+        let watcher = Thread {
+            let deadline = Date().addingTimeInterval(seconds)
+            var done = false
+            while !done, Date() < deadline {
+                let log = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                if log.components(separatedBy: text).count - 1 >= count {
+                    kill(pid, number)
+                    done = true
+                } else {
+                    usleep(5_000)
+                }
+            }
+            sent.withLock { $0 = done }
+        }
+        watcher.start()
+        while sent.withLock({ $0 }) == nil { try? await Task.sleep(nanoseconds: 20_000_000) }
+        return sent.withLock { $0 } ?? false
+    }
 
     /// Waits up to `seconds` for the process to exit; true when it did.
     public func waitForExit(seconds: TimeInterval) async -> Bool {

@@ -23,7 +23,7 @@ public struct ItemDecision: Sendable {
 public struct ItemAnalyzer: Sendable {
     public let extractor: Extractor
     public let rules: [Rule]
-    private let watchByID: [String: WatchEntry]
+    private let assembly: AlertAssembly
     /// Long summaries are cut in alerts; the link leads to the rest.
     static let summaryLimit = 600
 
@@ -41,7 +41,7 @@ public struct ItemAnalyzer: Sendable {
         self.rules = rules
         keywords = Self.keywordPhrases(rules)
         needsSentences = rules.contains { $0.when.needsSentences }
-        watchByID = Dictionary(watch.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        assembly = AlertAssembly(watch: watch)
     }
 
     /// The fetch an item came from, for its alerts' provenance.
@@ -87,17 +87,11 @@ public struct ItemAnalyzer: Sendable {
             FetchProvenance(at: fetch.at, status: fetch.status, url: fetch.url,
                             itemHash: SHA256Digest.hex(fields.digestInput) ?? "")
         }
-        let alerts = firing.map { rule in
-            let watches = rule.when.positiveWatches.intersection(present).sorted()
-            let matches = watches.compactMap { id -> WatchMatch? in
-                guard let watch = watchByID[id] else { return nil }
-                return WatchMatch(watch: id, name: watch.name, type: watch.kind.rawValue, mentions: mentions[id] ?? [])
-            }
-            var alert = Alert(id: AlertID.make(rule: rule.id, itemIdentity: identity), rule: rule.id, severity: rule.severity,
-                              firedAt: now, feed: .init(id: feedID, url: feedURL, title: feedTitle), item: item,
-                              matches: matches, entities: entities, fetch: provenance)
-            alert.story = story.id
-            return alert
+        var common = Alert(id: "", rule: "", severity: nil, firedAt: now, feed: .init(id: feedID, url: feedURL, title: feedTitle),
+                           item: item, matches: [], entities: entities, fetch: provenance)
+        common.story = story.id
+        let alerts = assembly.alerts(firing: firing, mentions: mentions, common: common) {
+            AlertID.make(rule: $0.id, itemIdentity: identity)
         }
         return ItemDecision(itemKey: ItemIdentity.key(of: entry), identity: identity, entry: entry, alerts: alerts, mentioned: present,
                             story: story)
