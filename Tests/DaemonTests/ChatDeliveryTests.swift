@@ -114,6 +114,29 @@ struct ChatDeliveryTests {
         #expect(body["formatted_body"]?.stringValue?.contains("<a href=\"https://news.example.test/c1\">") == true)
     }
 
+    @Test("a grouped rule's digest is one message on every service, listing each alert")
+    func digests() async throws {
+        let server = try TestHTTPServer { _ in .init(status: 200, text: "{}") }
+        defer { server.stop() }
+        let fixture = try DaemonFixture()
+        let titles = ["Hamas names new negotiator", "Erdoğan calls for calm", "Hamas and Israel trade accusations"]
+        try fixture.writeFeed(titles.enumerated().map { FeedText.Item(guid: "d\($0)", title: $1) })
+        let base = server.baseURL
+        try fixture.writeConfig(outputs: """
+            {"slack": {"type": "slack", "url": "\(base)/slack"}, "discord": {"type": "discord", "url": "\(base)/discord"},
+             "teams": {"type": "teams", "url": "\(base)/teams"}, "ntfy": {"type": "ntfy", "url": "\(base)", "topic": "desk"},
+             "matrix": {"type": "matrix", "homeserver": "\(base)", "room": "!r:example.org", "token": "t"}}
+            """, settings: #"{"dedup": false}"#, rules: #"[{"id": "desk", "when": {"any": ["hamas", "erdogan"]}, "group": {"wait": "1h"}}]"#)
+        let (status, _, stderr) = try await fixture.runOnce()
+        #expect(status == 0, "\(stderr)")
+        let requests = server.requests
+        #expect(requests.count == 5, "one message per service: \(requests.map(\.path))")
+        for request in requests {
+            for title in titles { #expect(request.bodyText.contains(title), "\(request.path): \(request.bodyText)") }
+            #expect(request.bodyText.contains("3 alerts"), "\(request.path)")
+        }
+    }
+
     @Test("a template of the output's own writes the message text")
     func customTemplate() async throws {
         let server = try Self.receiver(limiting: .init(status: 429, headers: [("Retry-After", "1")], text: ""))
