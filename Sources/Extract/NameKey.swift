@@ -31,7 +31,9 @@ enum NameKey {
             letters.append(byte)
         }
         guard ascii, letters.count >= 5 else { return FNV.hash(letters[...]) }
-        return FNV.hash(skeleton(letters)[...])
+        var out = skeleton(&letters)
+        foldVowels(&out)
+        return FNV.hash(out[...])
     }
 
     /// The key of a token of `text`; a short word without periods keeps its own hash.
@@ -49,17 +51,20 @@ enum NameKey {
     /// Edits allowed between a text's word and a watched spelling's word with one key.
     static func maxDistance(_ length: Int) -> Int { length <= 5 ? 1 : length <= 8 ? 2 : 3 }
 
-    private static func skeleton(_ input: [UInt8]) -> [UInt8] {
-        var w = input
-        if w.count > 5, w.suffix(2) == [0x65, 0x68], !isVowel(w[w.count - 3]) { w[w.count - 2] = 0x61 }  // "-eh" is "-ah" (Haniyeh)
-        if w.count > 5, w.last == 0x68, isVowel(w[w.count - 2]) { w.removeLast() }  // "-ah" → "-a"
-        if w.count > 5, w.last == 0x6A, isVowel(w[w.count - 2]) { w[w.count - 1] = 0x69 }  // "-ij" → "-ii" (Zelenskij)
-        if w.count > 5, w.suffix(2) == [0x63, 0x65] { w[w.count - 2] = 0x73 }  // "-ce" is "-se" before the e goes (Defence)
-        if w.count > 5, w.last == 0x65, !isVowel(w[w.count - 2]), w[w.count - 2] != 0x72 { w.removeLast() }  // silent "-e" (Salmane)
-        if w.count > 5, w.suffix(2) == [0x72, 0x65], !isVowel(w[w.count - 3]) { w.swapAt(w.count - 1, w.count - 2) }  // "-re" → "-er"
-        if w.count > 5, w.suffix(3) == [0x6D, 0x6D, 0x65] { w.removeLast(2) }  // "-mme" → "-m"
+    /// Steps 2, 3 and 5 of the folding (`w` is changed on the way); a key is made for
+    /// every long word of every item, so no step allocates but the result.
+    private static func skeleton(_ w: inout [UInt8]) -> [UInt8] {
+        let e: UInt8 = 0x65, h: UInt8 = 0x68, r: UInt8 = 0x72, m: UInt8 = 0x6D
+        func ends(_ a: UInt8, _ b: UInt8) -> Bool { w[w.count - 2] == a && w[w.count - 1] == b }
+        if w.count > 5, ends(e, h), !isVowel(w[w.count - 3]) { w[w.count - 2] = 0x61 }  // "-eh" is "-ah" (Haniyeh)
+        if w.count > 5, w[w.count - 1] == h, isVowel(w[w.count - 2]) { w.removeLast() }  // "-ah" → "-a"
+        if w.count > 5, w[w.count - 1] == 0x6A, isVowel(w[w.count - 2]) { w[w.count - 1] = 0x69 }  // "-ij" → "-ii" (Zelenskij)
+        if w.count > 5, ends(0x63, e) { w[w.count - 2] = 0x73 }  // "-ce" is "-se" before the e goes (Defence)
+        if w.count > 5, w[w.count - 1] == e, !isVowel(w[w.count - 2]), w[w.count - 2] != r { w.removeLast() }  // silent "-e" (Salmane)
+        if w.count > 5, ends(r, e), !isVowel(w[w.count - 3]) { w.swapAt(w.count - 1, w.count - 2) }  // "-re" → "-er"
+        if w.count > 5, w[w.count - 3] == m, ends(m, e) { w.removeLast(2) }  // "-mme" → "-m"
         var out: [UInt8] = []
-        out.reserveCapacity(w.count + 2)
+        out.reserveCapacity(w.count + 4)
         var i = 0
         while i < w.count {
             let c = w[i], next: UInt8 = i + 1 < w.count ? w[i + 1] : 0
@@ -84,15 +89,19 @@ enum NameKey {
             }
             i += 1
         }
-        return vowelsFolded(out)
+        return out
     }
 
-    private static func vowelsFolded(_ w: [UInt8]) -> [UInt8] {
+    /// Step 4, in place (the result is never longer): a first vowel keeps its class, inner
+    /// vowels become "*", a final run of vowels is written by its last letter's class;
+    /// then doubled letters are written once (step 5).
+    private static func foldVowels(_ w: inout [UInt8]) {
         var finalRun = w.count
         while finalRun > 1, isVowel(w[finalRun - 1]) || w[finalRun - 1] == 0x79 { finalRun -= 1 }
-        var out: [UInt8] = []
-        out.reserveCapacity(w.count)
-        for (i, c) in w.enumerated() {
+        let count = w.count
+        var kept = 0
+        for i in 0..<count {
+            let c = w[i]
             let vowel = isVowel(c) || (c == 0x79 && i > 0)
             let mapped: UInt8
             if !vowel {
@@ -100,14 +109,16 @@ enum NameKey {
             } else if i == 0 {
                 mapped = vowelClass(c)
             } else if i >= finalRun {
-                if i < w.count - 1 { continue }  // the run is written by its last letter
+                if i < count - 1 { continue }  // the run is written by its last letter
                 mapped = vowelClass(c)
             } else {
                 mapped = 0x2A  // "*": any inner vowel
             }
-            if out.last != mapped { out.append(mapped) }
+            if kept > 0, w[kept - 1] == mapped { continue }
+            w[kept] = mapped
+            kept += 1
         }
-        return out
+        w.removeLast(count - kept)
     }
 
     @inline(__always)

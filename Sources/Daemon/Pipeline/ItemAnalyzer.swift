@@ -41,7 +41,7 @@ public struct ItemAnalyzer: Sendable {
         self.rules = rules
         keywords = Self.keywordPhrases(rules)
         needsSentences = rules.contains { $0.when.needsSentences }
-        assembly = AlertAssembly(watch: watch)
+        assembly = AlertAssembly(watch: watch, rules: rules)
     }
 
     /// The fetch an item came from, for its alerts' provenance.
