@@ -200,12 +200,18 @@ struct BatchingTests {
     func once() async throws {
         let fixture = try DaemonFixture()
         try fixture.writeFeed(Self.items(Self.titles))
-        try fixture.writeConfig(settings: #"{"dedup": false}"#, rules: """
+        try fixture.writeConfig(outputs: #"{"archive": {"type": "file", "path": "alerts.jsonl"}, "console": {"type": "stdout"}}"#,
+                                settings: #"{"dedup": false}"#, rules: """
             [{"id": "grouped", "when": "hamas", "group": {"wait": "1h"}},
              {"id": "daily", "when": "erdogan", "digest": {"at": "08:00"}}]
             """)
-        let (status, _, stderr) = try await fixture.runOnce()
+        let (status, stdout, stderr) = try await fixture.runOnce()
         #expect(status == 0, "\(stderr)")
+        // A readable stdout prints the notification's heading, then each alert's own line indented.
+        let printed = stdout.split(separator: "\n").map(String.init)
+        #expect(printed.count == 3, "\(stdout)")
+        #expect(printed.first?.contains("grouped: 2 alerts from") == true)
+        #expect(printed.dropFirst().allSatisfy { $0.hasPrefix("  ") && $0.contains("grouped: Hamas") })
         let lines = try fixture.alerts.map { try JSONReader.parse(Array($0.utf8)) }
         #expect(lines.count == 1)
         #expect(lines.first?["rule"]?.stringValue == "grouped")
