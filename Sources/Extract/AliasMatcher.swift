@@ -167,7 +167,8 @@ public struct AliasMatcher: Sendable {
             }
             guard let (next, word) = edge(from: node, at: position, first: position == start, in: text) else { break }
             node = next
-            if token.shape == .lower { lowercaseMask |= 1 << UInt64(words.count) }
+            // The lower-case part of a hyphenated given name is the name's own ("Kim Jong-un").
+            if token.shape == .lower, !token.joinedToPrevious { lowercaseMask |= 1 << UInt64(words.count) }
             words.append(word)
             position = word.upperBound
             let ending = terminals[Int(node)]

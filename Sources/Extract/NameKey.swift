@@ -12,7 +12,7 @@ import Model
 ///    after a vowel goes ("Hezbollah" ~ "Hezbolla"), a final "j" after
 ///    a vowel is an "i" ("Zelenskij"), a silent final "e" after a consonant goes ("Salmane",
 ///    "Defence"), "-re" after a consonant becomes "-er" ("Centre"), "-mme" becomes "-m" ("Programme");
-/// 3. consonants: ph→f, dh→d, kh→k, gh→g, th→t, ck→k, q→k, soft c→s, hard c→k, z→s,
+/// 3. consonants: ph→f, dh→d, kh→k, gh→g, th→t, ck→k, q→k initially and g elsewhere, soft c→s, hard c→k, z→s,
 ///    w→v, x→ks, j→y ("Binyamin" ~ "Benjamin", "Netanjahu" ~ "Netanyahu"), and g→k at the start
 ///    ("Gaddafi" ~ "Qaddafi" ~ "Kadhafi");
 /// 4. vowels (y counts as one after the first letter): a first vowel keeps its class,
@@ -78,7 +78,9 @@ enum NameKey {
             default: break
             }
             switch c {
-            case 0x71: out.append(0x6B)  // q → k
+            // q → k at the start ("Qaddafi" ~ "Kadhafi"), else g: Persian and Arabic write
+            // one sound as q, gh or g ("Araqchi" ~ "Araghchi", "Baqeri" ~ "Bagheri").
+            case 0x71: out.append(i == 0 ? 0x6B : 0x67)
             case 0x63: out.append(next == 0x65 || next == 0x69 || next == 0x79 ? 0x73 : 0x6B)  // soft c → s, hard c → k
             case 0x7A: out.append(0x73)  // z → s
             case 0x77: out.append(0x76)  // w → v

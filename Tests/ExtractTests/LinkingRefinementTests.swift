@@ -23,6 +23,12 @@ struct LinkingRefinementTests {
         WatchEntry(id: "vale", name: "Vale", kind: .organization),
         WatchEntry(id: "lebanon", name: "Lebanon", kind: .location),
         WatchEntry(id: "panama", name: "Panama", kind: .location),
+        WatchEntry(id: "kim", name: "Kim Jong Un", kind: .person),
+        WatchEntry(id: "kimyojong", name: "Kim Yo Jong", kind: .person),
+        WatchEntry(id: "araghchi", name: "Abbas Araghchi", kind: .person),
+        WatchEntry(id: "nestle", name: "Nestlé", kind: .organization),
+        WatchEntry(id: "riotinto", name: "Rio Tinto", kind: .organization),
+        WatchEntry(id: "target", name: "Target Corporation", kind: .organization, aliases: ["Target"]),
     ])
 
     static func found(_ fields: String...) -> [String] {
@@ -106,5 +112,33 @@ struct LinkingRefinementTests {
         #expect(Self.found("BEIRUT - Israeli jets struck southern Lebanon on Saturday.") == ["lebanon"])
         #expect(Self.found("PANAMA CITY, Fla. - Residents of Panama City boarded up their homes.") == [])
         #expect(Self.found("PANAMA CITY - Ships queued at the Panama Canal on Monday.") == ["panama"])
+    }
+
+    @Test("a hyphenated given name is the spaced one, its lower-case part included; a sibling's name is not the leader's")
+    func hyphenatedGivenNames() {
+        #expect(Self.found("North Korean leader Kim Jong-un watched the launch.") == ["kim"])
+        #expect(Self.found("Kim Yo-jong said the drills were a rehearsal for invasion.") == ["kimyojong"])
+    }
+
+    @Test("q inside a word is written gh or g as well", arguments: ["Araqchi", "Araghchi"])
+    func qAndGh(spelling: String) {
+        #expect(Self.found("Foreign Minister Abbas \(spelling) said talks were possible.") == ["araghchi"])
+    }
+
+    @Test("a prefix joined to a name is the phrase's: anti-Nestlé sentiment is about Nestlé")
+    func joinedPrefix() {
+        #expect(Self.found("Anti-Nestlé sentiment grew on Monday after the report.") == ["nestle"])
+    }
+
+    @Test("a company of several words named after a river is the river where the item says so")
+    func riverOfSeveralWords() {
+        #expect(Self.found("Acid waters of the Rio Tinto", "The river Rio Tinto in Andalusia runs red with iron.") == [])
+        #expect(Self.found("Rio Tinto posts record shipments", "Rio Tinto said it shipped a record 90 million tonnes.") == ["riotinto"])
+    }
+
+    @Test("in a headline whose every word is capitalised, a common word counts only when tagged as the watched kind")
+    func titleCaseHeadline() {
+        #expect(Self.found("Police Target Drug Gangs In Dawn Raids", "Police raided 40 homes across the city on Wednesday.") == [])
+        #expect(Self.found("Target Cuts Prices On 5,000 Items", "Target Corp said on Tuesday it would cut prices.") == ["target"])
     }
 }

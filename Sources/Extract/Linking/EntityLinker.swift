@@ -88,9 +88,9 @@ struct EntityLinker {
            gazetteer?.flags(field.text.tokens[hit.tokenRange.lowerBound].hash).contains(.commonWord) == true {
             return .commonWordSpelling
         }
-        guard singleWord, kind != .person else { return nil }
         // The item said once what the word is ("the Amazon river"): every mention means that.
-        if let cue = item.contradicted[hit.watchIndex] { return .itemSaysOtherwise(cue) }
+        if kind != .person, let cue = item.contradicted[hit.watchIndex] { return .itemSaysOtherwise(cue) }
+        guard singleWord, kind != .person else { return nil }
         let index = hit.tokenRange.lowerBound
         let token = field.text.tokens[index]
         // In a line wholly in capitals an acronym is any word ("WHO KNEW?"): it counts only
@@ -131,7 +131,10 @@ struct EntityLinker {
             let common = gazetteer.map { $0.flags(token.hash).contains(.commonWord) } ?? true
             // "Orange said on Monday …": what speaks is an organisation or a country, not the
             // fruit; "Orange shares", "Orange's chief executive" are a company's.
-            if covering.isEmpty, common, !WordCues.speaks(field.text, hit.tokenRange),
+            // In a headline whose every word is capitalised ("Police Target Drug Gangs In Dawn
+            // Raids") a tagged run of capitals vouches only when it is the watched kind.
+            let vouched = marks.headlines.contains(index) ? covering.contains { $0.type == kind.entityType } : !covering.isEmpty
+            if !vouched, common, !WordCues.speaks(field.text, hit.tokenRange),
                !(kind == .organization && WordCues.headsCompanyNoun(field.text, hit.tokenRange)) { return .capitalisedForPosition }
             if item.lowercase.contains(token.hash) { return .lowercaseElsewhere(field.text.foldedString(token)) }
         }

@@ -52,6 +52,11 @@ struct ItemEvidence {
                 }
             }
             for hit in field.hits where !marks.capitals.contains(hit.tokenRange.lowerBound) { outsideCapitals.insert(hit.watchIndex) }
+            // "the river Rio Tinto": a company of several words named after a river is that river here.
+            for hit in field.hits where entries[hit.watchIndex].kind == .organization && hit.tokenRange.count > 1
+                && WordCues.namesGeography(field.text, hit.tokenRange) {
+                contradicted[hit.watchIndex] = "geography"
+            }
             for hit in field.hits where entries[hit.watchIndex].kind != .person && hit.tokenRange.count == 1 {
                 let kind = entries[hit.watchIndex].kind
                 if let cue = WordCues.contradiction(kind, field.text, hit.tokenRange) {

@@ -95,7 +95,7 @@ enum WordCues {
         "rapids", "coil", "coils", "gorge", "watershed", "floodplain", "tributary", "tributaries",
     ].map { FNV.hash($0) })
 
-    private static func namesGeography(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
+    static func namesGeography(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
         if let next = separateWord(text, at: range.upperBound), geography.contains(next.hash) { return true }
         let before = range.lowerBound - 1
         return before >= 0 && text.tokens[before].hash == river

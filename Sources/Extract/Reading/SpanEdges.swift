@@ -10,6 +10,11 @@ enum SpanEdges {
         let tokens = tagged.text.tokens
         tagged.spans = tagged.spans.compactMap { span in
             var range = span.tokens
+            // "Anti-Nestlé sentiment", "pro-Sisi newspaper": the prefix is the phrase's, not the name's.
+            if span.type != .misc, range.count > 1, prefixes.contains(tokens[range.lowerBound].hash),
+               tokens[range.lowerBound + 1].joinedToPrevious, tokens[range.lowerBound + 1].isCapitalized {
+                range = (range.lowerBound + 1)..<range.upperBound
+            }
             // A lower-case word or punctuation never ends the name of a person, an
             // organisation or a place. (An event may: "the 2001 general election".)
             while span.type != .misc, range.count > 1, tokens[range.lowerBound].isCapitalized,
@@ -71,6 +76,9 @@ enum SpanEdges {
         let flags = gazetteer.flags(token.hash)
         return flags.contains(.commonWord) || flags.isDisjoint(with: [.surname, .givenName])
     }
+
+    /// Prefixes joined by a hyphen to a name they qualify ("anti-", "pro-", "ex-").
+    private static let prefixes: Set<UInt64> = Set(["anti", "pro", "ex", "non", "post", "pre", "neo", "pan"].map { FNV.hash($0) })
 
     /// Lower-case words that end names: "Ludwig van", "Osama bin" do not, but a particle
     /// inside a name may close a tagged span that goes on.
