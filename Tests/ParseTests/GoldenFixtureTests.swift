@@ -5,8 +5,8 @@ import Model
 
 /// Each fixture under Fixtures/ with a `*.expected.json` beside it is parsed as if
 /// fetched from https://fixtures.example/<name> and compared with its golden JSON.
-/// `FEEDWATCH_REGENERATE_GOLDEN=1 swift test --filter Golden` rewrites the goldens
-/// (review the diff before committing).
+/// `FEEDWATCH_REGENERATE_GOLDEN=1 swift test --filter Golden` rewrites the goldens and
+/// fails that run, as argument-parser's `assertSnapshot` does: review the diff, then run again.
 @Suite("Parser golden fixtures")
 struct GoldenFixtureTests {
     /// Read beside the test source, so a regenerated golden is what the next run compares.
@@ -25,6 +25,8 @@ struct GoldenFixtureTests {
         let goldenURL = Self.directory.appendingPathComponent(name + ".expected.json")
         if ProcessInfo.processInfo.environment["FEEDWATCH_REGENERATE_GOLDEN"] == "1" {
             try (actual.serialized() + "\n").write(to: goldenURL, atomically: true, encoding: .utf8)
+            Issue.record("\(name): golden rewritten; review the diff, then run without FEEDWATCH_REGENERATE_GOLDEN")
+            return
         }
         let expected = try JSONReader.parse(String(decoding: Data(contentsOf: goldenURL), as: UTF8.self))
         #expect(actual == expected, "\(name): \(actual.serialized())")

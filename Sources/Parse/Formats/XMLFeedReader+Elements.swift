@@ -19,10 +19,12 @@ extension XMLFeedReader {
             fallbacks = []
             entryLists.reset()
             if family == .rss, let about = tag.attribute("about", namespace: Namespace.rdf) { entry?.id = nonEmpty(about) }
+            if family == .rss { readCDFAttributes(tag, feedLevel: false) }
             entryDepth = depth
             return .descend
         case (.rss, .channel):
             if feed.format == .rss10, tag.uri.map({ XMLStartTag.equal($0, Namespace.rss090) }) == true { feed.format = .rss090 }
+            readCDFAttributes(tag, feedLevel: true)
             return .descend
         case (.atom, .author):
             person = Author()
@@ -61,10 +63,11 @@ extension XMLFeedReader {
 
     private func feedField(_ tag: XMLStartTag, _ name: ElementName, _ family: Namespace.Family) -> Handling {
         switch (family, name) {
-        case (.rss, .title), (.atom, .title): return .capture(.feedTitle(textType(tag, family)))
+        case (.rss, .title), (.atom, .title), (.dc, .title): return .capture(.feedTitle(textType(tag, family)))
         case (.rss, .link): return .capture(.feedLink)
         case (.atom, .link): atomLink(tag, feedLevel: true)
-        case (.rss, .description), (.atom, .subtitle), (.atom, .tagline): return .capture(.feedDescription(textType(tag, family)))
+        case (.rss, .description), (.atom, .subtitle), (.atom, .tagline), (.dc, .description), (.rss, .abstract):
+            return .capture(.feedDescription(textType(tag, family)))
         case (.rss, .language), (.dc, .language): return .capture(.feedLanguage)
         case (.rss, .pubdate), (.atom, .published), (.dcterms, .issued): return .capture(.feedPublished)
         case (.rss, .lastbuilddate), (.atom, .updated), (.atom, .modified), (.dc, .date), (.dcterms, .modified):
@@ -72,10 +75,13 @@ extension XMLFeedReader {
         case (.atom, .id): return .capture(.feedID)
         case (.atom, .logo): return .capture(.feedLogo)
         case (.atom, .icon): return .capture(.feedIcon)
-        case (.rss, .managingeditor), (.dc, .creator), (.rss, .author), (.itunes, .author): return .capture(.feedAuthor)
+        case (.rss, .managingeditor), (.dc, .creator), (.dc, .author), (.rss, .author), (.itunes, .author): return .capture(.feedAuthor)
         case (.itunes, .summary), (.itunes, .subtitle): return .capture(.feedITunesSummary)
         case (.itunes, .image), (.media, .thumbnail):
-            feed.image = feed.image ?? tag.attribute("href").flatMap(nonEmpty).flatMap { URLResolver.resolve($0, against: baseURI) }
+            // iTunes writes href; early podcast feeds and Media RSS write url.
+            let url = tag.attribute("href").flatMap(nonEmpty) ?? tag.attribute("url").flatMap(nonEmpty)
+            feed.image = feed.image ?? url.flatMap { URLResolver.resolve($0, against: baseURI) }
+        case (.itunes, .keywords): return .capture(.feedTerms(separator: ","))
         case (.itunes, .category):
             if let term = tag.attribute("text").flatMap(nonEmpty) { addFeedCategory(term, unique: true) }
             return .descend  // a subcategory is written inside its category
@@ -96,17 +102,22 @@ extension XMLFeedReader {
         case (.rss, .guid): return .capture(.guid(isPermaLink: tag.attribute("isPermaLink")?.lowercased() != "false"))
         case (.atom, .id): return .capture(.atomID)
         case (.dc, .identifier): return .capture(.identifier)
-        case (.rss, .description), (.atom, .summary), (.dcterms, .abstract), (.rss, .abstract):
+        case (.rss, .description), (.atom, .summary), (.dcterms, .abstract), (.rss, .abstract), (.dc, .description):
             return .capture(.summary(textType(tag, family)))
+        // RSS has no summary element; feeds that write one beside a description mean the
+        // shorter text and the longer one: the second of the two is the content.
+        case (.rss, .summary): return .capture(.summary(textType(tag, family)))
         case (.media, .description), (.itunes, .summary), (.itunes, .subtitle):
             return .capture(.fallbackSummary(textType(tag, family)))
         case (.content, .encoded), (.atom, .content), (.rss, .body), (.rss, .fullitem):
             return .capture(.content(textType(tag, family)))
+        // An XHTML body inside an RSS item: its children are the content, written as XML.
+        case (.xhtml, .body): return .capture(.content(TextType(isAtom: false, type: "application/xhtml+xml", mode: nil)))
         case (.rss, .pubdate), (.atom, .published), (.atom, .issued), (.dcterms, .issued), (.dcterms, .created):
             return .capture(.published)
         case (.dc, .date): return .capture(.dcDate)
         case (.atom, .updated), (.atom, .modified), (.dcterms, .modified): return .capture(.updated)
-        case (.rss, .author), (.dc, .creator), (.itunes, .author): return .capture(.author)
+        case (.rss, .author), (.dc, .creator), (.dc, .author), (.itunes, .author): return .capture(.author)
         case (.media, .category): return .capture(.terms(separator: "\n"))
         case (.itunes, .keywords): return .capture(.terms(separator: ","))
         case (.media, .content):
@@ -120,6 +131,9 @@ extension XMLFeedReader {
         case (.atom, .category):
             if let term = atomTerm(tag) { addEntryCategory(term) }
         case (.rss, .category), (.dc, .subject): return .capture(.category)
+        case (.itunes, .category):
+            if let term = tag.attribute("text").flatMap(nonEmpty) { addEntryCategory(term) }
+            return .descend  // a subcategory is written inside its category
         case (.rss, .enclosure):
             if let url = tag.attribute("url").flatMap(nonEmpty).flatMap({ URLResolver.resolve($0, against: baseURI) }) {
                 addEnclosure(Enclosure(url: url, type: tag.attribute("type").flatMap(nonEmpty),
@@ -128,6 +142,20 @@ extension XMLFeedReader {
         default: break
         }
         return .skip
+    }
+
+    /// CDF (Microsoft's Channel Definition Format) keeps a channel's or item's link and
+    /// date in attributes: HREF and LASTMOD.
+    func readCDFAttributes(_ tag: XMLStartTag, feedLevel: Bool) {
+        let href = (tag.attribute("HREF") ?? tag.attribute("href")).flatMap(nonEmpty).flatMap { URLResolver.resolve($0, against: baseURI) }
+        let modified = (tag.attribute("LASTMOD") ?? tag.attribute("lastmod")).flatMap(FeedDate.parse)
+        if feedLevel {
+            if feed.link == nil { feed.link = href }
+            if let modified { feed.updated = modified }
+        } else {
+            if entry?.link == nil { entry?.link = href }
+            if let modified { entry?.updated = modified }
+        }
     }
 
     /// Atom category: its term, else its label (RFC 4287 §4.2.2).

@@ -14,7 +14,7 @@ extension XMLFeedReader {
     private func apply(_ capture: FieldCapture) {
         switch capture.field {
         case .feedTitle, .feedLink, .feedDescription, .feedLanguage, .feedPublished, .feedUpdated,
-             .feedID, .feedLogo, .feedIcon, .feedAuthor, .feedITunesSummary, .feedCategory, .imageURL:
+             .feedID, .feedLogo, .feedIcon, .feedAuthor, .feedITunesSummary, .feedCategory, .feedTerms, .imageURL:
             applyFeedField(capture)
         case .personName: person?.name = nonEmpty(capture.string)
         case .personEmail: person?.email = nonEmpty(capture.string)
@@ -40,6 +40,8 @@ extension XMLFeedReader {
             if let author = AuthorString.parse(capture.string) { addFeedAuthor(author) }
         case .feedITunesSummary: feed.description = feed.description ?? nonEmpty(capture.string)
         case .feedCategory: if let term = nonEmpty(capture.string) { addFeedCategory(term, unique: false) }
+        case let .feedTerms(separator):
+            for term in capture.string.split(separator: separator).map(\.trimmed) where !term.isEmpty { addFeedCategory(term, unique: true) }
         default: break
         }
     }
@@ -59,7 +61,13 @@ extension XMLFeedReader {
             }
         case .atomID: if entry?.id == nil { entry?.id = atomID(capture) }
         case .identifier: if entry?.id == nil { entry?.id = nonEmpty(capture.string) }
-        case let .summary(type): fill(.summary, standIn: false) { construct(capture, type, plain: false) }
+        case let .summary(type):
+            // A second summary-like element of an RSS item (description beside summary) is its content.
+            if !type.isAtom, entry?.summary != nil, !fallbacks.contains(.summary), entry?.content == nil {
+                entry?.content = construct(capture, type, plain: false)
+            } else {
+                fill(.summary, standIn: false) { construct(capture, type, plain: false) }
+            }
         case let .fallbackSummary(type): fill(.summary, standIn: true) { construct(capture, type, plain: false) }
         case let .content(type): if entry?.content == nil { entry?.content = construct(capture, type, plain: false) }
         // The date is read before `entry` is written: `entry?.x = y ?? entry?.x` reads

@@ -144,6 +144,8 @@ final class XMLFeedReader: XMLEventHandler {
         }
         if feed.format == .atom10 || feed.format == .atom03 { defaultFamily = .atom }
         feed.language = tag.attribute("lang", namespace: Namespace.xml).flatMap(Self.languageTag)
+        // A CDF document's root is its channel, with the link and date as attributes.
+        if String(cString: tag.localName).lowercased() == "channel" { readCDFAttributes(tag, feedLevel: true) }
     }
 
     private func detectFormat(_ tag: XMLStartTag) throws(ParseError) -> FeedFormat {
@@ -162,6 +164,8 @@ final class XMLFeedReader: XMLEventHandler {
         case ("rdf", _):  // RSS 1.0, or 0.90 by its default namespace (refined again at the channel)
             return tag.defaultNamespace == Namespace.rss090 ? .rss090 : .rss10
         case ("feed", Namespace.atom03): return .atom03
+        // The drafts of Atom 0.3 went by other namespaces; their version attribute says 0.3.
+        case ("feed", _) where uri != Namespace.atom10 && tag.attribute("version")?.trimmed == "0.3": return .atom03
         case ("feed", _): return .atom10
         case ("channel", _): return .rss20
         default:
