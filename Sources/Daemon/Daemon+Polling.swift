@@ -37,9 +37,11 @@ extension Daemon {
         }
         var meta: Logger.Metadata = ["feed.id": "\(feedID)"]
         switch result {
-        case .notModified:
+        case let .notModified(hints):
             if state.lastError != nil { logger.info("feed recovered", metadata: meta) }
-            try store.recordPoll(feedID: feedID, outcome: .notModified(resolution: presenceResolution), nextPollAt: nextPoll(source), now: clock())
+            let next = nextPoll(source, hints: hints)
+            try store.recordPoll(feedID: feedID, outcome: .notModified(resolution: presenceResolution), nextPollAt: next.at,
+                                 reason: next.reason, now: clock())
             busyFeeds.remove(feedID)
         case let .failed(kind, message, retryAfter):
             if state.lastError != kind {
@@ -48,19 +50,22 @@ extension Daemon {
             }
             let next = PollSchedule.afterFailure(failures: state.failures + 1, retryAfter: retryAfter,
                                                  cap: configuration.settings.maxFeedBackoff, now: clock())
-            try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: next, now: clock())
+            let reason = retryAfter.map { "Retry-After \(DurationText.text($0.rounded()))" } ?? "back-off after \(state.failures + 1) failures"
+            try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: next, reason: reason, now: clock())
             busyFeeds.remove(feedID)
-        case let .feed(feed, etag, lastModified, fetched):
+        case let .feed(feed, etag, lastModified, fetched, hints):
             if state.lastError != nil { logger.info("feed recovered", metadata: meta) }
             if feed.bozo { logger.debug("feed is not well-formed; recovered", metadata: meta) }
-            try startAnalysis(feed, state: state, source: source, etag: etag, lastModified: lastModified, fetched: fetched, group: &group)
+            try startAnalysis(feed, state: state, source: source, etag: etag, lastModified: lastModified, fetched: fetched, hints: hints,
+                              group: &group)
         }
     }
 
     /// Splits the entries into seen (skipped), backfill (recorded without alerts
     /// on a feed's first poll) and new (analysed in a child task).
     private func startAnalysis(_ feed: Feed, state: FeedState, source: Configuration.FeedSource, etag: String?, lastModified: String?,
-                               fetched: ItemAnalyzer.Fetch, group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
+                               fetched: ItemAnalyzer.Fetch, hints: PollHints,
+                               group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         let cutoff = clock().addingTimeInterval(-configuration.backfill(of: source))
         var fresh: [Entry] = []
         var backfilled: [(key: String, hash: Int64)] = []
@@ -99,7 +104,7 @@ extension Daemon {
                 return record
             } + Daemon.records(decisions, feedID: feedID, configuration: configuration, edited: edited)
             return .analyzed(AnalyzedPoll(feedID: feedID, decisions: decisions, records: records, listed: listed, etag: etag,
-                                          lastModified: lastModified))
+                                          lastModified: lastModified, hints: hints))
         }
     }
 
@@ -141,8 +146,11 @@ extension Daemon {
         return queued
     }
 
-    func nextPoll(_ source: Configuration.FeedSource) -> Date {
-        PollSchedule.afterSuccess(interval: configuration.interval(of: source), jitter: configuration.settings.jitter, now: clock())
+    /// When a feed that answered is polled next, and why (`PollSchedule.next`).
+    func nextPoll(_ source: Configuration.FeedSource, hints: PollHints) -> (at: Date, reason: String) {
+        let settings = configuration.settings
+        return PollSchedule.next(interval: configuration.interval(of: source), maxInterval: settings.maxInterval, hints: hints,
+                                 adaptive: settings.adaptive, jitter: settings.jitter, now: clock())
     }
 }
 

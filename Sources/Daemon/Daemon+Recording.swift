@@ -12,6 +12,8 @@ struct AnalyzedPoll: Sendable {
     var listed: [String]
     var etag: String?
     var lastModified: String?
+    /// What the poll said about when to poll again.
+    var hints = PollHints()
 }
 
 /// Group commit: analysed polls are recorded together, in one transaction and with
@@ -43,8 +45,9 @@ extension Daemon {
         let now = clock()
         let listings = polls.map { poll in
             // The poll's validators and next time go in the items' transaction.
-            let fetched = feedsByID[poll.feedID].map {
-                FeedListing.Fetched(etag: poll.etag, lastModified: poll.lastModified, nextPollAt: nextPoll($0))
+            let fetched = feedsByID[poll.feedID].map { source in
+                let next = nextPoll(source, hints: poll.hints)
+                return FeedListing.Fetched(etag: poll.etag, lastModified: poll.lastModified, nextPollAt: next.at, reason: next.reason)
             }
             return FeedListing(feedID: poll.feedID, itemKeys: poll.listed, resolution: presenceResolution, fetched: fetched)
         }

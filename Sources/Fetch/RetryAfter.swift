@@ -19,6 +19,9 @@ package enum RetryAfter {
         return Bounds.wait(date.timeIntervalSince(now))
     }
 
+    /// An HTTP-date header's value (Expires, Date), if it is one.
+    package static func date(_ value: String) -> Date? { httpDate(value.trimmed) }
+
     /// IMF-fixdate, the only HTTP-date form a sender may generate (RFC 9110 §5.6.7):
     /// "Sun, 06 Nov 1994 08:49:37 GMT".
     private static func httpDate(_ text: String) -> Date? {

@@ -16,6 +16,9 @@ public struct Feed: Sendable, Equatable {
     public var entries: [Entry]
     /// True when the document was not well-formed and was recovered (feedparser's "bozo").
     public var bozo: Bool
+    /// How long the feed says it stays fresh: RSS `<ttl>`, or `sy:updatePeriod` divided by
+    /// `sy:updateFrequency`. Not part of the feed JSON; the scheduler reads it.
+    public var ttl: TimeInterval?
 
     public init(format: FeedFormat = .unknown) {
         self.format = format

@@ -74,11 +74,11 @@ public final class SQLiteStateStore: StateStore {
         return states
     }
 
-    public func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date, now date: Date) throws(StoreError) {
+    public func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date, reason: String?, now date: Date) throws(StoreError) {
         let next = SQLiteValue.real(nextPollAt.timeIntervalSince1970)
         switch outcome {
         case let .fetched(etag, lastModified):
-            try storeFetch(feedID: feedID, FeedListing.Fetched(etag: etag, lastModified: lastModified, nextPollAt: nextPollAt))
+            try storeFetch(feedID: feedID, FeedListing.Fetched(etag: etag, lastModified: lastModified, nextPollAt: nextPollAt, reason: reason))
         case let .notModified(resolution):
             // Unchanged since the last full listing: what it listed then, it lists still.
             // Rows are rewritten only when their mark is older than `resolution`.
@@ -88,20 +88,21 @@ public final class SQLiteStateStore: StateStore {
                     UPDATE seen_items SET last_seen = ? WHERE feed_id = ?
                       AND last_seen >= (SELECT listed_at FROM feeds WHERE id = ?) - ? AND last_seen < ?
                     """).run(now, .text(feedID), .text(feedID), .real(resolution), .real(date.timeIntervalSince1970 - resolution))
-                try db.prepare("UPDATE feeds SET next_poll_at = ?, failures = 0, last_error = NULL, polled_once = 1 WHERE id = ?")
-                    .run(next, .text(feedID))
+                try db.prepare("UPDATE feeds SET next_poll_at = ?, poll_reason = ?, failures = 0, last_error = NULL, polled_once = 1 WHERE id = ?")
+                    .run(next, .text(reason), .text(feedID))
             }
         case let .failed(kind):
-            try db.prepare("UPDATE feeds SET next_poll_at = ?, failures = failures + 1, last_error = ? WHERE id = ?")
-                .run(next, .text(kind), .text(feedID))
+            try db.prepare("UPDATE feeds SET next_poll_at = ?, poll_reason = ?, failures = failures + 1, last_error = ? WHERE id = ?")
+                .run(next, .text(reason), .text(kind), .text(feedID))
         }
     }
 
     private func storeFetch(feedID: String, _ fetched: FeedListing.Fetched) throws(StoreError) {
         try db.prepare("""
-            UPDATE feeds SET etag = ?, last_modified = ?, next_poll_at = ?, failures = 0, last_error = NULL,
+            UPDATE feeds SET etag = ?, last_modified = ?, next_poll_at = ?, poll_reason = ?, failures = 0, last_error = NULL,
             polled_once = 1 WHERE id = ?
-            """).run(.text(fetched.etag), .text(fetched.lastModified), .real(fetched.nextPollAt.timeIntervalSince1970), .text(feedID))
+            """).run(.text(fetched.etag), .text(fetched.lastModified), .real(fetched.nextPollAt.timeIntervalSince1970),
+                     .text(fetched.reason), .text(feedID))
     }
 
     public func seenContentHash(feedID: String, itemKey: String) throws(StoreError) -> Int64? {

@@ -12,11 +12,13 @@ public struct FeedState: Sendable, Equatable {
     public var lastError: String?
     /// False until the first successful poll: backfill applies then.
     public var polledOnce: Bool
+    /// Why the next poll is when it is ("the interval", "Retry-After", …).
+    public var pollReason: String?
 
     public static func == (a: FeedState, b: FeedState) -> Bool {
         a.id == b.id && a.url == b.url && a.validators.etag == b.validators.etag
             && a.validators.lastModified == b.validators.lastModified && a.nextPollAt == b.nextPollAt
-            && a.failures == b.failures && a.lastError == b.lastError && a.polledOnce == b.polledOnce
+            && a.failures == b.failures && a.lastError == b.lastError && a.polledOnce == b.polledOnce && a.pollReason == b.pollReason
     }
 }
 
@@ -92,10 +94,12 @@ public struct FeedListing: Sendable, Equatable {
         public var etag: String?
         public var lastModified: String?
         public var nextPollAt: Date
-        public init(etag: String?, lastModified: String?, nextPollAt: Date) {
+        public var reason: String?
+        public init(etag: String?, lastModified: String?, nextPollAt: Date, reason: String? = nil) {
             self.etag = etag
             self.lastModified = lastModified
             self.nextPollAt = nextPollAt
+            self.reason = reason
         }
     }
 
@@ -158,7 +162,8 @@ public protocol StateStore {
     /// At most `limit` feeds due at `now`, most overdue first.
     func dueFeeds(now: Date, limit: Int) throws(StoreError) -> [FeedState]
     /// A `.notModified` outcome keeps present the items the feed listed last time.
-    func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date, now: Date) throws(StoreError)
+    /// `reason`: why the next poll is then, kept for `status`.
+    func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date, reason: String?, now: Date) throws(StoreError)
 
     /// The content hash recorded for a seen item (`ItemRecord.contentHash`); nil when the
     /// item was never seen, 0 when it was recorded without one.
@@ -212,6 +217,10 @@ public protocol StateStore {
 }
 
 extension StateStore {
+    public func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date, now: Date) throws(StoreError) {
+        try recordPoll(feedID: feedID, outcome: outcome, nextPollAt: nextPollAt, reason: nil, now: now)
+    }
+
     public func isSeen(feedID: String, itemKey: String) throws(StoreError) -> Bool {
         try seenContentHash(feedID: feedID, itemKey: itemKey) != nil
     }

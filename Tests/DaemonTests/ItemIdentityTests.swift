@@ -42,7 +42,7 @@ struct ItemIdentityTests {
         #expect(wait(40) == 3600)
         #expect(wait(1, 7200) == 7200)
         #expect(wait(1, 1e12) == 86_400)
-        let next = PollSchedule.afterSuccess(interval: 600, jitter: 0.1, now: now, random: -1)
-        #expect(next.timeIntervalSince(now) == 540)
+        let next = PollSchedule.next(interval: 600, maxInterval: 3600, hints: PollHints(), adaptive: true, jitter: 0.1, now: now, random: -1)
+        #expect(next.at.timeIntervalSince(now) == 540)
     }
 }

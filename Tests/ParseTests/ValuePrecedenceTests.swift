@@ -58,3 +58,26 @@ struct ValuePrecedenceTests {
         #expect(try Self.parse(xml, headers: ["content-location": "https://w.example/x/"]).link == "https://w.example/abs")
     }
 }
+
+@Suite("Declared freshness")
+struct DeclaredFreshnessTests {
+    static func ttl(_ channel: String) throws -> TimeInterval? {
+        let xml = """
+            <rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"><channel><title>t</title>\(channel)</channel></rss>
+            """
+        return try FeedParser.parse(Array(xml.utf8), url: nil).ttl
+    }
+
+    @Test("RSS ttl in minutes, sy:updatePeriod over sy:updateFrequency, the longer of the two; nonsense ignored")
+    func declared() throws {
+        #expect(try Self.ttl("<ttl>60</ttl>") == 3600)
+        #expect(try Self.ttl("<sy:updatePeriod>daily</sy:updatePeriod><sy:updateFrequency>4</sy:updateFrequency>") == 21_600)
+        #expect(try Self.ttl("<sy:updatePeriod>hourly</sy:updatePeriod>") == 3600)
+        #expect(try Self.ttl("<ttl>30</ttl><sy:updatePeriod>hourly</sy:updatePeriod>") == 3600)
+        #expect(try Self.ttl("<ttl>-5</ttl>") == nil)
+        #expect(try Self.ttl("<ttl>99999999999999999999999</ttl>") == nil)
+        #expect(try Self.ttl("<ttl>9999999</ttl>") == 30 * 86_400)
+        #expect(try Self.ttl("<sy:updatePeriod>fortnightly</sy:updatePeriod>") == nil)
+        #expect(try Self.ttl("") == nil)
+    }
+}

@@ -7,6 +7,7 @@ extension ConfigReader {
         guard let object = object(value, at: "settings", allowed: [
             "interval", "backfill", "concurrency", "userAgent", "timeout", "connectTimeout", "maxFeedBytes",
             "maxRedirects", "jitter", "maxFeedBackoff", "retryBase", "maxRetryDelay", "onceDeliveryTimeout", "retention", "dedup",
+            "maxInterval", "adaptive",
         ]) else { return settings }
         if let v = duration(object["interval"], at: "settings.interval", range: ConfigBounds.interval) { settings.interval = max(v, ConfigBounds.shortestInterval) }
         if let v = backfill(object["backfill"], at: "settings.backfill") { settings.backfill = v }
@@ -29,6 +30,17 @@ extension ConfigReader {
         if let v = duration(object["onceDeliveryTimeout"], at: "settings.onceDeliveryTimeout", range: ConfigBounds.wait) { settings.onceDeliveryTimeout = v }
         if let v = duration(object["retention"], at: "settings.retention", range: ConfigBounds.retention) { settings.retention = v }
         if let dedup = object["dedup"] { settings.dedup = readDedup(dedup) }
+        if let v = duration(object["maxInterval"], at: "settings.maxInterval", range: ConfigBounds.interval) { settings.maxInterval = v }
+        switch object["adaptive"] {
+        case nil: break
+        case let .bool(on)?: settings.adaptive = on
+        default: fail("settings.adaptive", "expected true or false")
+        }
+        if object["maxInterval"] == nil {
+            settings.maxInterval = max(settings.maxInterval, settings.interval)
+        } else if settings.maxInterval < settings.interval {
+            fail("settings.maxInterval", "must be at least the interval (\(DurationText.text(settings.interval)))")
+        }
         return settings
     }
 

@@ -7,8 +7,8 @@ import Store
 /// One poll of one feed: a conditional GET, then parsing.
 struct FeedPoller: Sendable {
     enum Result: Sendable {
-        case feed(Feed, etag: String?, lastModified: String?, fetched: ItemAnalyzer.Fetch)
-        case notModified
+        case feed(Feed, etag: String?, lastModified: String?, fetched: ItemAnalyzer.Fetch, hints: PollHints)
+        case notModified(PollHints)
         /// `kind` stays the same while the failure does (for logging once per change).
         case failed(kind: String, message: String, retryAfter: TimeInterval?)
     }
@@ -29,7 +29,9 @@ struct FeedPoller: Sendable {
         } catch {
             return .failed(kind: "error", message: "\(error)", retryAfter: nil)
         }
-        if response.isNotModified { return .notModified }
+        let now = Date()
+        var hints = PollHints(maxAge: response.freshness(now: now), retryAfter: response.retryAfter(now: now))
+        if response.isNotModified { return .notModified(hints) }
         guard response.isSuccess else {
             return .failed(kind: "http-\(response.status)", message: "fetch: HTTP \(response.status) (\(url))",
                            retryAfter: response.retryAfter())
@@ -50,7 +52,10 @@ struct FeedPoller: Sendable {
             }
             // A file: feed has no HTTP status (curl reports 0).
             let fetched = ItemAnalyzer.Fetch(at: Date(), status: response.status > 0 ? response.status : nil, url: response.effectiveURL)
-            return .feed(feed, etag: response.validators.etag, lastModified: response.validators.lastModified, fetched: fetched)
+            hints.ttl = feed.ttl
+            hints.itemDates = feed.entries.compactMap(\.date)
+            return .feed(feed, etag: response.validators.etag, lastModified: response.validators.lastModified, fetched: fetched,
+                         hints: hints)
         } catch {
             return .failed(kind: "not-a-feed", message: "\(error) (\(url))", retryAfter: nil)
         }

@@ -5,13 +5,6 @@ import Bounds
 /// When a feed is polled next. Pure, so that the scheduling of any answer a
 /// server gives can be tested and fuzzed without a clock or a network.
 package enum PollSchedule {
-    /// After a good poll: the interval, spread by `jitter` (a fraction, at most
-    /// 0.5) so feeds do not poll in lockstep. `random` is in -1...1.
-    package static func afterSuccess(interval: TimeInterval, jitter: Double, now: Date,
-                             random: Double = Double.random(in: -1...1)) -> Date {
-        now.addingTimeInterval(interval * (1 + jitter * random))
-    }
-
     /// After a failed poll: 1 min, 2, 4 … up to `cap`, never given up; a longer
     /// Retry-After wins, up to `Bounds.longestWait`. The same back-off as deliveries.
     package static func afterFailure(failures: Int, retryAfter: TimeInterval?, cap: TimeInterval, now: Date,

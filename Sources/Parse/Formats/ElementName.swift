@@ -6,7 +6,8 @@ enum ElementName: String {
     case abstract, author, body, category, channel, content, contributor, created, creator, date, description
     case email, enclosure, encoded, entry, fullitem, group, guid, icon, id, identifier, image, issued, item
     case keywords, language, lastbuilddate, link, logo, managingeditor, modified, name, pubdate, published
-    case source, subject, subtitle, summary, tagline, textinput, thumbnail, title, updated, uri, url
+    case source, subject, subtitle, summary, tagline, textinput, thumbnail, title, ttl, updated, updatefrequency
+    case updateperiod, uri, url
     /// Any other name: nothing the reader takes from it.
     case other
 

@@ -23,6 +23,7 @@ struct FieldCapture {
     enum Field {
         case feedTitle(TextType), feedLink, feedDescription(TextType), feedLanguage, feedPublished, feedUpdated
         case feedID, feedLogo, feedIcon, feedAuthor, feedITunesSummary, feedCategory, feedTerms(separator: Character)
+        case feedTTL, feedUpdatePeriod, feedUpdateFrequency
         case personName, personEmail, personURI, imageURL
         case title(TextType), link, guid(isPermaLink: Bool), atomID, identifier, summary(TextType), content(TextType)
         /// Media RSS and iTunes values: used when the item has no title or description of its own.

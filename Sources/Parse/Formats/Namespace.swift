@@ -12,11 +12,12 @@ enum Namespace {
     static let media = "http://search.yahoo.com/mrss/"
     static let itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd"
     static let xhtml = "http://www.w3.org/1999/xhtml"
+    static let syndication = "http://purl.org/rss/1.0/modules/syndication/"
     /// The namespace of xml:base and xml:lang (Namespaces in XML 1.0 §3).
     static let xml = "http://www.w3.org/XML/1998/namespace"
 
     /// The vocabulary an element belongs to, as far as feed fields go.
-    enum Family { case rss, atom, dc, dcterms, content, rdf, media, itunes, xhtml, other }
+    enum Family { case rss, atom, dc, dcterms, content, rdf, media, itunes, xhtml, sy, other }
 
     /// Prefixes feeds use without declaring them.
     static func familyOfPrefix(_ prefix: String) -> Family? {
@@ -28,6 +29,7 @@ enum Namespace {
         case "rdf": .rdf
         case "media": .media
         case "itunes": .itunes
+        case "sy": .sy
         default: nil
         }
     }
@@ -47,6 +49,7 @@ enum Namespace {
         case media, "http://search.yahoo.com/mrss": .media
         case itunes, "http://www.itunes.com/DTDs/Podcast-1.0.dtd": .itunes
         case xhtml: .xhtml
+        case syndication: .sy
         default: .other
         }
     }

@@ -9,7 +9,7 @@ extension XMLFeedReader {
     func handleElement(_ tag: XMLStartTag) -> Handling {
         let family = family(of: tag)
         // RSS element names are matched without regard to case ("pubDate", CDF's "ITEM").
-        let name = elementName(tag.localName, folded: family == .rss)
+        let name = elementName(tag.localName, folded: family == .rss || family == .sy)
         if personDepth >= 0 { return personField(name) }
         if imageDepth >= 0 { return family == .rss && name == .url ? .capture(.imageURL) : .skip }
         switch (family, name) {
@@ -82,6 +82,9 @@ extension XMLFeedReader {
             let url = tag.attribute("href").flatMap(nonEmpty) ?? tag.attribute("url").flatMap(nonEmpty)
             feed.image = feed.image ?? url.flatMap { URLResolver.resolve($0, against: baseURI) }
         case (.itunes, .keywords): return .capture(.feedTerms(separator: ","))
+        case (.rss, .ttl): return .capture(.feedTTL)
+        case (.sy, .updateperiod): return .capture(.feedUpdatePeriod)
+        case (.sy, .updatefrequency): return .capture(.feedUpdateFrequency)
         case (.itunes, .category):
             if let term = tag.attribute("text").flatMap(nonEmpty) { addFeedCategory(term, unique: true) }
             return .descend  // a subcategory is written inside its category

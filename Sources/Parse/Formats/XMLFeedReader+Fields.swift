@@ -1,4 +1,5 @@
 import Foundation
+import Bounds
 import Model
 
 /// A field's collected text, applied at its end tag. The first value of a
@@ -14,7 +15,8 @@ extension XMLFeedReader {
     private func apply(_ capture: FieldCapture) {
         switch capture.field {
         case .feedTitle, .feedLink, .feedDescription, .feedLanguage, .feedPublished, .feedUpdated,
-             .feedID, .feedLogo, .feedIcon, .feedAuthor, .feedITunesSummary, .feedCategory, .feedTerms, .imageURL:
+             .feedID, .feedLogo, .feedIcon, .feedAuthor, .feedITunesSummary, .feedCategory, .feedTerms, .imageURL,
+             .feedTTL, .feedUpdatePeriod, .feedUpdateFrequency:
             applyFeedField(capture)
         case .personName: person?.name = nonEmpty(capture.string)
         case .personEmail: person?.email = nonEmpty(capture.string)
@@ -40,6 +42,15 @@ extension XMLFeedReader {
             if let author = AuthorString.parse(capture.string) { addFeedAuthor(author) }
         case .feedITunesSummary: feed.description = feed.description ?? nonEmpty(capture.string)
         case .feedCategory: if let term = nonEmpty(capture.string) { addFeedCategory(term, unique: false) }
+        case .feedTTL:
+            freshness.ttlMinutes = DigitRun.value(capture.string.trimmed.utf8, as: Int.self)
+            feed.ttl = freshness.lifetime
+        case .feedUpdatePeriod:
+            freshness.period = Freshness.periods[capture.string.trimmed.lowercased()]
+            feed.ttl = freshness.lifetime
+        case .feedUpdateFrequency:
+            freshness.frequency = DigitRun.value(capture.string.trimmed.utf8, as: Int.self)
+            feed.ttl = freshness.lifetime
         case let .feedTerms(separator):
             for term in capture.string.split(separator: separator).map(\.trimmed) where !term.isEmpty { addFeedCategory(term, unique: true) }
         default: break

@@ -26,6 +26,8 @@ final class XMLFeedReader: XMLEventHandler {
     var feedLists = ListMemory()
     /// RSS <image> of the channel.
     var imageDepth = -1
+    /// Freshness the feed declares: RSS `<ttl>` and the syndication module's period and frequency.
+    var freshness = Freshness()
     /// The vocabulary of elements without a namespace: Atom in a <feed>, RSS otherwise.
     var defaultFamily = Namespace.Family.rss
 
