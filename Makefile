@@ -5,7 +5,7 @@
 SWIFT      ?= swift
 PREFIX     ?= /usr/local
 CONFIG     ?= feeds.json
-APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev pkg-config tzdata
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev libssl-dev libpsl-dev pkg-config tzdata
 # Real servers the tests start on loopback: an SMTP server (aiosmtpd, run by the system's Python).
 TEST_PACKAGES := python3 python3-aiosmtpd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -29,3 +29,6 @@ CURLcode ccurl_easy_setopt_read_callback(CURL *handle, CURLoption option,
     size_t (*callback)(char *, size_t, size_t, void *)) {
     return curl_easy_setopt(handle, option, callback);
 }
+CURLSHcode ccurl_share_setopt_long(CURLSH *handle, CURLSHoption option, long value) {
+    return curl_share_setopt(handle, option, value);
+}

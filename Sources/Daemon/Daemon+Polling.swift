@@ -1,4 +1,5 @@
 import Foundation
+import Fetch
 import Logging
 import Model
 import Rules
@@ -18,10 +19,21 @@ extension Daemon {
             }
             candidates = states
         } else {
-            candidates = try store.dueFeeds(now: now, limit: free + busyFeeds.count)
+            // More than can start: feeds of a site at its limit wait, and those of others go first.
+            candidates = try store.dueFeeds(now: now, limit: min(free * 8, 4096) + busyFeeds.count)
         }
+        heldSites = heldSites.filter { $0.value > now }
         let poller = FeedPoller(engine: engine, settings: configuration.settings)
-        for state in candidates.lazy.filter({ !self.busyFeeds.contains($0.id) && self.heldFeeds[$0.id] == nil }).prefix(free) {
+        var started = 0
+        for state in candidates where started < free && !busyFeeds.contains(state.id) && heldFeeds[state.id] == nil {
+            let site = siteOf[state.id]
+            // (`--once` polls each feed once, so a held site does not hold it up.)
+            if let site, busySites[site, default: 0] >= configuration.settings.perSite || (!options.once && heldSites[site] != nil) {
+                if options.once { remainingFeeds.insert(state.id, at: 0) }  // its turn comes again
+                continue
+            }
+            if let site { busySites[site, default: 0] += 1 }
+            started += 1
             busyFeeds.insert(state.id)
             let (url, etag, lastModified) = (state.url, state.validators.etag, state.validators.lastModified)
             group.addChild {
@@ -31,6 +43,7 @@ extension Daemon {
     }
 
     func handlePoll(feedID: String, result: FeedPoller.Result, group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
+        if let site = siteOf[feedID], let busy = busySites[site] { busySites[site] = busy > 1 ? busy - 1 : nil }
         guard let state = try store.feedState(feedID), let source = feedsByID[feedID] else {
             busyFeeds.remove(feedID)
             return
@@ -50,6 +63,14 @@ extension Daemon {
             }
             let next = PollSchedule.afterFailure(failures: state.failures + 1, retryAfter: retryAfter,
                                                  cap: configuration.settings.maxFeedBackoff, now: clock())
+            // A site that says it is overloaded (429, 503) is left alone as a whole for as long as
+            // it asks (held to a day); a private address asks nothing of other feeds.
+            if kind == "http-429" || kind == "http-503", let wait = retryAfter, let site = siteOf[feedID],
+               !Site.isPrivate(url: state.url) {
+                heldSites[site] = max(heldSites[site] ?? .distantPast, clock().addingTimeInterval(wait))
+                logger.warning("site asked to be left alone; its feeds wait", metadata: ["feed.id": "\(feedID)", "site": "\(site)",
+                                                                                       "retry.after": "\(Int(wait))"])
+            }
             let reason = retryAfter.map { "Retry-After \(DurationText.text($0.rounded()))" } ?? "back-off after \(state.failures + 1) failures"
             try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: next, reason: reason, now: clock())
             busyFeeds.remove(feedID)

@@ -29,10 +29,19 @@ public final class Daemon {
     }
 
     var configuration: Configuration {
-        didSet { feedsByID = Self.index(configuration) }
+        didSet {
+            feedsByID = Self.index(configuration)
+            siteOf = Self.sites(configuration)
+        }
     }
     /// The configured feeds by id (results arrive by id, thousands of times per cold start).
     private(set) var feedsByID: [String: Configuration.FeedSource]
+    /// Each feed's site (`Site.key`), worked out once per configuration.
+    private(set) var siteOf: [String: String]
+    /// Polls under way per site, at most `settings.perSite`.
+    var busySites: [String: Int] = [:]
+    /// Sites that asked, with a 429 or 503 and a Retry-After, to be left alone until then.
+    var heldSites: [String: Date] = [:]
     var analyzer: ItemAnalyzer
     var outputs: OutputSet
     let store: any StateStore
@@ -76,6 +85,7 @@ public final class Daemon {
                 options: Options = Options(), clock: @escaping @Sendable () -> Date = { Date() }) {
         self.configuration = configuration
         feedsByID = Self.index(configuration)
+        siteOf = Self.sites(configuration)
         self.store = store
         self.engine = engine
         self.logger = logger
@@ -182,6 +192,12 @@ public final class Daemon {
             }
         }
         return false
+    }
+
+    private static func sites(_ configuration: Configuration) -> [String: String] {
+        var sites: [String: String] = [:]
+        for feed in configuration.feeds { sites[feed.id] = Site.key(of: feed.url) }
+        return sites
     }
 
     private static func index(_ configuration: Configuration) -> [String: Configuration.FeedSource] {

@@ -12,6 +12,7 @@ struct FetchThread {
             failForever()
             return
         }
+        let share = CurlShare()
         let address = UInt(bitPattern: multi.handle)
         shared.mutex.withLock { $0.multiHandle = address }
         var running: [UInt64: CurlEasy] = [:]
@@ -24,7 +25,7 @@ struct FetchThread {
             for transfer in started {
                 if cancelled.contains(transfer.id) {
                     transfer.continuation.resume(throwing: FetchError.cancelled(url: transfer.request.url))
-                } else if let easy = start(transfer, on: multi) {
+                } else if let easy = start(transfer, on: multi, share: share) {
                     running[transfer.id] = easy
                 }
             }
@@ -50,9 +51,9 @@ struct FetchThread {
         failForever()
     }
 
-    private func start(_ pending: PendingTransfer, on multi: CurlMulti) -> CurlEasy? {
+    private func start(_ pending: PendingTransfer, on multi: CurlMulti, share: CurlShare) -> CurlEasy? {
         let transfer = Transfer(id: pending.id, request: pending.request, continuation: pending.continuation)
-        guard let easy = CurlEasy(transfer: transfer) else {
+        guard let easy = CurlEasy(transfer: transfer, share: share) else {
             pending.continuation.resume(throwing: FetchError.transport(code: -1, message: "cannot allocate a curl handle", url: pending.request.url))
             return nil
         }

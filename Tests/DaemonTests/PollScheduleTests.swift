@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Daemon
 @testable import Fetch
@@ -89,5 +90,41 @@ struct PollScheduleServerTests {
         #expect(cached.pollReason == "Cache-Control or Expires")
         #expect(abs(ttl.nextPollAt.timeIntervalSince(started) - 3 * 3600) < 60)
         #expect(ttl.pollReason == "the feed's ttl or sy:updatePeriod")
+    }
+}
+
+@Suite("Politeness per site")
+struct PolitenessTests {
+    @Test("sites are registrable domains: two hosts of one site share a key, two sites of one suffix do not")
+    func siteKeys() {
+        #expect(Site.key(of: "https://feeds.bbci.co.uk/news/rss.xml") == "bbci.co.uk")
+        #expect(Site.key(of: "https://www.bbc.co.uk/a") == Site.key(of: "https://bbc.co.uk/b"))
+        #expect(Site.key(of: "https://a.github.io/feed") != Site.key(of: "https://b.github.io/feed"))
+        #expect(Site.key(of: "http://127.0.0.1:8080/f") == "127.0.0.1")
+        #expect(Site.key(of: "file:///tmp/feed.xml") == nil)
+        #expect(Site.isPrivate(url: "http://127.0.0.1:8080/f") && Site.isPrivate(url: "http://192.168.1.5/f"))
+        #expect(!Site.isPrivate(url: "https://feeds.bbci.co.uk/news/rss.xml"))
+    }
+
+    @Test("50 feeds on one server: never more than perSite requests in flight to it, and every feed polled")
+    func perSiteLimit() async throws {
+        let inFlight = Mutex((now: 0, most: 0))
+        let rss = FeedText.rss([FeedText.Item(guid: "1", title: "Weather")])
+        let server = try TestHTTPServer { _ in
+            inFlight.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+            usleep(100_000)
+            inFlight.withLock { $0.now -= 1 }
+            return .init(status: 200, text: rss)
+        }
+        defer { server.stop() }
+        let fixture = try DaemonFixture()
+        let feeds = (0..<50).map { #"{"id": "f\#($0)", "url": "\#(server.baseURL)/f\#($0)"}"# }.joined(separator: ",")
+        try fixture.scratch.write("feeds.json", """
+            {"settings": {"concurrency": 32, "perSite": 2}, "watch": \(DaemonFixture.watch), "feeds": [\(feeds)]}
+            """)
+        let (status, _, stderr) = try await fixture.runOnce()
+        #expect(status == 0, "\(stderr)")
+        #expect(Set(server.requests.map(\.path)).count == 50)
+        #expect(inFlight.withLock { $0.most } == 2)
     }
 }

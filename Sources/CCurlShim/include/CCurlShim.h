@@ -15,5 +15,6 @@ CURLcode ccurl_easy_setopt_off_t(CURL *handle, CURLoption option, curl_off_t val
 CURLcode ccurl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode ccurl_easy_getinfo_string(CURL *handle, CURLINFO info, char **value);
 CURLMcode ccurl_multi_setopt_long(CURLM *handle, CURLMoption option, long value);
+CURLSHcode ccurl_share_setopt_long(CURLSH *handle, CURLSHoption option, long value);
 
 #endif

@@ -7,7 +7,7 @@ extension ConfigReader {
         guard let object = object(value, at: "settings", allowed: [
             "interval", "backfill", "concurrency", "userAgent", "timeout", "connectTimeout", "maxFeedBytes",
             "maxRedirects", "jitter", "maxFeedBackoff", "retryBase", "maxRetryDelay", "onceDeliveryTimeout", "retention", "dedup",
-            "maxInterval", "adaptive",
+            "maxInterval", "adaptive", "perSite",
         ]) else { return settings }
         if let v = duration(object["interval"], at: "settings.interval", range: ConfigBounds.interval) { settings.interval = max(v, ConfigBounds.shortestInterval) }
         if let v = backfill(object["backfill"], at: "settings.backfill") { settings.backfill = v }
@@ -31,6 +31,7 @@ extension ConfigReader {
         if let v = duration(object["retention"], at: "settings.retention", range: ConfigBounds.retention) { settings.retention = v }
         if let dedup = object["dedup"] { settings.dedup = readDedup(dedup) }
         if let v = duration(object["maxInterval"], at: "settings.maxInterval", range: ConfigBounds.interval) { settings.maxInterval = v }
+        if let v = integer(object["perSite"], at: "settings.perSite", range: 1...64) { settings.perSite = v }
         switch object["adaptive"] {
         case nil: break
         case let .bool(on)?: settings.adaptive = on

@@ -11,12 +11,15 @@ final class CurlEasy {
     private let headerList: CurlSList
     /// An SMTP submission's recipients (CURLOPT_MAIL_RCPT).
     private let recipients: CurlSList?
+    /// The DNS and TLS session caches, held so that they outlive this handle.
+    private let share: CurlShare?
 
     /// nil when libcurl cannot allocate a handle.
-    init?(transfer: Transfer) {
+    init?(transfer: Transfer, share: CurlShare? = nil) {
         guard let handle = curl_easy_init() else { return nil }
         self.handle = handle
         self.transfer = transfer
+        self.share = share
         let request = transfer.request
         var lines = request.headers.map { "\($0.name): \($0.value)" }
         if request.method == .get { lines += request.validators.requestHeaders }
@@ -54,6 +57,7 @@ final class CurlEasy {
             ccurl_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context),
             ccurl_easy_setopt_pointer(handle, CURLOPT_PRIVATE, context),
         ]
+        if let shared = share?.handle { codes.append(ccurl_easy_setopt_pointer(handle, CURLOPT_SHARE, shared)) }
         if request.method != .get {
             codes.append(ccurl_easy_setopt_long(handle, CURLOPT_POST, 1))
             // A PUT with a body in memory: curl's POST machinery, with the method renamed

@@ -12,6 +12,8 @@ final class CurlMulti {
         self.handle = handle
         _ = ccurl_multi_setopt_long(handle, CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections)
         _ = ccurl_multi_setopt_long(handle, CURLMOPT_MAX_HOST_CONNECTIONS, 6)
+        // HTTP/2 where the server offers it: a site's feeds share one connection (CURLMOPT_PIPELINING(3)).
+        _ = ccurl_multi_setopt_long(handle, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
     }
 
     deinit {
