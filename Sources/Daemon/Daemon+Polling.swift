@@ -50,13 +50,22 @@ extension Daemon {
         }
         var meta: Logger.Metadata = ["feed.id": "\(feedID)"]
         switch result {
-        case let .notModified(hints):
+        case let .notModified(hints, movedTo):
             if state.lastError != nil { logger.info("feed recovered", metadata: meta) }
+            try noteMove(state, to: movedTo)
             let next = nextPoll(source, hints: hints)
             try store.recordPoll(feedID: feedID, outcome: .notModified(resolution: presenceResolution), nextPollAt: next.at,
                                  reason: next.reason, now: clock())
             busyFeeds.remove(feedID)
         case let .failed(kind, message, retryAfter):
+            if let parked = parking(state, kind: kind) {
+                meta["fetch.error"] = "\(message)"
+                logger.warning("feed parked: it is gone or has failed for long; polled once a day", metadata: meta)
+                try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: clock().addingTimeInterval(Self.parkedWait),
+                                     reason: parked, now: clock())
+                busyFeeds.remove(feedID)
+                return
+            }
             if state.lastError != kind {
                 meta["fetch.error"] = "\(message)"
                 logger.warning("feed failing", metadata: meta)
@@ -74,8 +83,9 @@ extension Daemon {
             let reason = retryAfter.map { "Retry-After \(DurationText.text($0.rounded()))" } ?? "back-off after \(state.failures + 1) failures"
             try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: next, reason: reason, now: clock())
             busyFeeds.remove(feedID)
-        case let .feed(feed, etag, lastModified, fetched, hints):
+        case let .feed(feed, etag, lastModified, fetched, hints, movedTo):
             if state.lastError != nil { logger.info("feed recovered", metadata: meta) }
+            try noteMove(state, to: movedTo)
             if feed.bozo { logger.debug("feed is not well-formed; recovered", metadata: meta) }
             try startAnalysis(feed, state: state, source: source, etag: etag, lastModified: lastModified, fetched: fetched, hints: hints,
                               group: &group)
@@ -165,6 +175,26 @@ extension Daemon {
                                  line: line, outputs: outputs)
         queued.group = rule.flatMap { Batcher.groupKey($0.batching, watches: alert.matches.map(\.watch), feedID: alert.feed.id) }
         return queued
+    }
+
+    /// A gone feed (410), or one answering 404 or not a feed for `settings.failingAfter`, is
+    /// polled once a day, with a warning each time; the reason, or nil when it is not parked.
+    func parking(_ state: FeedState, kind: String) -> String? {
+        if kind == "http-410" { return "gone (HTTP 410): polled once a day" }
+        guard kind == "http-404" || kind == "not-a-feed", let since = state.failingSince,
+              clock().timeIntervalSince(since) >= configuration.settings.failingAfter else { return nil }
+        return "failing (\(kind)) since \(Timestamp.rfc3339(since)): polled once a day"
+    }
+
+    static let parkedWait: TimeInterval = 86_400
+
+    /// A chain of permanent redirects moves the feed: the new URL is kept in the state (not in
+    /// feeds.json) and polled from now on; said once.
+    func noteMove(_ state: FeedState, to url: String?) throws(StoreError) {
+        guard let url, url != state.url else { return }
+        try store.moveFeed(state.id, to: url)
+        logger.notice("feed moved permanently (301/308); polling its new URL, feeds.json unchanged",
+                      metadata: ["feed.id": "\(state.id)", "feed.url": "\(FetchError.redact(url))"])
     }
 
     /// When a feed that answered is polled next, and why (`PollSchedule.next`).

@@ -13,6 +13,8 @@ package struct HTTPResponse: Sendable {
     package var spooled: SpooledBody?
     /// The URL after redirects, against which relative links resolve.
     package var effectiveURL: String
+    /// Every redirect followed to get here was permanent (301, 308): `effectiveURL` is the feed's URL now.
+    package var movedPermanently = false
 
     package init(status: Int, headers: [String: String], body: [UInt8], effectiveURL: String, spooled: SpooledBody? = nil) {
         self.status = status

@@ -8,8 +8,16 @@ package struct ResponseHead: Sendable {
     /// The status of the last status line, 0 before one was seen.
     package var status = 0
     package var headers: [String: String] = [:]
+    /// The statuses of the redirects followed before this response (1xx left out).
+    package var redirects: [Int] = []
 
     package init() {}
+
+    /// Every redirect on the way was permanent (301 or 308, RFC 9110 §15.4.2 and §15.4.9),
+    /// and there was at least one: the resource has a new URL for good.
+    package var movedPermanently: Bool {
+        !redirects.isEmpty && redirects.allSatisfy { $0 == 301 || $0 == 308 }
+    }
 
     /// Every line of a raw response head, up to the first blank line.
     package init(raw bytes: some Collection<UInt8>) {
@@ -24,6 +32,7 @@ package struct ResponseHead: Sendable {
     /// or a 100 Continue), so the headers of the previous one are dropped.
     package mutating func receive(_ line: String) {
         if line.hasPrefix("HTTP/") {
+            if (300..<400).contains(status) { redirects.append(status) }
             headers.removeAll()
             // "HTTP/1.1 503 Service Unavailable": three digits (RFC 9110 §15), else 0.
             let fields = line.split(separator: " ", maxSplits: 2)

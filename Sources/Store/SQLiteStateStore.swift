@@ -46,6 +46,7 @@ public final class SQLiteStateStore: StateStore {
         let upsert = try db.prepare("""
             INSERT INTO feeds(id, url, next_poll_at) VALUES (?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET url = excluded.url,
+              moved_to = CASE WHEN feeds.url = excluded.url THEN feeds.moved_to END,
               etag = CASE WHEN feeds.url = excluded.url THEN feeds.etag END,
               last_modified = CASE WHEN feeds.url = excluded.url THEN feeds.last_modified END
             """)
@@ -65,6 +66,10 @@ public final class SQLiteStateStore: StateStore {
         var state: FeedState?
         try db.prepare("SELECT \(FeedColumns.list) FROM feeds WHERE id = ?").query(.text(id)) { state = FeedColumns.read($0) }
         return state
+    }
+
+    public func moveFeed(_ id: String, to url: String) throws(StoreError) {
+        try db.prepare("UPDATE feeds SET moved_to = ? WHERE id = ?").run(.text(url), .text(id))
     }
 
     public func dueFeeds(now: Date, limit: Int) throws(StoreError) -> [FeedState] {
@@ -88,19 +93,24 @@ public final class SQLiteStateStore: StateStore {
                     UPDATE seen_items SET last_seen = ? WHERE feed_id = ?
                       AND last_seen >= (SELECT listed_at FROM feeds WHERE id = ?) - ? AND last_seen < ?
                     """).run(now, .text(feedID), .text(feedID), .real(resolution), .real(date.timeIntervalSince1970 - resolution))
-                try db.prepare("UPDATE feeds SET next_poll_at = ?, poll_reason = ?, failures = 0, last_error = NULL, polled_once = 1 WHERE id = ?")
+                try db.prepare("""
+                    UPDATE feeds SET next_poll_at = ?, poll_reason = ?, failures = 0, last_error = NULL, failing_since = NULL,
+                    polled_once = 1 WHERE id = ?
+                    """)
                     .run(next, .text(reason), .text(feedID))
             }
         case let .failed(kind):
-            try db.prepare("UPDATE feeds SET next_poll_at = ?, poll_reason = ?, failures = failures + 1, last_error = ? WHERE id = ?")
-                .run(next, .text(reason), .text(kind), .text(feedID))
+            try db.prepare("""
+                UPDATE feeds SET next_poll_at = ?, poll_reason = ?, failures = failures + 1, last_error = ?,
+                failing_since = coalesce(failing_since, ?) WHERE id = ?
+                """).run(next, .text(reason), .text(kind), .real(date.timeIntervalSince1970), .text(feedID))
         }
     }
 
     private func storeFetch(feedID: String, _ fetched: FeedListing.Fetched) throws(StoreError) {
         try db.prepare("""
             UPDATE feeds SET etag = ?, last_modified = ?, next_poll_at = ?, poll_reason = ?, failures = 0, last_error = NULL,
-            polled_once = 1 WHERE id = ?
+            failing_since = NULL, polled_once = 1 WHERE id = ?
             """).run(.text(fetched.etag), .text(fetched.lastModified), .real(fetched.nextPollAt.timeIntervalSince1970),
                      .text(fetched.reason), .text(feedID))
     }

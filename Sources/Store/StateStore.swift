@@ -14,11 +14,16 @@ public struct FeedState: Sendable, Equatable {
     public var polledOnce: Bool
     /// Why the next poll is when it is ("the interval", "Retry-After", …).
     public var pollReason: String?
+    /// When the current run of failures began; nil while the feed answers.
+    public var failingSince: Date?
+    /// `url` is where the feed moved for good (301/308), not the configured URL.
+    public var moved = false
 
     public static func == (a: FeedState, b: FeedState) -> Bool {
         a.id == b.id && a.url == b.url && a.validators.etag == b.validators.etag
             && a.validators.lastModified == b.validators.lastModified && a.nextPollAt == b.nextPollAt
             && a.failures == b.failures && a.lastError == b.lastError && a.polledOnce == b.polledOnce && a.pollReason == b.pollReason
+            && a.failingSince == b.failingSince && a.moved == b.moved
     }
 }
 
@@ -159,6 +164,9 @@ public protocol StateStore {
     /// and stops scheduling feeds no longer configured.
     func syncFeeds(_ feeds: [(id: String, url: String)], now: Date) throws(StoreError)
     func feedState(_ id: String) throws(StoreError) -> FeedState?
+    /// The feed answers at `url` now, for good (a 301/308 chain): polled there until the
+    /// configuration gives it another URL.
+    func moveFeed(_ id: String, to url: String) throws(StoreError)
     /// At most `limit` feeds due at `now`, most overdue first.
     func dueFeeds(now: Date, limit: Int) throws(StoreError) -> [FeedState]
     /// A `.notModified` outcome keeps present the items the feed listed last time.

@@ -14,8 +14,9 @@ enum StoreSchema {
     /// removes them, so none of them fires again. 6: a seen item keeps a hash of its title
     /// and summary, so an edited item is evaluated again (0: recorded before version 6).
     /// 7: the stories alerts told (`settings.dedup`). 8: groups of batching rules and the
-    /// alerts they hold (`Batching`). 9: why each feed's next poll is when it is.
-    static let version = 9
+    /// alerts they hold (`Batching`). 9: why each feed's next poll is when it is. 10: where a
+    /// feed moved for good (301/308), and since when it fails.
+    static let version = 10
 
     static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
         var current = 0
@@ -43,6 +44,10 @@ enum StoreSchema {
             if current < 7 { try db.execute(stories) }
             if current < 8 { try db.execute(groups) }
             if current < 9 { try db.execute("ALTER TABLE feeds ADD COLUMN poll_reason TEXT") }
+            if current < 10 {
+                try db.execute("ALTER TABLE feeds ADD COLUMN moved_to TEXT")
+                try db.execute("ALTER TABLE feeds ADD COLUMN failing_since REAL")
+            }
             try db.execute("PRAGMA user_version = \(version)")
         }
         if (1..<3).contains(current) {  // (the outbox rebuilt for version 4 needs no vacuum of its own)

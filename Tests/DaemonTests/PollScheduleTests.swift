@@ -128,3 +128,66 @@ struct PolitenessTests {
         #expect(inFlight.withLock { $0.most } == 2)
     }
 }
+
+@Suite("Moved and gone feeds")
+struct MovedAndGoneTests {
+    static func serve() throws -> TestHTTPServer {
+        let rss = FeedText.rss([FeedText.Item(guid: "1", title: "Weather")])
+        return try TestHTTPServer { request in
+            switch request.path {
+            case "/old": .init(status: 301, headers: [("Location", "/middle")], text: "")
+            case "/middle": .init(status: 308, headers: [("Location", "/new")], text: "")
+            case "/temp": .init(status: 302, headers: [("Location", "/new")], text: "")
+            case "/mixed": .init(status: 301, headers: [("Location", "/temp")], text: "")
+            case "/gone": .init(status: 410, text: "gone")
+            case "/missing": .init(status: 404, text: "no")
+            default: .init(status: 200, text: rss)
+            }
+        }
+    }
+
+    @Test("a 301/308 chain moves the feed in the state; 302 and a chain with one 302 in it do not")
+    func moved() async throws {
+        let server = try Self.serve()
+        defer { server.stop() }
+        let fixture = try DaemonFixture()
+        let feeds = ["old", "temp", "mixed"].map { #"{"id": "\#($0)", "url": "\#(server.baseURL)/\#($0)"}"# }.joined(separator: ",")
+        try fixture.scratch.write("feeds.json", #"{"watch": \#(DaemonFixture.watch), "feeds": [\#(feeds)]}"#)
+        let (status, _, stderr) = try await fixture.runOnce()
+        #expect(status == 0, "\(stderr)")
+        #expect(stderr.components(separatedBy: "feed moved permanently").count - 1 == 1)
+        let store = try SQLiteStateStore(directory: fixture.scratch.file("state"))
+        #expect(try store.feedState("old")?.url == "\(server.baseURL)/new")
+        #expect(try store.feedState("old")?.moved == true)
+        #expect(try store.feedState("temp")?.url == "\(server.baseURL)/temp")
+        #expect(try store.feedState("mixed")?.url == "\(server.baseURL)/mixed")
+        // The next poll goes to the new URL straight away.
+        let before = server.hits("/old")
+        _ = try await fixture.runOnce(tag: "again")
+        #expect(server.hits("/old") == before)
+        #expect(server.hits("/mixed") == 2 && server.hits("/temp") == 4)  // /mixed leads through /temp
+    }
+
+    @Test("410 parks a feed at once; 404 parks it once it has failed for settings.failingAfter")
+    func gone() async throws {
+        let server = try Self.serve()
+        defer { server.stop() }
+        let fixture = try DaemonFixture()
+        try fixture.scratch.write("feeds.json", """
+            {"settings": {"failingAfter": "1s"}, "watch": \(DaemonFixture.watch),
+             "feeds": [{"id": "gone", "url": "\(server.baseURL)/gone"}, {"id": "missing", "url": "\(server.baseURL)/missing"}]}
+            """)
+        let started = Date()
+        let (_, _, stderr) = try await fixture.runOnce()
+        #expect(stderr.contains("feed parked"))
+        var store = try SQLiteStateStore(directory: fixture.scratch.file("state"))
+        let gone = try #require(try store.feedState("gone"))
+        #expect(abs(gone.nextPollAt.timeIntervalSince(started) - 86_400) < 60)
+        #expect(gone.pollReason?.hasPrefix("gone (HTTP 410)") == true)
+        #expect(try store.feedState("missing")?.pollReason?.hasPrefix("back-off") == true)
+        try await Task.sleep(nanoseconds: 1_200_000_000)
+        _ = try await fixture.runOnce(tag: "later")
+        store = try SQLiteStateStore(directory: fixture.scratch.file("state"))
+        #expect(try store.feedState("missing")?.pollReason?.hasPrefix("failing (http-404) since") == true)
+    }
+}

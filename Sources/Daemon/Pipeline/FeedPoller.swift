@@ -7,8 +7,9 @@ import Store
 /// One poll of one feed: a conditional GET, then parsing.
 struct FeedPoller: Sendable {
     enum Result: Sendable {
-        case feed(Feed, etag: String?, lastModified: String?, fetched: ItemAnalyzer.Fetch, hints: PollHints)
-        case notModified(PollHints)
+        /// `movedTo`: the URL a chain of permanent redirects (301, 308) ended at.
+        case feed(Feed, etag: String?, lastModified: String?, fetched: ItemAnalyzer.Fetch, hints: PollHints, movedTo: String?)
+        case notModified(PollHints, movedTo: String?)
         /// `kind` stays the same while the failure does (for logging once per change).
         case failed(kind: String, message: String, retryAfter: TimeInterval?)
     }
@@ -31,7 +32,8 @@ struct FeedPoller: Sendable {
         }
         let now = Date()
         var hints = PollHints(maxAge: response.freshness(now: now), retryAfter: response.retryAfter(now: now))
-        if response.isNotModified { return .notModified(hints) }
+        let movedTo = response.movedPermanently ? response.effectiveURL : nil
+        if response.isNotModified { return .notModified(hints, movedTo: movedTo) }
         guard response.isSuccess else {
             return .failed(kind: "http-\(response.status)", message: "fetch: HTTP \(response.status) (\(url))",
                            retryAfter: response.retryAfter())
@@ -55,7 +57,7 @@ struct FeedPoller: Sendable {
             hints.ttl = feed.ttl
             hints.itemDates = feed.entries.compactMap(\.date)
             return .feed(feed, etag: response.validators.etag, lastModified: response.validators.lastModified, fetched: fetched,
-                         hints: hints)
+                         hints: hints, movedTo: movedTo)
         } catch {
             return .failed(kind: "not-a-feed", message: "\(error) (\(url))", retryAfter: nil)
         }

@@ -125,8 +125,10 @@ final class CurlEasy {
         // A file: read has no HTTP status; success means the file was read whole.
         if status == 0 && url.lowercased().hasPrefix("file:") { status = 200 }
         transfer.spooled?.finish()
-        return .success(HTTPResponse(status: status, headers: transfer.head.headers, body: transfer.body, effectiveURL: url,
-                                     spooled: transfer.spooled))
+        var response = HTTPResponse(status: status, headers: transfer.head.headers, body: transfer.body, effectiveURL: url,
+                                    spooled: transfer.spooled)
+        response.movedPermanently = transfer.head.movedPermanently && url != transfer.request.url
+        return .success(response)
     }
 }
 
