@@ -8,14 +8,39 @@ public final class SQLiteStateStore: StateStore {
     private let directory: String
 
     /// Opens or creates `state.db` in `directory`.
-    public init(directory: String) throws(StoreError) {
+    public convenience init(directory: String) throws(StoreError) {
+        try self.init(directory: directory, readOnly: false)
+    }
+
+    init(directory: String, readOnly: Bool) throws(StoreError) {
+        self.directory = directory
+        if readOnly {
+            db = try Self.openToRead(directory)
+            return
+        }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw .open(path: directory, message: "cannot create the state directory")
         }
-        self.directory = directory
         db = try Self.open(directory)
+    }
+
+    /// The file as it is, read only; a file of another schema version is not read.
+    private static func openToRead(_ directory: String) throws(StoreError) -> SQLiteDatabase {
+        let path = (directory as NSString).appendingPathComponent("state.db")
+        guard FileManager.default.fileExists(atPath: path) else { throw .open(path: path, message: "no state here yet") }
+        let db = try SQLiteDatabase(path: path, readOnly: true)
+        var version = 0
+        do {
+            try db.prepare("PRAGMA user_version").query { version = $0.int(0) }
+        } catch {
+            throw .open(path: path, message: "\(error.message) (not a feedwatch state database, or a damaged one)")
+        }
+        guard version == StoreSchema.version else {
+            throw .open(path: path, message: "state version \(version), this feedwatch reads \(StoreSchema.version): run the daemon once to upgrade it")
+        }
+        return db
     }
 
     private static func open(_ directory: String) throws(StoreError) -> SQLiteDatabase {
@@ -83,7 +108,7 @@ public final class SQLiteStateStore: StateStore {
         let next = SQLiteValue.real(nextPollAt.timeIntervalSince1970)
         switch outcome {
         case let .fetched(etag, lastModified):
-            try storeFetch(feedID: feedID, FeedListing.Fetched(etag: etag, lastModified: lastModified, nextPollAt: nextPollAt, reason: reason))
+            try storeFetch(feedID: feedID, FeedListing.Fetched(etag: etag, lastModified: lastModified, nextPollAt: nextPollAt, reason: reason), at: date)
         case let .notModified(resolution):
             // Unchanged since the last full listing: what it listed then, it lists still.
             // Rows are rewritten only when their mark is older than `resolution`.
@@ -95,24 +120,24 @@ public final class SQLiteStateStore: StateStore {
                     """).run(now, .text(feedID), .text(feedID), .real(resolution), .real(date.timeIntervalSince1970 - resolution))
                 try db.prepare("""
                     UPDATE feeds SET next_poll_at = ?, poll_reason = ?, failures = 0, last_error = NULL, failing_since = NULL,
-                    polled_once = 1 WHERE id = ?
+                    polled_once = 1, polled_at = ? WHERE id = ?
                     """)
-                    .run(next, .text(reason), .text(feedID))
+                    .run(next, .text(reason), now, .text(feedID))
             }
         case let .failed(kind):
             try db.prepare("""
                 UPDATE feeds SET next_poll_at = ?, poll_reason = ?, failures = failures + 1, last_error = ?,
-                failing_since = coalesce(failing_since, ?) WHERE id = ?
-                """).run(next, .text(reason), .text(kind), .real(date.timeIntervalSince1970), .text(feedID))
+                failing_since = coalesce(failing_since, ?), polled_at = ? WHERE id = ?
+                """).run(next, .text(reason), .text(kind), .real(date.timeIntervalSince1970), .real(date.timeIntervalSince1970), .text(feedID))
         }
     }
 
-    private func storeFetch(feedID: String, _ fetched: FeedListing.Fetched) throws(StoreError) {
+    private func storeFetch(feedID: String, _ fetched: FeedListing.Fetched, at date: Date) throws(StoreError) {
         try db.prepare("""
             UPDATE feeds SET etag = ?, last_modified = ?, next_poll_at = ?, poll_reason = ?, failures = 0, last_error = NULL,
-            failing_since = NULL, polled_once = 1 WHERE id = ?
+            failing_since = NULL, polled_once = 1, polled_at = ? WHERE id = ?
             """).run(.text(fetched.etag), .text(fetched.lastModified), .real(fetched.nextPollAt.timeIntervalSince1970),
-                     .text(fetched.reason), .text(feedID))
+                     .text(fetched.reason), .real(date.timeIntervalSince1970), .text(feedID))
     }
 
     public func seenContentHash(feedID: String, itemKey: String) throws(StoreError) -> Int64? {
@@ -147,7 +172,7 @@ public final class SQLiteStateStore: StateStore {
                 let stale = SQLiteValue.real(now.timeIntervalSince1970 - listing.resolution)
                 for key in listing.itemKeys { try present.run(time, .text(listing.feedID), .text(key), stale) }
                 try listed.run(time, .text(listing.feedID))
-                if let fetched = listing.fetched { try storeFetch(feedID: listing.feedID, fetched) }
+                if let fetched = listing.fetched { try storeFetch(feedID: listing.feedID, fetched, at: now) }
             }
             var fresh: [(alert: QueuedAlert, row: SQLiteValue, textKept: Bool)] = []
             var held: [String] = []

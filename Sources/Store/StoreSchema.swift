@@ -15,7 +15,7 @@ enum StoreSchema {
     /// and summary, so an edited item is evaluated again (0: recorded before version 6).
     /// 7: the stories alerts told (`settings.dedup`). 8: groups of batching rules and the
     /// alerts they hold (`Batching`). 9: why each feed's next poll is when it is. 10: where a
-    /// feed moved for good (301/308), and since when it fails.
+    /// feed moved for good (301/308), since when it fails, and when it was last polled.
     static let version = 10
 
     static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
@@ -47,6 +47,7 @@ enum StoreSchema {
             if current < 10 {
                 try db.execute("ALTER TABLE feeds ADD COLUMN moved_to TEXT")
                 try db.execute("ALTER TABLE feeds ADD COLUMN failing_since REAL")
+                try db.execute("ALTER TABLE feeds ADD COLUMN polled_at REAL")
             }
             try db.execute("PRAGMA user_version = \(version)")
         }

@@ -11,8 +11,7 @@ struct Run: AsyncParsableCommand {
 
     @OptionGroup var config: ConfigOption
 
-    @Option(name: .customLong("state-dir"), help: "Where state is kept (default: $STATE_DIRECTORY, else ./.feedwatch-state).")
-    var stateDir: String?
+    @OptionGroup var state: StateDirOption
 
     @Flag(help: "Poll every feed once, deliver every alert (retries included, bounded), then exit.")
     var once = false
@@ -21,10 +20,7 @@ struct Run: AsyncParsableCommand {
         LoggingSystem.bootstrap { JournalLogHandler(label: $0) }
         let logger = Logger(label: "feedwatch")
         let configuration = try config.load()
-        let directory = stateDir ?? ProcessInfo.processInfo.environment["STATE_DIRECTORY"].flatMap {
-            // systemd may list several directories separated by colons; the first is ours.
-            $0.split(separator: ":").first.map(String.init)
-        } ?? ".feedwatch-state"
+        let directory = state.directory
         let lock: StateDirectoryLock
         do {
             lock = try StateDirectoryLock(directory: directory)

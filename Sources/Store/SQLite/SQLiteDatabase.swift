@@ -8,9 +8,9 @@ final class SQLiteDatabase {
     /// Prepared once, reused: the daemon runs the same few statements all day.
     private var statements: [String: SQLiteStatement] = [:]
 
-    init(path: String) throws(StoreError) {
+    init(path: String, readOnly: Bool = false) throws(StoreError) {
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &db, flags, nil)
         guard code == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"

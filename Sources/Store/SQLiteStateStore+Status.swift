@@ -1,0 +1,62 @@
+import Foundation
+import Model
+
+/// What `feedwatch status` shows, read from the state while the daemon may be running.
+public struct StatusReport: Sendable, Equatable {
+    public struct FeedLine: Sendable, Equatable {
+        public var id: String
+        public var url: String
+        public var polledAt: Date?
+        public var nextPollAt: Date
+        public var reason: String?
+        public var failures: Int
+        public var error: String?
+        public var failingSince: Date?
+        public var moved: Bool
+    }
+
+    public struct OutputLine: Sendable, Equatable {
+        public var output: String
+        public var pending: Int
+        public var dead: Int
+        public var oldestPending: Date?
+    }
+
+    public var feeds: [FeedLine] = []
+    public var outputs: [OutputLine] = []
+    /// Alerts waiting in groups of batching rules.
+    public var held = 0
+}
+
+extension SQLiteStateStore {
+    /// Opens `state.db` in `directory` to read only: no lock, no schema change, no write.
+    public static func reading(directory: String) throws(StoreError) -> SQLiteStateStore {
+        try SQLiteStateStore(directory: directory, readOnly: true)
+    }
+
+    public func statusReport() throws(StoreError) -> StatusReport {
+        var report = StatusReport()
+        try db.prepare("""
+            SELECT id, coalesce(moved_to, url), polled_at, next_poll_at, poll_reason, failures, last_error, failing_since,
+                   moved_to IS NOT NULL FROM feeds ORDER BY id
+            """).query { row in
+            let date = { (column: Int32) -> Date? in row.text(column) == nil ? nil : Date(timeIntervalSince1970: row.real(column)) }
+            report.feeds.append(.init(id: row.text(0) ?? "", url: row.text(1) ?? "", polledAt: date(2),
+                                      nextPollAt: Date(timeIntervalSince1970: row.real(3)), reason: row.text(4), failures: row.int(5),
+                                      error: row.text(6), failingSince: date(7), moved: row.int(8) != 0))
+        }
+        var outputs: [String: StatusReport.OutputLine] = [:]
+        try db.prepare("""
+            SELECT output, state, COUNT(*), MIN(CASE WHEN state = 'pending' THEN next_attempt_at END) FROM outbox GROUP BY output, state
+            """).query { row in
+            let name = row.text(0) ?? ""
+            var line = outputs[name] ?? .init(output: name, pending: 0, dead: 0, oldestPending: nil)
+            if row.text(1) == "dead" { line.dead += row.int(2) } else { line.pending += row.int(2) }
+            if row.text(3) != nil { line.oldestPending = Date(timeIntervalSince1970: row.real(3)) }
+            outputs[name] = line
+        }
+        report.outputs = outputs.values.sorted { $0.output < $1.output }
+        report.held = try heldAlerts()
+        return report
+    }
+}
