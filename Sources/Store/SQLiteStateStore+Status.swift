@@ -34,6 +34,13 @@ extension SQLiteStateStore {
         try SQLiteStateStore(directory: directory, readOnly: true)
     }
 
+    /// Opens an existing `state.db` to change it beside a running daemon: of this schema
+    /// version only, never created or upgraded here.
+    public static func existing(directory: String) throws(StoreError) -> SQLiteStateStore {
+        _ = try reading(directory: directory)  // there, and of this version
+        return try SQLiteStateStore(directory: directory)
+    }
+
     public func statusReport() throws(StoreError) -> StatusReport {
         var report = StatusReport()
         try db.prepare("""
