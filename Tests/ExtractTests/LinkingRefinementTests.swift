@@ -29,6 +29,9 @@ struct LinkingRefinementTests {
         WatchEntry(id: "nestle", name: "Nestlé", kind: .organization),
         WatchEntry(id: "riotinto", name: "Rio Tinto", kind: .organization),
         WatchEntry(id: "target", name: "Target Corporation", kind: .organization, aliases: ["Target"]),
+        WatchEntry(id: "bojo", name: "Boris Johnson", kind: .person),
+        WatchEntry(id: "visa", name: "Visa Inc.", kind: .organization, aliases: ["Visa"]),
+        WatchEntry(id: "nice", name: "Nice", kind: .location),
     ])
 
     static func found(_ fields: String...) -> [String] {
@@ -140,5 +143,23 @@ struct LinkingRefinementTests {
     func titleCaseHeadline() {
         #expect(Self.found("Police Target Drug Gangs In Dawn Raids", "Police raided 40 homes across the city on Wednesday.") == [])
         #expect(Self.found("Target Cuts Prices On 5,000 Items", "Target Corp said on Tuesday it would cut prices.") == ["target"])
+    }
+
+    @Test("a surname joined to another name by an ampersand is a firm's")
+    func ampersandFirm() {
+        #expect(Self.found("Johnson & Johnson agreed to pay $6.5 billion to settle the lawsuits.") == [])
+        #expect(Self.found("Former prime minister Boris Johnson joined the campaign.") == ["bojo"])
+    }
+
+    @Test("a common-word company at the head of a sentence counts when the item describes companies")
+    func describedCompany() {
+        #expect(Self.found("Visa and Mastercard agreed to settle the lawsuit, the companies said.") == ["visa"])
+        #expect(Self.found("Visa rules for foreign students will be tightened, the Home Office said.") == [])
+    }
+
+    @Test("a capitalised acronym spelled out by the words before it, some left out, is not the place")
+    func acronymOfSomeWords() {
+        #expect(Self.found("NICE GUIDELINES ON JABS", "The National Institute for Health and Care Excellence (NICE) published guidelines.") == [])
+        #expect(Self.found("NICE, France - The city of Nice held a ceremony on Sunday.") == ["nice"])
     }
 }

@@ -20,6 +20,7 @@ extension EntityLinker {
     /// "Ford Foundation": a company's name followed by the head of an institution's name
     /// that the company's own name does not have.
     func namedAfter(_ hit: AliasMatcher.Hit, _ field: Field) -> LinkReason? {
+        if entries[hit.watchIndex].kind == .person, let firm = joinedByAmpersand(hit, field) { return .namedAfter(firm) }
         guard entries[hit.watchIndex].kind == .organization else { return nil }
         let tokens = field.text.tokens
         let next = hit.tokenRange.upperBound
@@ -28,6 +29,20 @@ extension EntityLinker {
               Self.namedAfterHeads.contains(tokens[next].hash),
               !nameWords[hit.watchIndex].contains(NameKey.key(tokens[next], in: field.text)) else { return nil }
         return .namedAfter(field.text.text(from: tokens[hit.tokenRange.lowerBound], to: tokens[next]))
+    }
+
+    /// "Johnson & Johnson", "Marks & Spencer": a surname joined to another name by an
+    /// ampersand is a firm's name, not a person's.
+    private func joinedByAmpersand(_ hit: AliasMatcher.Hit, _ field: Field) -> String? {
+        let tokens = field.text.tokens
+        let before = hit.tokenRange.lowerBound - 1, after = hit.tokenRange.upperBound
+        if after + 1 < tokens.count, field.text.foldedString(tokens[after]) == "&", tokens[after + 1].isCapitalized {
+            return field.text.text(from: tokens[hit.tokenRange.lowerBound], to: tokens[after + 1])
+        }
+        if before >= 1, field.text.foldedString(tokens[before]) == "&", tokens[before - 1].isCapitalized {
+            return field.text.text(from: tokens[before - 1], to: tokens[after - 1])
+        }
+        return nil
     }
 
     /// "Vale of Glamorgan": the company's one-word name heading an

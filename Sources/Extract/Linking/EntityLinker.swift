@@ -134,8 +134,11 @@ struct EntityLinker {
             // In a headline whose every word is capitalised ("Police Target Drug Gangs In Dawn
             // Raids") a tagged run of capitals vouches only when it is the watched kind.
             let vouched = marks.headlines.contains(index) ? covering.contains { $0.type == kind.entityType } : !covering.isEmpty
-            if !vouched, common, !WordCues.speaks(field.text, hit.tokenRange),
-               !(kind == .organization && WordCues.headsCompanyNoun(field.text, hit.tokenRange)) { return .capitalisedForPosition }
+            // "…, the companies said": an item that describes a company vouches for its name there.
+            if !vouched, common, !WordCues.speaks(field.text, hit.tokenRange), !WordCues.isPossessiveName(field.text, hit.tokenRange),
+               !(kind == .organization && (WordCues.headsCompanyNoun(field.text, hit.tokenRange) || item.describesCompany)) {
+                return .capitalisedForPosition
+            }
             if item.lowercase.contains(token.hash) { return .lowercaseElsewhere(field.text.foldedString(token)) }
         }
         return nil

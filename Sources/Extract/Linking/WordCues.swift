@@ -83,6 +83,14 @@ enum WordCues {
     ].map { FNV.hash($0) })
 
     /// "Apple growers", "Turkey dinner": the name heads a lower-case food or farming noun.
+    /// "Nice's government": a possessive makes a noun of the word, a name at the head of a
+    /// sentence (no adjective takes one), unless food follows ("Turkey's stuffing").
+    static func isPossessiveName(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
+        let next = range.upperBound
+        guard next < text.tokens.count, text.tokens[next].joinedToPrevious, text.foldedString(text.tokens[next]) == "s" else { return false }
+        return !headsFoodOrFarmNoun(text, after: next..<(next + 1))
+    }
+
     static func headsFoodOrFarmNoun(_ text: TokenizedText, after range: Range<Int>) -> Bool {
         guard let next = separateWord(text, at: range.upperBound) else { return false }
         return next.shape == .lower && foodAndFarmNouns.contains(next.hash)
