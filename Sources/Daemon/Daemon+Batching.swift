@@ -46,8 +46,7 @@ extension Daemon {
     private func release(_ group: HeldGroup, batching: Batching, now: Date) throws(StoreError) {
         let state = Batcher.released(batching, state: group.state, now: now)
         guard !group.alerts.isEmpty else {
-            try store.release(group, as: QueuedAlert(id: "", rule: group.state.rule, identity: "", link: nil, payload: "", line: "",
-                                                     outputs: []), state: state, now: now)
+            try store.release(group, as: nil, state: state, now: now)
             return
         }
         let digest = Digest(rule: group.state.rule, mode: batching == .each ? "group" : batching.mode, group: group.state.key,

@@ -30,10 +30,10 @@ extension SQLiteStateStore {
         return groups
     }
 
-    public func release(_ group: HeldGroup, as notification: QueuedAlert, state: GroupState, now: Date) throws(StoreError) {
+    public func release(_ group: HeldGroup, as notification: QueuedAlert?, state: GroupState, now: Date) throws(StoreError) {
         let time = SQLiteValue.real(now.timeIntervalSince1970)
         try db.transaction { () throws(StoreError) in
-            if !group.alerts.isEmpty {
+            if let notification, !group.alerts.isEmpty {
                 try db.prepare("""
                     INSERT OR IGNORE INTO alerts(id, rule, item_key, identity, link, fired_at, payload, line) VALUES (?, ?, '', ?, NULL, ?, ?, ?)
                     """).run(.text(notification.id), .text(notification.rule), .text(notification.identity), time,

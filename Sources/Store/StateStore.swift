@@ -206,8 +206,8 @@ public protocol StateStore {
     /// At most `limit` groups whose held alerts are due at `now`, with those alerts.
     func dueGroups(now: Date, limit: Int) throws(StoreError) -> [HeldGroup]
     /// In one transaction: the group's notification queued for its outputs, its alerts no
-    /// longer held, and its state set to `state`.
-    func release(_ group: HeldGroup, as notification: QueuedAlert, state: GroupState, now: Date) throws(StoreError)
+    /// longer held, and its state set to `state` (a group with nothing held has no notification).
+    func release(_ group: HeldGroup, as notification: QueuedAlert?, state: GroupState, now: Date) throws(StoreError)
     /// Alerts held in groups, not yet released.
     func heldAlerts() throws(StoreError) -> Int
     /// Makes the store usable again after a failed write, if it can.

@@ -61,16 +61,10 @@ public enum Batcher {
     public static func released(_ batching: Batching, state: GroupState, now: Date) -> GroupState {
         var next = state
         next.dueAt = nil
-        switch batching {
-        case let .group(_, _, interval):
-            next.since = now
-            next.quietUntil = now.addingTimeInterval(interval)
-        case .cooldown:
-            // The window ended with its summary; the next alert opens a new one at once.
-            next.since = now
-        case .digest, .each:
-            next.since = now
-        }
+        next.since = now
+        // A group's next notification waits out the interval. (A cooldown's window ended with
+        // its summary: the next alert opens a new one, at once.)
+        if case let .group(_, _, interval) = batching { next.quietUntil = now.addingTimeInterval(interval) }
         return next
     }
 }
