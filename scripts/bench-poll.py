@@ -8,17 +8,22 @@ beside `curl --parallel` fetching the same URLs without parsing: the ratio is th
     apt-get install nginx-light && swift build -c release
     python3 scripts/bench-poll.py --feeds 1000      # and --feeds 10000
 """
-import argparse, gzip, json, os, shutil, socket, subprocess, sys, tempfile, time
+import argparse, gzip, json, os, random, shutil, socket, sqlite3, subprocess, sys, tempfile, time
 
 WORDS = ("the minister said on monday that talks with officials in the capital would continue after a meeting of "
-         "leaders government ceasefire and security council week new deal was not expected before elections").split()
+         "leaders government ceasefire and security council week new deal was not expected before elections where "
+         "protesters gathered police spokesman declined to comment analysts warned markets fell sharply while "
+         "prices rose across the region farmers exporters central bank governor inflation outlook budget").split()
+# Paragraphs of random words, as compressible as prose (about 3x under gzip), drawn per item.
+RNG = random.Random(7)
+PARAGRAPHS = [" ".join(RNG.choice(WORDS) for _ in range(440)) for _ in range(1000)]
 
 
 def feed(index, items):
     parts = ['<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>',
              f"<title>Feed {index}</title><link>https://bench.example/{index}/</link>"]
     for i in range(items):
-        text = " ".join(WORDS[(index + i + k) % len(WORDS)] for k in range(440))
+        text = PARAGRAPHS[(index * 7919 + i * 104729) % len(PARAGRAPHS)]
         parts.append(f"<item><title>Item {index}-{i}</title><link>https://bench.example/{index}/{i}</link>"
                      f"<guid>https://bench.example/{index}/{i}</guid><pubDate>Mon, 07 Dec 2026 10:00:00 GMT</pubDate>"
                      f"<description>{text}</description></item>")
@@ -64,6 +69,7 @@ def main():
     if not os.path.exists(nginx):
         sys.exit("nginx is not installed: apt-get install nginx-light")
     work = tempfile.mkdtemp(prefix="feedwatch-poll-")
+    os.chmod(work, 0o755)  # nginx's workers run as another user
     try:
         root = os.path.join(work, "www")
         os.makedirs(root)
@@ -94,12 +100,16 @@ http {{ access_log off; gzip_static on; etag on; keepalive_requests 100000;
             json.dump(config, out)
         run = [binary, "run", "--once", "--config", "feeds.json", "--state-dir", "state"]
         cold, cold_rss = timed(run, work)
+        seen = sqlite3.connect(os.path.join(work, "state", "state.db")).execute("SELECT COUNT(*) FROM seen_items").fetchone()[0]
+        if seen != args.feeds * args.items:
+            sys.exit(f"the cold run recorded {seen} items, not {args.feeds * args.items}: see {work}/error.log")
         warm, warm_rss = timed(run, work)
         with open(os.path.join(work, "urls.txt"), "w") as out:
             out.write("".join(f"url = {u}\noutput = /dev/null\n" for u in urls))
-        curl, _ = timed(["curl", "--parallel", "--parallel-max", "64", "--compressed", "-s", "-K", "urls.txt"], work)
+        curl, _ = timed(["curl", "--parallel", "--parallel-max", "64", "--compressed", "-sf", "-K", "urls.txt"], work)
         megabytes = sum(os.path.getsize(os.path.join(root, f"f{f}.xml")) for f in range(args.feeds)) / 1e6
-        print(f"feeds {args.feeds}, {megabytes:.0f} MB of XML (gzip on the wire)")
+        wire = sum(os.path.getsize(os.path.join(root, f"f{f}.xml.gz")) for f in range(args.feeds)) / 1e6
+        print(f"feeds {args.feeds}, {megabytes:.0f} MB of XML ({wire:.0f} MB gzipped on the wire)")
         print(f"cold  {cold:6.2f} s   peak RSS {cold_rss:5.0f} MB   curl --parallel {curl:5.2f} s   ratio {cold / curl:4.1f}")
         print(f"warm  {warm:6.2f} s   peak RSS {warm_rss:5.0f} MB   (every answer 304)")
     finally:

@@ -54,9 +54,8 @@ extension Daemon {
             if state.lastError != nil { logger.info("feed recovered", metadata: meta) }
             try noteMove(state, to: movedTo)
             let next = nextPoll(source, hints: hints)
-            try store.recordPoll(feedID: feedID, outcome: .notModified(resolution: presenceResolution), nextPollAt: next.at,
-                                 reason: next.reason, now: clock())
-            busyFeeds.remove(feedID)
+            unchangedPolls.append(UnchangedPoll(feedID: feedID, nextPollAt: next.at, reason: next.reason, resolution: presenceResolution))
+            callRecord(group: &group)
         case let .failed(kind, message, retryAfter):
             if let parked = parking(state, kind: kind) {
                 meta["fetch.error"] = "\(message)"

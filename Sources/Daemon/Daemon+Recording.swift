@@ -23,17 +23,21 @@ struct AnalyzedPoll: Sendable {
 /// records each poll as soon as it is analysed.
 extension Daemon {
     func recordAnalyzed() throws(StoreError) {
-        let polls = analyzedPolls
+        let polls = analyzedPolls, unchanged = unchangedPolls
         analyzedPolls = []
+        unchangedPolls = []
         recordCalled = false
-        guard !polls.isEmpty else { return }
-        defer { for poll in polls { busyFeeds.remove(poll.feedID) } }
+        let feeds = polls.map(\.feedID) + unchanged.map(\.feedID)
+        guard !feeds.isEmpty else { return }
+        defer { for feed in feeds { busyFeeds.remove(feed) } }
         do {
-            try record(polls)
+            // A 304 costs a row update, and with thousands of feeds, no commit of its own.
+            if !unchanged.isEmpty { try store.recordUnchanged(unchanged, now: clock()) }
+            if !polls.isEmpty { try record(polls) }
         } catch {
             // Nothing of theirs was recorded: these feeds are polled again after the pause.
             let retry = clock().addingTimeInterval(Self.storeTroublePause)
-            for poll in polls { heldFeeds[poll.feedID] = retry }
+            for feed in feeds { heldFeeds[feed] = retry }
             throw error
         }
     }

@@ -71,6 +71,8 @@ public final class Daemon {
     var heldFeeds: [String: Date] = [:]
     /// Analysed polls waiting for the next group commit, and whether one is called.
     var analyzedPolls: [AnalyzedPoll] = []
+    /// Polls answered 304, recorded with the next group commit.
+    var unchangedPolls: [UnchangedPoll] = []
     var recordCalled = false
     /// Alerts not fired because their story had fired the rule already (`oneStoryOnce`).
     var suppressedStories = 0
@@ -122,7 +124,7 @@ public final class Daemon {
                 if signalsSayStop() { break loop }
                 pingWatchdog()
                 withStoreTrouble(nil) { () throws(StoreError) in try startDueWork(group: &group) }
-                if options.once, remainingFeeds.isEmpty, busyFeeds.isEmpty, analyzedPolls.isEmpty, !recordCalled {
+                if options.once, remainingFeeds.isEmpty, busyFeeds.isEmpty, analyzedPolls.isEmpty, unchangedPolls.isEmpty, !recordCalled {
                     if deliveryDeadline == nil {
                         withStoreTrouble(nil) { () throws(StoreError) in try releaseDueGroups(force: true) }
                         withStoreTrouble(nil) { () throws(StoreError) in try startDueDeliveries(group: &group) }
@@ -142,7 +144,9 @@ public final class Daemon {
                 case .tick, .polled: break
                 }
             }
-            if !analyzedPolls.isEmpty { withStoreTrouble(.recordAnalyzed) { () throws(StoreError) in try recordAnalyzed() } }
+            if !analyzedPolls.isEmpty || !unchangedPolls.isEmpty {
+                withStoreTrouble(.recordAnalyzed) { () throws(StoreError) in try recordAnalyzed() }
+            }
         }
         let pending = try store.pendingDeliveries()
         logger.info("feedwatch stopped", metadata: ["alerts.pending": "\(pending)"])
@@ -161,17 +165,21 @@ public final class Daemon {
             try handlePoll(feedID: feedID, result: result, group: &group)
         case let .analyzed(poll):
             analyzedPolls.append(poll)
-            if !recordCalled {
-                recordCalled = true
-                // Inherits the loop's thread, so it runs once the loop waits: after every
-                // result that is ready now has joined `analyzedPolls`.
-                group.addTask { .recordAnalyzed }
-            }
+            callRecord(group: &group)
         case .recordAnalyzed:
             try recordAnalyzed()
         case let .delivered(batch, results):
             try settle(batch, results)
         }
+    }
+
+    /// Asks for a group commit of what gathered in `analyzedPolls` and `unchangedPolls`.
+    func callRecord(group: inout ThrowingTaskGroup<Event, any Error>) {
+        guard !recordCalled else { return }
+        recordCalled = true
+        // Inherits the loop's thread, so it runs once the loop waits: after every
+        // result that is ready now has joined the polls to record.
+        group.addTask { .recordAnalyzed }
     }
 
     private func startDueWork(group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {

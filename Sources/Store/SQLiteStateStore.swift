@@ -110,25 +110,33 @@ public final class SQLiteStateStore: StateStore {
         case let .fetched(etag, lastModified):
             try storeFetch(feedID: feedID, FeedListing.Fetched(etag: etag, lastModified: lastModified, nextPollAt: nextPollAt, reason: reason), at: date)
         case let .notModified(resolution):
-            // Unchanged since the last full listing: what it listed then, it lists still.
-            // Rows are rewritten only when their mark is older than `resolution`.
-            let now = SQLiteValue.real(date.timeIntervalSince1970)
-            try db.transaction { () throws(StoreError) in
-                try db.prepare("""
-                    UPDATE seen_items SET last_seen = ? WHERE feed_id = ?
-                      AND last_seen >= (SELECT listed_at FROM feeds WHERE id = ?) - ? AND last_seen < ?
-                    """).run(now, .text(feedID), .text(feedID), .real(resolution), .real(date.timeIntervalSince1970 - resolution))
-                try db.prepare("""
-                    UPDATE feeds SET next_poll_at = ?, poll_reason = ?, failures = 0, last_error = NULL, failing_since = NULL,
-                    polled_once = 1, polled_at = ? WHERE id = ?
-                    """)
-                    .run(next, .text(reason), now, .text(feedID))
-            }
+            try recordUnchanged([UnchangedPoll(feedID: feedID, nextPollAt: nextPollAt, reason: reason, resolution: resolution)], now: date)
         case let .failed(kind):
             try db.prepare("""
                 UPDATE feeds SET next_poll_at = ?, poll_reason = ?, failures = failures + 1, last_error = ?,
                 failing_since = coalesce(failing_since, ?), polled_at = ? WHERE id = ?
                 """).run(next, .text(reason), .text(kind), .real(date.timeIntervalSince1970), .real(date.timeIntervalSince1970), .text(feedID))
+        }
+    }
+
+    public func recordUnchanged(_ polls: [UnchangedPoll], now date: Date) throws(StoreError) {
+        let now = SQLiteValue.real(date.timeIntervalSince1970)
+        // Unchanged since the last full listing: what it listed then, it lists still.
+        // Rows are rewritten only when their mark is older than `resolution`.
+        let present = try db.prepare("""
+            UPDATE seen_items SET last_seen = ? WHERE feed_id = ?
+              AND last_seen >= (SELECT listed_at FROM feeds WHERE id = ?) - ? AND last_seen < ?
+            """)
+        let feed = try db.prepare("""
+            UPDATE feeds SET next_poll_at = ?, poll_reason = ?, failures = 0, last_error = NULL, failing_since = NULL,
+            polled_once = 1, polled_at = ? WHERE id = ?
+            """)
+        try db.transaction { () throws(StoreError) in
+            for poll in polls {
+                let id = SQLiteValue.text(poll.feedID)
+                try present.run(now, id, id, .real(poll.resolution), .real(date.timeIntervalSince1970 - poll.resolution))
+                try feed.run(.real(poll.nextPollAt.timeIntervalSince1970), .text(poll.reason), now, id)
+            }
         }
     }
 

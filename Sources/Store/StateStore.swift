@@ -148,6 +148,22 @@ public struct PruneReport: Sendable, Equatable {
     public init() {}
 }
 
+/// A poll answered "not modified", for `recordUnchanged`.
+public struct UnchangedPoll: Sendable, Equatable {
+    public var feedID: String
+    public var nextPollAt: Date
+    public var reason: String?
+    /// As in `FeedListing`.
+    public var resolution: TimeInterval
+
+    public init(feedID: String, nextPollAt: Date, reason: String?, resolution: TimeInterval = FeedListing.defaultResolution) {
+        self.feedID = feedID
+        self.nextPollAt = nextPollAt
+        self.reason = reason
+        self.resolution = resolution
+    }
+}
+
 /// How a poll ended, for the feed's schedule.
 public enum PollOutcome: Sendable, Equatable {
     case fetched(etag: String?, lastModified: String?)
@@ -172,6 +188,10 @@ public protocol StateStore {
     /// A `.notModified` outcome keeps present the items the feed listed last time.
     /// `reason`: why the next poll is then, kept for `status`.
     func recordPoll(feedID: String, outcome: PollOutcome, nextPollAt: Date, reason: String?, now: Date) throws(StoreError)
+
+    /// Several polls answered "not modified" (304), in one transaction: each feed's listed
+    /// items stay present, and its next poll is set.
+    func recordUnchanged(_ polls: [UnchangedPoll], now: Date) throws(StoreError)
 
     /// The content hash recorded for a seen item (`ItemRecord.contentHash`); nil when the
     /// item was never seen, 0 when it was recorded without one.
