@@ -37,14 +37,15 @@ extension Daemon {
             busyFeeds.insert(state.id)
             let (url, etag, lastModified) = (state.url, state.validators.etag, state.validators.lastModified)
             group.addChild {
-                .polled(feedID: state.id, result: await poller.poll(url: url, etag: etag, lastModified: lastModified))
+                .polled(state: state, result: await poller.poll(url: url, etag: etag, lastModified: lastModified))
             }
         }
     }
 
-    func handlePoll(feedID: String, result: FeedPoller.Result, group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
+    func handlePoll(_ state: FeedState, result: FeedPoller.Result, group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
+        let feedID = state.id
         if let site = siteOf[feedID], let busy = busySites[site] { busySites[site] = busy > 1 ? busy - 1 : nil }
-        guard let state = try store.feedState(feedID), let source = feedsByID[feedID] else {
+        guard let source = feedsByID[feedID] else {
             busyFeeds.remove(feedID)
             return
         }

@@ -20,7 +20,8 @@ public final class Daemon {
 
     enum Event: Sendable {
         case tick
-        case polled(feedID: String, result: FeedPoller.Result)
+        /// `state`: the feed's state when its poll started (only the loop changes it meanwhile).
+        case polled(state: FeedState, result: FeedPoller.Result)
         /// A poll's items decided, and the records to store for them.
         case analyzed(AnalyzedPoll)
         /// Every analysed poll that arrived since the last commit is recorded now, in one.
@@ -161,8 +162,8 @@ public final class Daemon {
                 try? await Task.sleep(nanoseconds: UInt64(nanosecondsIn: interval))
                 return .tick
             }
-        case let .polled(feedID, result):
-            try handlePoll(feedID: feedID, result: result, group: &group)
+        case let .polled(state, result):
+            try handlePoll(state, result: result, group: &group)
         case let .analyzed(poll):
             analyzedPolls.append(poll)
             callRecord(group: &group)
