@@ -9,27 +9,26 @@ extension Daemon {
     func startDuePolls(group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         let free = configuration.settings.concurrency - busyFeeds.count
         let now = clock()
-        guard free > 0, !storeTroubleHolds(now) else { return }
+        // Every due feed's site was full at the last look: nothing can start before a poll ends.
+        guard free > 0, !storeTroubleHolds(now), !sitesFull else { return }
         heldFeeds = heldFeeds.filter { $0.value > now }
         let candidates: [FeedState]
         if options.once {
-            var states: [FeedState] = []
-            while states.count < free, let id = remainingFeeds.popLast() {
-                if let state = try store.feedState(id) { states.append(state) }
-            }
-            candidates = states
+            candidates = try remainingWithRoom(free)
         } else {
             // More than can start: feeds of a site at its limit wait, and those of others go first.
             candidates = try store.dueFeeds(now: now, limit: min(free * 8, 4096) + busyFeeds.count)
         }
         heldSites = heldSites.filter { $0.value > now }
         let poller = FeedPoller(engine: engine, settings: configuration.settings)
-        var started = 0
+        var started = 0, siteLimited = 0
+        defer { if started == 0 && siteLimited > 0 { sitesFull = true } }
         for state in candidates where started < free && !busyFeeds.contains(state.id) && heldFeeds[state.id] == nil {
             let site = siteOf[state.id]
-            // (`--once` polls each feed once, so a held site does not hold it up.)
-            if let site, busySites[site, default: 0] >= configuration.settings.perSite || (!options.once && heldSites[site] != nil) {
-                if options.once { remainingFeeds.insert(state.id, at: 0) }  // its turn comes again
+            if let site, !options.once, heldSites[site] != nil { continue }  // (`--once` polls each feed once)
+            if let site, busySites[site, default: 0] >= configuration.settings.perSite {
+                if options.once { remainingFeeds.append(state.id) }  // its turn comes again
+                siteLimited += 1
                 continue
             }
             if let site { busySites[site, default: 0] += 1 }
@@ -42,9 +41,36 @@ extension Daemon {
         }
     }
 
+    /// `--once`: up to `count` feeds not polled yet whose site has room, taken from the end of
+    /// `remainingFeeds` (feeds of a busy site stay where they are, so no pass costs more than
+    /// the feeds it looks at).
+    private func remainingWithRoom(_ count: Int) throws(StoreError) -> [FeedState] {
+        var chosen: [FeedState] = []
+        var sites = busySites
+        var index = remainingFeeds.count - 1
+        var skipped = 0
+        let limit = configuration.settings.perSite
+        while index >= 0, chosen.count < count, skipped < 256 {
+            let id = remainingFeeds[index]
+            let site = siteOf[id]
+            if site.map({ sites[$0, default: 0] < limit }) ?? true {
+                if let site { sites[site, default: 0] += 1 }
+                remainingFeeds.remove(at: index)
+                if let state = try store.feedState(id) { chosen.append(state) }
+            } else {
+                skipped += 1
+            }
+            index -= 1
+        }
+        // Nothing had room: wait for an answer rather than look again after every event.
+        if chosen.isEmpty, skipped > 0 { sitesFull = true }
+        return chosen
+    }
+
     func handlePoll(_ state: FeedState, result: FeedPoller.Result, group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         let feedID = state.id
         if let site = siteOf[feedID], let busy = busySites[site] { busySites[site] = busy > 1 ? busy - 1 : nil }
+        sitesFull = false
         guard let source = feedsByID[feedID] else {
             busyFeeds.remove(feedID)
             return

@@ -43,6 +43,8 @@ public final class Daemon {
     var busySites: [String: Int] = [:]
     /// Sites that asked, with a 429 or 503 and a Retry-After, to be left alone until then.
     var heldSites: [String: Date] = [:]
+    /// Every due feed's site was at its limit at the last look; cleared when a poll ends.
+    var sitesFull = false
     var analyzer: ItemAnalyzer
     var outputs: OutputSet
     let store: any StateStore

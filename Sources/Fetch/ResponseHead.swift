@@ -22,10 +22,28 @@ package struct ResponseHead: Sendable {
     /// Every line of a raw response head, up to the first blank line.
     package init(raw bytes: some Collection<UInt8>) {
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            let text = String(decoding: line, as: UTF8.self)
-            if text.trimmed.isEmpty, status != 0 { break }
-            receive(text)
+            let text = Array(line)
+            if text.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }), status != 0 { break }
+            text.withUnsafeBytes { receive(bytes: $0) }
         }
+    }
+
+    /// One header line as bytes, as libcurl hands it over: the name is folded to lower case
+    /// and the value trimmed without making a String of the whole line first.
+    package mutating func receive(bytes line: UnsafeRawBufferPointer) {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), !line.starts(with: "HTTP/".utf8) else {
+            receive(String(decoding: line, as: UTF8.self))
+            return
+        }
+        var name = [UInt8]()
+        name.reserveCapacity(colon)
+        for byte in line[..<colon] where byte != 32 && byte != 9 {
+            name.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        var start = colon + 1, end = line.count
+        while start < end, line[start] == 32 || line[start] == 9 { start += 1 }
+        while end > start, line[end - 1] == 32 || line[end - 1] == 9 || line[end - 1] == 13 || line[end - 1] == 10 { end -= 1 }
+        headers[String(decoding: name, as: UTF8.self)] = String(decoding: UnsafeRawBufferPointer(rebasing: line[start..<end]), as: UTF8.self)
     }
 
     /// One header line. A status line starts a new response (after a redirect

@@ -57,7 +57,7 @@ final class Transfer {
     }
 
     /// One raw header line, as libcurl hands it over.
-    func receiveHeader(_ line: String) {
-        head.receive(line)
+    func receiveHeader(_ line: UnsafeRawBufferPointer) {
+        head.receive(bytes: line)
     }
 }
