@@ -36,12 +36,19 @@ struct FetchThread {
             }
             // Finished transfers are answered before waiting: a file: read or a
             // fast server completes inside perform and must not wait out the poll.
-            multi.perform()
+            if let failure = multi.perform() {
+                // The multi handle failed as a whole: its transfers fail, and callers retry later.
+                for easy in running.values {
+                    multi.remove(easy)
+                    easy.transfer.continuation.resume(throwing: FetchError.transport(code: -1, message: failure, url: easy.transfer.request.url))
+                }
+                running.removeAll()
+            }
             for (easy, code) in multi.takeFinished() {
                 running[easy.transfer.id] = nil
                 easy.transfer.continuation.resume(with: easy.finish(code: code).mapError { $0 as any Error })
             }
-            multi.poll(timeoutMs: 1000)
+            if !multi.poll(timeoutMs: 1000) { usleep(10_000) }
         }
         shared.mutex.withLock { $0.multiHandle = nil }
         for easy in running.values {

@@ -10,10 +10,14 @@ final class CurlMulti {
     init?(maxConnections: Int) {
         guard let handle = curl_multi_init() else { return nil }
         self.handle = handle
-        _ = ccurl_multi_setopt_long(handle, CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections)
-        _ = ccurl_multi_setopt_long(handle, CURLMOPT_MAX_HOST_CONNECTIONS, 6)
         // HTTP/2 where the server offers it: a site's feeds share one connection (CURLMOPT_PIPELINING(3)).
-        _ = ccurl_multi_setopt_long(handle, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
+        let options: [(CURLMoption, Int)] = [
+            (CURLMOPT_MAX_TOTAL_CONNECTIONS, maxConnections), (CURLMOPT_MAX_HOST_CONNECTIONS, 6),
+            (CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX)),
+        ]
+        // A refused option leaves curl's default: safe, only less bounded or slower, and the
+        // transfers' own limits (per transfer, per site) still hold.
+        for (option, value) in options { _ = ccurl_multi_setopt_long(handle, option, value) }
     }
 
     deinit {
@@ -35,15 +39,18 @@ final class CurlMulti {
         transfers[easy.handle] = nil
     }
 
-    /// Drives every transfer as far as it can go without waiting.
-    func perform() {
+    /// Drives every transfer as far as it can go without waiting; curl's message when the
+    /// multi handle itself failed (out of memory, an internal error).
+    func perform() -> String? {
         var running: Int32 = 0
-        _ = curl_multi_perform(handle, &running)
+        let code = curl_multi_perform(handle, &running)
+        return code == CURLM_OK ? nil : CurlError.mapMulti(code)
     }
 
-    /// Waits up to `timeoutMs` for socket activity or a wakeup (curl_multi_poll(3)).
-    func poll(timeoutMs: Int32) {
-        _ = curl_multi_poll(handle, nil, 0, timeoutMs, nil)
+    /// Waits up to `timeoutMs` for socket activity or a wakeup (curl_multi_poll(3)); false
+    /// when it could not wait (the caller then pauses, rather than spin).
+    func poll(timeoutMs: Int32) -> Bool {
+        curl_multi_poll(handle, nil, 0, timeoutMs, nil) == CURLM_OK
     }
 
     /// Transfers libcurl reports finished, removed from the multi handle.
