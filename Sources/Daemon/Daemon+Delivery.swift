@@ -64,6 +64,7 @@ extension Daemon {
         for delivery in batch { busyDeliveries.remove(Self.key(delivery)) }
         let backoff = Backoff(base: configuration.settings.retryBase, cap: configuration.settings.maxRetryDelay)
         var settlements: [Settlement] = []
+        var newlyDead: [(String, String)] = []
         var meta: Logger.Metadata = ["output": "\(output)"]
         for (delivery, result) in zip(batch, results) {
             switch result {
@@ -80,6 +81,7 @@ extension Daemon {
                     deadOutputs[output] = reason
                     logger.error("output dead: its endpoint is gone; its alerts are kept as dead deliveries until the configuration is reloaded",
                                  metadata: ["output": "\(output)", "delivery.error": "\(reason)"])
+                    newlyDead.append((output, reason))
                 }
             case let .gone(reason):
                 settlements.append(Settlement(alertID: delivery.alertID, output: output, outcome: .dead(reason: reason), row: delivery.row))
@@ -88,6 +90,7 @@ extension Daemon {
             }
         }
         try store.settle(settlements)
+        for (output, reason) in newlyDead { try selfAlertOutputDead(output, reason: reason) }
         let failed = settlements.contains { if case .retry = $0.outcome { true } else { false } }
         if failed, failingOutputs.insert(output).inserted {
             logger.warning("output failing; alerts kept and retried", metadata: meta)

@@ -78,12 +78,16 @@ extension Daemon {
         var meta: Logger.Metadata = ["feed.id": "\(feedID)"]
         switch result {
         case let .notModified(hints, movedTo):
-            if state.lastError != nil { logger.info("feed recovered", metadata: meta) }
+            if state.lastError != nil {
+                logger.info("feed recovered", metadata: meta)
+                try selfAlertRecovered(state)
+            }
             try noteMove(state, to: movedTo)
             let next = nextPoll(source, hints: hints)
             unchangedPolls.append(UnchangedPoll(feedID: feedID, nextPollAt: next.at, reason: next.reason, resolution: presenceResolution))
             callRecord(group: &group)
         case let .failed(kind, message, retryAfter):
+            try selfAlertFailing(state, error: message)
             if let parked = parking(state, kind: kind) {
                 meta["fetch.error"] = "\(message)"
                 logger.warning("feed parked: it is gone or has failed for long; polled once a day", metadata: meta)
@@ -110,7 +114,10 @@ extension Daemon {
             try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: next, reason: reason, now: clock())
             busyFeeds.remove(feedID)
         case let .feed(feed, etag, lastModified, fetched, hints, movedTo):
-            if state.lastError != nil { logger.info("feed recovered", metadata: meta) }
+            if state.lastError != nil {
+                logger.info("feed recovered", metadata: meta)
+                try selfAlertRecovered(state)
+            }
             try noteMove(state, to: movedTo)
             if feed.bozo { logger.debug("feed is not well-formed; recovered", metadata: meta) }
             try startAnalysis(feed, state: state, source: source, etag: etag, lastModified: lastModified, fetched: fetched, hints: hints,

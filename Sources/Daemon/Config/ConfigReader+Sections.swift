@@ -7,7 +7,7 @@ extension ConfigReader {
         guard let object = object(value, at: "settings", allowed: [
             "interval", "backfill", "concurrency", "userAgent", "timeout", "connectTimeout", "maxFeedBytes",
             "maxRedirects", "jitter", "maxFeedBackoff", "retryBase", "maxRetryDelay", "onceDeliveryTimeout", "retention", "dedup",
-            "maxInterval", "adaptive", "perSite", "failingAfter",
+            "maxInterval", "adaptive", "perSite", "failingAfter", "selfAlerts",
         ]) else { return settings }
         if let v = duration(object["interval"], at: "settings.interval", range: ConfigBounds.interval) { settings.interval = max(v, ConfigBounds.shortestInterval) }
         if let v = backfill(object["backfill"], at: "settings.backfill") { settings.backfill = v }
@@ -32,6 +32,7 @@ extension ConfigReader {
         if let dedup = object["dedup"] { settings.dedup = readDedup(dedup) }
         if let v = duration(object["maxInterval"], at: "settings.maxInterval", range: ConfigBounds.interval) { settings.maxInterval = v }
         if let v = integer(object["perSite"], at: "settings.perSite", range: 1...64) { settings.perSite = v }
+        settings.selfAlerts = strings(object["selfAlerts"], at: "settings.selfAlerts")
         if let v = duration(object["failingAfter"], at: "settings.failingAfter", range: ConfigBounds.interval) { settings.failingAfter = v }
         switch object["adaptive"] {
         case nil: break

@@ -35,6 +35,9 @@ struct ConfigReader: JSONPathReading {
             ?? [.init(name: "console", kind: .stdout(json: false))]
         let known = Set(configuration.watch.map(\.id))
         let outputNames = Set(configuration.outputs.map(\.name))
+        for (index, name) in configuration.settings.selfAlerts.enumerated() where !outputNames.contains(name) {
+            fail("settings.selfAlerts[\(index)]", "unknown output \"\(name)\"")
+        }
         if let rules = top["rules"] {
             var reader = RuleReader()
             configuration.rules = reader.readRules(rules, names: .init(watches: known, feeds: Set(configuration.feeds.map(\.id)),

@@ -23,6 +23,8 @@ public struct Configuration: Sendable {
         public var maxRetryDelay: TimeInterval = 3600
         /// Seen keys of items no feed has listed for this long, and settled alerts this old, are removed.
         public var retention: TimeInterval = 180 * 86400
+        /// Outputs that hear about feedwatch itself (a feed failing, an output dead); none by default.
+        public var selfAlerts: [String] = []
         /// A feed answering 404 or not a feed for this long is parked like one that is gone (410).
         public var failingAfter: TimeInterval = 86_400
         /// Requests at once to one site (a registrable domain: `Site`).
