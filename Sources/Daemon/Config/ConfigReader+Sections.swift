@@ -68,7 +68,7 @@ extension ConfigReader {
             guard let id = uniqueID(object["id"], default: raw, at: path, kind: "feed", taken: &ids) else { continue }
             feeds.append(.init(id: id, url: url, interval: duration(object["interval"], at: "\(path).interval", range: ConfigBounds.feedInterval),
                                backfill: backfill(object["backfill"], at: "\(path).backfill"),
-                               tags: strings(object["tags"], at: "\(path).tags")))
+                               tags: strings(object["tags"], at: "\(path).tags"), title: string(object["title"], at: "\(path).title")))
         }
         return feeds
     }

@@ -54,6 +54,8 @@ public struct Configuration: Sendable {
         /// Overrides `settings.backfill` for this feed's first poll.
         public var backfill: TimeInterval?
         public var tags: [String]
+        /// A name for people (OPML's text), when feeds.json gives one.
+        public var title: String? = nil
     }
 
     public enum OutputKind: Sendable, Equatable {
