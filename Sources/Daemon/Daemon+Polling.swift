@@ -110,7 +110,7 @@ extension Daemon {
                 logger.warning("site asked to be left alone; its feeds wait", metadata: ["feed.id": "\(feedID)", "site": "\(site)",
                                                                                        "retry.after": "\(Int(wait))"])
             }
-            let reason = retryAfter.map { "Retry-After \(DurationText.text($0.rounded()))" } ?? "back-off after \(state.failures + 1) failures"
+            let reason = retryAfter.map { "Retry-After \(DurationText.text($0.rounded()))" } ?? "back-off after \(state.failures + 1) failure\(state.failures == 0 ? "" : "s")"
             try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: next, reason: reason, now: clock())
             busyFeeds.remove(feedID)
         case let .feed(feed, etag, lastModified, fetched, hints, movedTo):
