@@ -41,32 +41,6 @@ extension Daemon {
         }
     }
 
-    /// `--once`: up to `count` feeds not polled yet whose site has room, taken from the end of
-    /// `remainingFeeds` (feeds of a busy site stay where they are, so no pass costs more than
-    /// the feeds it looks at).
-    private func remainingWithRoom(_ count: Int) throws(StoreError) -> [FeedState] {
-        var chosen: [FeedState] = []
-        var sites = busySites
-        var index = remainingFeeds.count - 1
-        var skipped = 0
-        let limit = configuration.settings.perSite
-        while index >= 0, chosen.count < count, skipped < 256 {
-            let id = remainingFeeds[index]
-            let site = siteOf[id]
-            if site.map({ sites[$0, default: 0] < limit }) ?? true {
-                if let site { sites[site, default: 0] += 1 }
-                remainingFeeds.remove(at: index)
-                if let state = try store.feedState(id) { chosen.append(state) }
-            } else {
-                skipped += 1
-            }
-            index -= 1
-        }
-        // Nothing had room: wait for an answer rather than look again after every event.
-        if chosen.isEmpty, skipped > 0 { sitesFull = true }
-        return chosen
-    }
-
     func handlePoll(_ state: FeedState, result: FeedPoller.Result, group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         let feedID = state.id
         if let site = siteOf[feedID], let busy = busySites[site] { busySites[site] = busy > 1 ? busy - 1 : nil }
@@ -208,26 +182,6 @@ extension Daemon {
                                  line: line, outputs: outputs)
         queued.group = rule.flatMap { Batcher.groupKey($0.batching, watches: alert.matches.map(\.watch), feedID: alert.feed.id) }
         return queued
-    }
-
-    /// A gone feed (410), or one answering 404 or not a feed for `settings.failingAfter`, is
-    /// polled once a day, with a warning each time; the reason, or nil when it is not parked.
-    func parking(_ state: FeedState, kind: String) -> String? {
-        if kind == "http-410" { return "gone (HTTP 410): polled once a day" }
-        guard kind == "http-404" || kind == "not-a-feed", let since = state.failingSince,
-              clock().timeIntervalSince(since) >= configuration.settings.failingAfter else { return nil }
-        return "failing (\(kind)) since \(Timestamp.rfc3339(since)): polled once a day"
-    }
-
-    static let parkedWait: TimeInterval = 86_400
-
-    /// A chain of permanent redirects moves the feed: the new URL is kept in the state (not in
-    /// feeds.json) and polled from now on; said once.
-    func noteMove(_ state: FeedState, to url: String?) throws(StoreError) {
-        guard let url, url != state.url else { return }
-        try store.moveFeed(state.id, to: url)
-        logger.notice("feed moved permanently (301/308); polling its new URL, feeds.json unchanged",
-                      metadata: ["feed.id": "\(state.id)", "feed.url": "\(FetchError.redact(url))"])
     }
 
     /// When a feed that answered is polled next, and why (`PollSchedule.next`).
