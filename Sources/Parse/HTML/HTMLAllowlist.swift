@@ -5,10 +5,14 @@ enum HTMLAllowlist {
     /// allowlist (embed, object, frame …) are removed but their text kept: the
     /// HTML parser may have nested what follows a void element inside it.
     static let droppedWithContent: Set<String> = [
-        "script", "style", "applet", "noembed", "noframes", "template", "head", "title", "svg", "math",
+        "script", "style", "applet", "noembed", "noframes", "template", "head", "title",
+        // SVG and MathML parts that run or fetch something, or embed HTML.
+        "foreignobject", "animate", "animatemotion", "animatetransform", "animatecolor", "set", "use", "annotation-xml",
     ]
 
-    static let elements: Set<String> = [
+    static let elements: Set<String> = Set(htmlElements).union(svgElements).union(mathElements)
+
+    private static let htmlElements: [String] = [
         "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "bdi", "bdo", "big",
         "blockquote", "br", "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "command",
         "datagrid", "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em",
@@ -19,6 +23,19 @@ enum HTMLAllowlist {
         "small", "sound", "source", "spacer", "span", "strike", "strong", "sub", "summary", "sup", "table",
         "tbody", "td", "textarea", "tfoot", "th", "thead", "time", "tr", "track", "tt", "u", "ul", "var", "video",
         "wbr",
+    ]
+
+    /// Inline SVG and MathML, as feedparser keeps them, but only what draws or typesets:
+    /// no animation (it can set an href to a script), no `use` (it fetches), no foreignObject.
+    /// Names are written folded; an HTML page's parser restores SVG's camel case ("viewBox").
+    static let svgElements: Set<String> = [
+        "svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "text", "tspan", "defs",
+        "lineargradient", "radialgradient", "stop", "desc", "marker", "clippath",
+    ]
+    static let mathElements: Set<String> = [
+        "math", "maction", "annotation", "menclose", "merror", "mfenced", "mfrac", "mi", "mmultiscripts", "mn", "mo",
+        "mover", "mpadded", "mphantom", "mprescripts", "mroot", "mrow", "mspace", "msqrt", "mstyle", "msub", "msubsup",
+        "msup", "mtable", "mtd", "mtext", "mtr", "munder", "munderover", "none", "semantics",
     ]
 
     static let void: Set<String> = ["area", "br", "col", "command", "hr", "img", "input", "keygen", "source", "track", "wbr"]
@@ -39,6 +56,15 @@ enum HTMLAllowlist {
         "size", "span", "src", "srcset", "start", "step", "style", "summary", "suppress", "tabindex", "target",
         "template", "title", "toppadding", "type", "unselectable", "urn", "usemap", "valign", "value", "variable",
         "volume", "vrml", "vspace", "width", "wrap", "xml:lang",
+        // SVG geometry and paint; MathML layout.
+        "viewbox", "d", "points", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "dx", "dy", "fill",
+        "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity", "stroke-linecap", "stroke-linejoin",
+        "stroke-dasharray", "opacity", "transform", "offset", "stop-color", "stop-opacity", "gradientunits", "font-size",
+        "font-family", "font-weight", "text-anchor", "xmlns", "version", "baseprofile",
+        "mathvariant", "mathcolor", "mathbackground", "mathsize", "display", "displaystyle", "scriptlevel",
+        "linethickness", "stretchy", "fence", "separator", "separators", "lspace", "rspace", "columnalign", "rowalign",
+        "columnspacing", "rowspacing", "columnlines", "rowlines", "notation", "close", "accent", "accentunder",
+        "movablelimits", "largeop", "symmetric", "maxsize", "minsize", "depth", "voffset",
     ]
 
     /// What sanitising does with an element: kept (a void one closes itself) or
