@@ -18,6 +18,7 @@ deps:
 test-deps: deps
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(TEST_PACKAGES)"
 
+# noninteractive: tzdata would otherwise stop a fresh machine's install to ask for a time zone.
 install-packages:
 	@missing=""; \
 	for p in $(PACKAGES); do \
@@ -25,8 +26,8 @@ install-packages:
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
-	  $(SUDO) apt-get install -y --no-install-recommends $$missing || \
-	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $$missing; }; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing || \
+	  { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; }; \
 	fi
 
 build: deps
