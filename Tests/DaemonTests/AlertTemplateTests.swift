@@ -23,7 +23,7 @@ struct AlertTemplateTests {
         switch watch.kind {
         case .person:
             let words = name.split(separator: " ").map(String.init)
-            let familyFirst = ["Xi", "Kim"].contains(words[0])
+            let familyFirst = ["Xi", "Kim", "Yoon"].contains(words[0])
             let surname = familyFirst ? words[0] : words[words.count - 1]
             let bare = surname.split(separator: "-").last.map(String.init) ?? surname
             return [
