@@ -25,6 +25,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // The one local HTTP listener (/metrics, /healthz, /readyz) and the service lifecycle.
+        // Traits off: no swift-configuration, which feedwatch does not read its settings from.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         .systemLibrary(
@@ -55,16 +62,26 @@ let package = Package(
         .target(name: "Outputs", dependencies: ["Bounds", "Model", "CLibCrypto",
                                                .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Store", dependencies: ["Bounds", "Model", "CSQLite"]),
+        // The daemon's local HTTP server; it knows routes, not the daemon.
+        .target(name: "Listener", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .target(
             name: "Daemon",
             dependencies: [
-                "Bounds", "Model", "Fetch", "Parse", "Extract", "Rules", "Outputs", "Store",
+                "Bounds", "Model", "Fetch", "Parse", "Extract", "Rules", "Outputs", "Store", "Listener",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]),
         .executableTarget(
             name: "feedwatch",
             dependencies: [
-                "Model", "Fetch", "Parse", "Extract", "Rules", "Outputs", "Daemon",
+                "Model", "Fetch", "Parse", "Extract", "Rules", "Outputs", "Daemon", "Listener",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -88,8 +105,9 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Model"]),
         .testTarget(name: "OutputsTests", dependencies: ["Outputs", "Model", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Model"]),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Fetch", "Model", "Store", "TestSupport", "feedwatch",
-                                                     .product(name: "Logging", package: "swift-log")],
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Fetch", "Listener", "Model", "Store", "TestSupport", "feedwatch",
+                                                     .product(name: "Logging", package: "swift-log"),
+                                                     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
                     exclude: ["AlertCases"]),
     ],
     swiftLanguageModes: [.v6]

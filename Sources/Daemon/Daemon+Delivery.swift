@@ -90,6 +90,13 @@ extension Daemon {
             }
         }
         try store.settle(settlements)
+        for settlement in settlements {
+            switch settlement.outcome {
+            case .delivered: metrics.delivered(output, .delivered)
+            case .retry: metrics.delivered(output, .retried)
+            case .dead: metrics.delivered(output, .dead)
+            }
+        }
         for (output, reason) in newlyDead { try selfAlertOutputDead(output, reason: reason) }
         let failed = settlements.contains { if case .retry = $0.outcome { true } else { false } }
         if failed, failingOutputs.insert(output).inserted {

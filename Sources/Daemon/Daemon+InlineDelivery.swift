@@ -12,6 +12,8 @@ extension Daemon {
         guard storeTroubleUntil == nil else { return nil }
         let inline = outputs.byName.filter { $0.value.deliversInline }
         guard !inline.isEmpty else { return nil }
+        let counters = inline.keys.map { ($0, metrics.deliveryCounter($0, .delivered)) }
+        let delivered = Dictionary(counters, uniquingKeysWith: { first, _ in first })
         return InlineDelivery(outputs: Set(inline.keys)) { alerts in
             var taken: [String: Set<String>] = [:]
             for (name, output) in inline {
@@ -19,6 +21,7 @@ extension Daemon {
                     Delivery(alertID: $0.id, output: name, payload: $0.payload, line: $0.line, attempt: 1)
                 }
                 guard !batch.isEmpty, output.deliverInline(batch) else { continue }
+                delivered[name]?.increment(by: batch.count)
                 for delivery in batch { taken[delivery.alertID, default: []].insert(name) }
             }
             return taken

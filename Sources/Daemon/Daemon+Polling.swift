@@ -20,7 +20,7 @@ extension Daemon {
             candidates = try store.dueFeeds(now: now, limit: min(free * 8, 4096) + busyFeeds.count)
         }
         heldSites = heldSites.filter { $0.value > now }
-        let poller = FeedPoller(engine: engine, settings: configuration.settings)
+        let poller = FeedPoller(engine: engine, settings: configuration.settings, fetchDuration: metrics.fetchDuration)
         var started = 0, siteLimited = 0
         defer { if started == 0 && siteLimited > 0 { sitesFull = true } }
         for state in candidates where started < free && !busyFeeds.contains(state.id) && heldFeeds[state.id] == nil {
@@ -52,6 +52,7 @@ extension Daemon {
         var meta: Logger.Metadata = ["feed.id": "\(feedID)"]
         switch result {
         case let .notModified(hints, movedTo):
+            metrics.polled(.notModified)
             if state.lastError != nil {
                 logger.info("feed recovered", metadata: meta)
                 try selfAlertRecovered(state)
@@ -61,6 +62,7 @@ extension Daemon {
             unchangedPolls.append(UnchangedPoll(feedID: feedID, nextPollAt: next.at, reason: next.reason, resolution: presenceResolution))
             callRecord(group: &group)
         case let .failed(kind, message, retryAfter):
+            metrics.polled(.failed)
             try selfAlertFailing(state, error: message)
             if let parked = parking(state, kind: kind) {
                 meta["fetch.error"] = "\(message)"
@@ -88,6 +90,7 @@ extension Daemon {
             try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: next, reason: reason, now: clock())
             busyFeeds.remove(feedID)
         case let .feed(feed, etag, lastModified, fetched, hints, movedTo):
+            metrics.polled(.fetched)
             if state.lastError != nil {
                 logger.info("feed recovered", metadata: meta)
                 try selfAlertRecovered(state)
@@ -124,6 +127,9 @@ extension Daemon {
                 fresh.append(entry)
             }
         }
+        metrics.items(.new, fresh.count)
+        metrics.items(.backfill, backfilled.count)
+        metrics.items(.seen, keys.count - fresh.count - backfilled.count)
         if !edited.isEmpty {
             logger.debug("edited items evaluated again", metadata: ["feed.id": "\(state.id)", "items": "\(edited.count)"])
         }
@@ -212,6 +218,7 @@ extension Daemon {
         }
         for id in try store.record(records, listings: [], now: now, inline: inlineDelivery, admission: groupAdmission(now: now)) {
             logger.info("spike alert fired", metadata: ["alert.id": "\(id)"])
+            if let rule = alerts.first(where: { $0.id == id })?.rule { metrics.fired(rule: rule) }
         }
     }
 }

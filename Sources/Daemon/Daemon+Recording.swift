@@ -61,6 +61,7 @@ extension Daemon {
         if polls.contains(where: { $0.decisions.contains { !$0.mentioned.isEmpty } }) { try checkSpikes(now: now) }
         for poll in polls {
             for alert in poll.decisions.flatMap(\.alerts) where fired.contains(alert.id) {
+                metrics.fired(rule: alert.rule)
                 logger.info("alert fired", metadata: ["alert.id": "\(alert.id)", "alert.rule": "\(alert.rule)",
                                                       "feed.id": "\(poll.feedID)", "item.link": "\(alert.item.link ?? "")"])
             }

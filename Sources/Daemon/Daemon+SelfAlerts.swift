@@ -48,6 +48,9 @@ extension Daemon {
         let queued = QueuedAlert(id: alert.id, rule: rule, identity: key, link: nil, payload: alert.jsonText, line: line, outputs: outputs)
         let fired = try store.record([ItemRecord(feedID: "feedwatch", itemKey: key, alerts: [queued])], listings: [], now: now,
                                      inline: inlineDelivery)
-        if !fired.isEmpty { logger.info("self-alert fired", metadata: ["alert.id": "\(alert.id)", "alert.rule": "\(rule)"]) }
+        if !fired.isEmpty {
+            metrics.fired(rule: rule)
+            logger.info("self-alert fired", metadata: ["alert.id": "\(alert.id)", "alert.rule": "\(rule)"])
+        }
     }
 }

@@ -15,6 +15,7 @@ extension Daemon {
             try body()
             if storeTroubleUntil != nil, let event, Self.writes(event) {
                 storeTroubleUntil = nil
+                readiness?.storeTrouble(nil)
                 logger.notice("state store writes again; polls and deliveries resume")
             }
         } catch {
@@ -26,6 +27,7 @@ extension Daemon {
                 logger.debug("state store still cannot write", metadata: ["store.error": "\(error)"])
             }
             storeTroubleUntil = now.addingTimeInterval(Self.storeTroublePause)
+            readiness?.storeTrouble("\(error)")
             try? store.recover()
         }
     }

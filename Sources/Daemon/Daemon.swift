@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import Bounds
 import Logging
@@ -51,7 +52,9 @@ public final class Daemon {
     let engine: FetchEngine
     let logger: Logger
     let notifier: SystemdNotifier
-    let signals: SignalWatcher.Events
+    let events: DaemonEvents
+    var metrics: DaemonMetrics
+    let readiness: Readiness?
     let options: Options
     let clock: @Sendable () -> Date
 
@@ -84,9 +87,12 @@ public final class Daemon {
     var lastRetentionPrune = Date.distantPast
     /// Groups of batching rules are looked at once a second.
     var lastGroupRelease = Date.distantPast
+    /// The gauges are read from the store every few seconds.
+    var lastGaugeRefresh = Date.distantPast
 
     public init(configuration: Configuration, store: any StateStore, engine: FetchEngine, logger: Logger,
-                notifier: SystemdNotifier = SystemdNotifier(), signals: SignalWatcher.Events,
+                notifier: SystemdNotifier = SystemdNotifier(), events: DaemonEvents = DaemonEvents(),
+                metrics: any MetricsFactory = NOOPMetricsHandler.instance, readiness: Readiness? = nil,
                 options: Options = Options(), clock: @escaping @Sendable () -> Date = { Date() }) {
         self.configuration = configuration
         feedsByID = Self.index(configuration)
@@ -95,11 +101,14 @@ public final class Daemon {
         self.engine = engine
         self.logger = logger
         self.notifier = notifier
-        self.signals = signals
+        self.events = events
+        self.metrics = DaemonMetrics(factory: metrics)
+        self.readiness = readiness
         self.options = options
         self.clock = clock
         analyzer = ItemAnalyzer(watch: configuration.watch, rules: configuration.rules, storyText: configuration.settings.dedup != nil)
         outputs = OutputSet(configuration.outputs, engine: engine)
+        self.metrics.declare(rules: configuration.rules.map(\.id), outputs: configuration.outputs.map(\.name))
     }
 
     /// Runs until SIGTERM/SIGINT, or in `--once` mode until every feed was polled and every alert delivered.
@@ -119,6 +128,8 @@ public final class Daemon {
             logger.warning("watch entries overlap", metadata: ["watch.overlap": "\(overlap)"])
         }
         notifier.ready(status: "watching \(configuration.feeds.count) feeds")
+        readiness?.started()
+        defer { readiness?.stopped() }
         var deliveryDeadline: Date?
         try await withThrowingTaskGroup(of: Event.self) { group in
             group.addChild { .tick }
@@ -186,14 +197,19 @@ public final class Daemon {
     }
 
     private func startDueWork(group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
+        try refreshGaugesIfDue()
         try startDuePolls(group: &group)
         try releaseDueGroups()
         try startDueDeliveries(group: &group)
     }
 
-    /// Handles SIGHUP here; true when the daemon should stop.
+    /// Handles SIGHUP here; true when the daemon should stop (asked to, or its task cancelled).
     private func signalsSayStop() -> Bool {
-        for event in signals.take() {
+        if Task.isCancelled {
+            logger.info("stopping: cancelled")
+            return true
+        }
+        for event in events.take() {
             switch event {
             case .stop:
                 logger.info("stopping on signal")

@@ -47,6 +47,14 @@ public final class FetchEngine: Sendable {
         }
     }
 
+    /// Is the fetch thread going round its loop? It does at least once a second
+    /// (`curl_multi_poll`'s timeout), so a thread silent for `within` seconds is stuck or gone.
+    public func isAlive(within seconds: Double = 10) -> Bool {
+        let beat = shared.mutex.withLock { $0.lastBeat }
+        guard let beat else { return false }
+        return ContinuousClock.now - beat < .milliseconds(Int64(seconds * 1000))
+    }
+
     /// Fails every waiting and running transfer and stops the thread.
     public func shutdown() {
         shared.mutex.withLock { queue in
@@ -72,6 +80,8 @@ struct EngineQueue: ~Copyable {
     var pending: [PendingTransfer] = []
     var cancelled: Set<UInt64> = []
     var stopping = false
+    /// When the fetch thread last went round its loop; nil before it starts and after it ends.
+    var lastBeat: ContinuousClock.Instant?
     private var nextID: UInt64 = 0
     /// The multi handle while the fetch thread runs; only used for
     /// curl_multi_wakeup, which libcurl documents as thread-safe, and cleared

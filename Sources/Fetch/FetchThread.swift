@@ -19,6 +19,7 @@ struct FetchThread {
         while true {
             let (started, cancelled, stopping) = shared.mutex.withLock { queue in
                 defer { queue.pending.removeAll(); queue.cancelled.removeAll() }
+                queue.lastBeat = .now
                 return (queue.pending, queue.cancelled, queue.stopping)
             }
             if stopping { break }
@@ -50,7 +51,10 @@ struct FetchThread {
             }
             if !multi.poll(timeoutMs: 1000) { usleep(10_000) }
         }
-        shared.mutex.withLock { $0.multiHandle = nil }
+        shared.mutex.withLock { queue in
+            queue.multiHandle = nil
+            queue.lastBeat = nil
+        }
         for easy in running.values {
             multi.remove(easy)
             easy.transfer.continuation.resume(throwing: FetchError.engineStopped)

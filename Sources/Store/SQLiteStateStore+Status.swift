@@ -67,3 +67,37 @@ extension SQLiteStateStore {
         return report
     }
 }
+
+/// The figures the daemon's gauges show (`feedwatch_feeds`, `feedwatch_outbox_pending`,
+/// `feedwatch_outbox_oldest_pending_seconds`): counts, never a row per feed.
+public struct StoreGauges: Sendable, Equatable {
+    /// Feeds by state: `ok`, `failing`, `gone` (parked: gone, or failing for long).
+    public var feeds: [String: Int] = [:]
+    /// Deliveries waiting, by output.
+    public var pending: [String: Int] = [:]
+    /// When the oldest waiting delivery's alert fired.
+    public var oldestPendingFiredAt: Date?
+
+    public init() {}
+}
+
+extension SQLiteStateStore {
+    public func gauges() throws(StoreError) -> StoreGauges {
+        var gauges = StoreGauges()
+        // The same states as `status` (StatusText.state), parked ones as "gone".
+        try db.prepare("""
+            SELECT CASE WHEN failures = 0 THEN 'ok'
+                        WHEN poll_reason LIKE 'gone%' OR poll_reason LIKE 'failing (%' THEN 'gone'
+                        ELSE 'failing' END, COUNT(*) FROM feeds GROUP BY 1
+            """).query { row in gauges.feeds[row.text(0) ?? "ok"] = row.int(1) }
+        try db.prepare("SELECT output, COUNT(*) FROM outbox WHERE state = 'pending' GROUP BY output").query { row in
+            gauges.pending[row.text(0) ?? ""] = row.int(1)
+        }
+        try db.prepare("""
+            SELECT MIN(alerts.fired_at) FROM outbox JOIN alerts ON alerts.rowid = outbox.alert_row WHERE outbox.state = 'pending'
+            """).query { row in
+            if row.text(0) != nil { gauges.oldestPendingFiredAt = Date(timeIntervalSince1970: row.real(0)) }
+        }
+        return gauges
+    }
+}

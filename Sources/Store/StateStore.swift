@@ -222,6 +222,8 @@ public protocol StateStore {
     /// Many deliveries' outcomes in one transaction (a batch of an alert storm).
     func settle(_ settlements: [Settlement]) throws(StoreError)
     func pendingDeliveries() throws(StoreError) -> Int
+    /// Counts for the daemon's gauges.
+    func gauges() throws(StoreError) -> StoreGauges
 
     /// At most `limit` groups whose held alerts are due at `now`, with those alerts.
     func dueGroups(now: Date, limit: Int) throws(StoreError) -> [HeldGroup]

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Daemon
 import Fetch
+import Listener
 import Store
 
 struct Run: AsyncParsableCommand {
@@ -36,17 +37,24 @@ struct Run: AsyncParsableCommand {
             StandardError.write("feedwatch: \(error)")
             throw ExitCode(ExitStatus.cannotCreate)
         }
-        let signals = SignalWatcher()
         let engine = FetchEngine(maxConnections: max(configuration.settings.concurrency, 8))
         defer { engine.shutdown() }
+        let exposition = PrometheusExposition()
+        let readiness = Readiness(fetchAlive: { engine.isAlive() })
         let daemon = Daemon(configuration: configuration, store: store, engine: engine, logger: logger,
-                            signals: signals.events, options: .init(once: once))
+                            metrics: exposition.factory, readiness: readiness, options: .init(once: once))
+        let listener = configuration.settings.listen.map {
+            LocalListener(address: $0, endpoints: .init(metrics: exposition.text, readiness: readiness.reason))
+        }
         do {
-            try await daemon.run()
-        } catch {
+            try await DaemonService.group(daemon, listener: listener, logger: logger).run()
+        } catch let error as StoreError {
             logger.critical("daemon stopped on a state store error", metadata: ["store.error": "\(error)"])
             throw ExitCode.failure
+        } catch {
+            logger.critical("daemon stopped", metadata: ["error": "\(error)"])
+            throw ExitCode.failure
         }
-        withExtendedLifetime((signals, lock)) {}
+        withExtendedLifetime(lock) {}
     }
 }

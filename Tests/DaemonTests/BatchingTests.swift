@@ -23,7 +23,7 @@ struct BatchingTests {
     /// A daemon running in a task of its own until `stop`.
     struct Running {
         let task: Task<Void, any Error>
-        let events: SignalWatcher.Events
+        let events: DaemonEvents
         func stop() async throws {
             events.post(.stop)
             try await task.value
@@ -32,14 +32,14 @@ struct BatchingTests {
 
     static func start(_ fixture: DaemonFixture, clock: TestClock) throws -> Running {
         let configuration = try ConfigLoader.load(path: fixture.scratch.file("feeds.json"))
-        let events = SignalWatcher.Events()
+        let events = DaemonEvents()
         let state = fixture.scratch.file("state")
         let task = Task {
             let store = try SQLiteStateStore(directory: state)
             let engine = FetchEngine(maxConnections: 8)
             defer { engine.shutdown() }
             let daemon = Daemon(configuration: configuration, store: store, engine: engine, logger: Logger(label: "test"),
-                                signals: events, clock: { clock.now() })
+                                events: events, clock: { clock.now() })
             try await daemon.run()
         }
         return Running(task: task, events: events)

@@ -1,4 +1,5 @@
 import Foundation
+import Listener
 import Model
 
 extension ConfigReader {
@@ -7,7 +8,7 @@ extension ConfigReader {
         guard let object = object(value, at: "settings", allowed: [
             "interval", "backfill", "concurrency", "userAgent", "timeout", "connectTimeout", "maxFeedBytes",
             "maxRedirects", "jitter", "maxFeedBackoff", "retryBase", "maxRetryDelay", "onceDeliveryTimeout", "retention", "dedup",
-            "maxInterval", "adaptive", "perSite", "failingAfter", "selfAlerts",
+            "maxInterval", "adaptive", "perSite", "failingAfter", "selfAlerts", "listen",
         ]) else { return settings }
         if let v = duration(object["interval"], at: "settings.interval", range: ConfigBounds.interval) { settings.interval = max(v, ConfigBounds.shortestInterval) }
         if let v = backfill(object["backfill"], at: "settings.backfill") { settings.backfill = v }
@@ -33,6 +34,11 @@ extension ConfigReader {
         if let v = duration(object["maxInterval"], at: "settings.maxInterval", range: ConfigBounds.interval) { settings.maxInterval = v }
         if let v = integer(object["perSite"], at: "settings.perSite", range: 1...64) { settings.perSite = v }
         settings.selfAlerts = strings(object["selfAlerts"], at: "settings.selfAlerts")
+        if let text = string(object["listen"], at: "settings.listen") {
+            if let address = ListenAddress(text) { settings.listen = address } else {
+                fail("settings.listen", "expected host:port, like \"127.0.0.1:8480\"")
+            }
+        }
         if let v = duration(object["failingAfter"], at: "settings.failingAfter", range: ConfigBounds.interval) { settings.failingAfter = v }
         switch object["adaptive"] {
         case nil: break

@@ -1,4 +1,5 @@
 import Foundation
+import Listener
 import Outputs
 import Model
 import Fetch
@@ -38,6 +39,8 @@ public struct Configuration: Sendable {
         /// One story once: within `window`, a copy of a story that fired a rule does not
         /// fire it again (nil: every item alerts on its own).
         public var dedup: StoryDedup? = StoryDedup()
+        /// The local HTTP listener's address (`/metrics`, `/healthz`, `/readyz`); none when unset.
+        public var listen: ListenAddress?
         public init() {}
     }
 

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import Model
 import Fetch
@@ -16,6 +17,8 @@ struct FeedPoller: Sendable {
 
     let engine: FetchEngine
     let settings: Configuration.Settings
+    /// `feedwatch_fetch_duration_seconds`: the transfer alone, parsing aside.
+    let fetchDuration: CoreMetrics.Timer
 
     func poll(url: String, etag: String?, lastModified: String?) async -> Result {
         let request = HTTPRequest(
@@ -23,6 +26,11 @@ struct FeedPoller: Sendable {
             connectTimeout: settings.connectTimeout, totalTimeout: settings.timeout,
             maxBodyBytes: settings.maxFeedBytes, maxRedirects: settings.maxRedirects, userAgent: settings.userAgent)
         let response: HTTPResponse
+        let started = ContinuousClock.now
+        defer {
+            let (seconds, attoseconds) = (ContinuousClock.now - started).components
+            fetchDuration.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        }
         do {
             response = try await engine.perform(request)
         } catch let error as FetchError {
