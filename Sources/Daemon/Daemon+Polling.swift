@@ -89,8 +89,9 @@ extension Daemon {
             let reason = retryAfter.map { "Retry-After \(DurationText.text($0.rounded()))" } ?? "back-off after \(state.failures + 1) failure\(state.failures == 0 ? "" : "s")"
             try store.recordPoll(feedID: feedID, outcome: .failed(kind: kind), nextPollAt: next, reason: reason, now: clock())
             busyFeeds.remove(feedID)
-        case let .feed(feed, etag, lastModified, fetched, hints, movedTo):
+        case let .feed(feed, etag, lastModified, fetched, hints, movedTo, hub):
             metrics.polled(.fetched)
+            try considerWebSub(feedID: feedID, hub: hub, group: &group)
             if state.lastError != nil {
                 logger.info("feed recovered", metadata: meta)
                 try selfAlertRecovered(state)
@@ -104,9 +105,10 @@ extension Daemon {
 
     /// Splits the entries into seen (skipped), backfill (recorded without alerts
     /// on a feed's first poll) and new (analysed in a child task).
-    private func startAnalysis(_ feed: Feed, state: FeedState, source: Configuration.FeedSource, etag: String?, lastModified: String?,
-                               fetched: ItemAnalyzer.Fetch, hints: PollHints,
-                               group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
+    /// `pushed`: a WebSub hub sent the feed; the poll schedule and validators stay as they are.
+    func startAnalysis(_ feed: Feed, state: FeedState, source: Configuration.FeedSource, etag: String?, lastModified: String?,
+                       fetched: ItemAnalyzer.Fetch, hints: PollHints, pushed: Bool = false,
+                       group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         let cutoff = clock().addingTimeInterval(-configuration.backfill(of: source))
         var fresh: [Entry] = []
         var backfilled: [(key: String, hash: Int64)] = []
@@ -148,7 +150,7 @@ extension Daemon {
                 return record
             } + Daemon.records(decisions, feedID: feedID, configuration: configuration, edited: edited)
             return .analyzed(AnalyzedPoll(feedID: feedID, decisions: decisions, records: records, listed: listed, etag: etag,
-                                          lastModified: lastModified, hints: hints))
+                                          lastModified: lastModified, hints: hints, pushed: pushed))
         }
     }
 
@@ -193,6 +195,8 @@ extension Daemon {
     /// When a feed that answered is polled next, and why (`PollSchedule.next`).
     func nextPoll(_ source: Configuration.FeedSource, hints: PollHints) -> (at: Date, reason: String) {
         let settings = configuration.settings
+        var hints = hints
+        hints.pushed = webSubs[source.id]?.state == .active
         return PollSchedule.next(interval: configuration.interval(of: source), maxInterval: settings.maxInterval, hints: hints,
                                  adaptive: settings.adaptive, jitter: settings.jitter, now: clock())
     }

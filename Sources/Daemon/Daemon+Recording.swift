@@ -14,6 +14,8 @@ struct AnalyzedPoll: Sendable {
     var lastModified: String?
     /// What the poll said about when to poll again.
     var hints = PollHints()
+    /// A WebSub push, not a poll: the feed's schedule and validators are left alone.
+    var pushed = false
 }
 
 /// Group commit: analysed polls are recorded together, in one transaction and with
@@ -49,7 +51,7 @@ extension Daemon {
         let now = clock()
         let listings = polls.map { poll in
             // The poll's validators and next time go in the items' transaction.
-            let fetched = feedsByID[poll.feedID].map { source in
+            let fetched = poll.pushed ? nil : feedsByID[poll.feedID].map { source in
                 let next = nextPoll(source, hints: poll.hints)
                 return FeedListing.Fetched(etag: poll.etag, lastModified: poll.lastModified, nextPollAt: next.at, reason: next.reason)
             }

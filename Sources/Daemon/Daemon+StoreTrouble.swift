@@ -35,7 +35,7 @@ extension Daemon {
     private static func writes(_ event: Event) -> Bool {
         switch event {
         case .recordAnalyzed, .delivered: true
-        case .tick, .polled, .analyzed: false
+        case .tick, .polled, .analyzed, .hubAnswered, .pushParsed: false
         }
     }
 

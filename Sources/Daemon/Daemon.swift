@@ -6,6 +6,8 @@ import Model
 import Outputs
 import Extract
 import Fetch
+import Listener
+import Parse
 import Store
 
 /// The daemon: polls feeds on their schedules, decides alerts, delivers them.
@@ -28,6 +30,10 @@ public final class Daemon {
         /// Every analysed poll that arrived since the last commit is recorded now, in one.
         case recordAnalyzed
         case delivered([Delivery], [DeliveryResult])
+        /// A hub answered a subscription request (nil: accepted, else why not).
+        case hubAnswered(feedID: String, token: String, mode: HubRequest.Mode, failure: String?)
+        /// A pushed feed, parsed (or why it could not be).
+        case pushParsed(feedID: String, Result<Feed, ParseError>)
     }
 
     var configuration: Configuration {
@@ -89,6 +95,12 @@ public final class Daemon {
     var lastGroupRelease = Date.distantPast
     /// The gauges are read from the store every few seconds.
     var lastGaugeRefresh = Date.distantPast
+    /// WebSub: the subscriptions by feed, the callback's side of them, pushes waiting for
+    /// their feed to be free, and when the subscriptions were last looked over.
+    var webSubs: [String: WebSubSubscription] = [:]
+    let webSubInbox: WebSubInbox
+    var pushes: [(feedID: String, body: [UInt8])] = []
+    var lastWebSubCheck = Date.distantPast
 
     public init(configuration: Configuration, store: any StateStore, engine: FetchEngine, logger: Logger,
                 notifier: SystemdNotifier = SystemdNotifier(), events: DaemonEvents = DaemonEvents(),
@@ -104,6 +116,7 @@ public final class Daemon {
         self.events = events
         self.metrics = DaemonMetrics(factory: metrics)
         self.readiness = readiness
+        webSubInbox = WebSubInbox(logger: logger)
         self.options = options
         self.clock = clock
         analyzer = ItemAnalyzer(watch: configuration.watch, rules: configuration.rules, storyText: configuration.settings.dedup != nil)
@@ -121,6 +134,7 @@ public final class Daemon {
 
     private func loop() async throws {
         try store.syncFeeds(configuration.feeds.map { ($0.id, $0.url) }, now: clock())
+        try loadWebSubs()
         remainingFeeds = options.once ? configuration.feeds.map(\.id).reversed() : []
         logger.info("feedwatch started", metadata: ["feeds": "\(configuration.feeds.count)", "watch": "\(configuration.watch.count)",
                                                    "rules": "\(configuration.rules.count)", "once": "\(options.once)"])
@@ -155,7 +169,7 @@ public final class Daemon {
             while let event = try? await group.next() {
                 switch event {
                 case .delivered, .analyzed, .recordAnalyzed: withStoreTrouble(event) { () throws(StoreError) in try handle(event, group: &group) }
-                case .tick, .polled: break
+                case .tick, .polled, .hubAnswered, .pushParsed: break
                 }
             }
             if !analyzedPolls.isEmpty || !unchangedPolls.isEmpty {
@@ -184,6 +198,10 @@ public final class Daemon {
             try recordAnalyzed()
         case let .delivered(batch, results):
             try settle(batch, results)
+        case let .hubAnswered(feedID, token, mode, failure):
+            try hubAnswered(feedID: feedID, token: token, mode: mode, failure: failure)
+        case let .pushParsed(feedID, result):
+            try pushParsed(feedID: feedID, result, group: &group)
         }
     }
 
@@ -198,6 +216,7 @@ public final class Daemon {
 
     private func startDueWork(group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         try refreshGaugesIfDue()
+        try manageWebSubs(group: &group)
         try startDuePolls(group: &group)
         try releaseDueGroups()
         try startDueDeliveries(group: &group)

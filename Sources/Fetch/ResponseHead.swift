@@ -3,7 +3,8 @@ import Model
 
 /// The status and headers of one HTTP response, read line by line as libcurl
 /// hands them over (CURLOPT_HEADERFUNCTION), or from a raw head at once.
-/// Header names are lower-cased; the last value of a repeated header wins.
+/// Header names are lower-cased; the last value of a repeated header wins, but for Link,
+/// whose values are joined.
 package struct ResponseHead: Sendable {
     /// The status of the last status line, 0 before one was seen.
     package var status = 0
@@ -43,7 +44,7 @@ package struct ResponseHead: Sendable {
         var start = colon + 1, end = line.count
         while start < end, line[start] == 32 || line[start] == 9 { start += 1 }
         while end > start, line[end - 1] == 32 || line[end - 1] == 9 || line[end - 1] == 13 || line[end - 1] == 10 { end -= 1 }
-        headers[String(decoding: name, as: UTF8.self)] = String(decoding: UnsafeRawBufferPointer(rebasing: line[start..<end]), as: UTF8.self)
+        store(String(decoding: name, as: UTF8.self), String(decoding: UnsafeRawBufferPointer(rebasing: line[start..<end]), as: UTF8.self))
     }
 
     /// One header line. A status line starts a new response (after a redirect
@@ -59,8 +60,17 @@ package struct ResponseHead: Sendable {
         }
         guard let colon = line.firstIndex(of: ":") else { return }
         let name = line[..<colon].trimmed.lowercased()
-        let value = line[line.index(after: colon)...].trimmed
-        headers[name] = value
+        store(name, line[line.index(after: colon)...].trimmed)
+    }
+
+    /// Link is a list (RFC 8288 §3): its repeated fields are one list, joined by commas
+    /// (RFC 9110 §5.3), up to a bound. Any other repeated field: the last wins.
+    private mutating func store(_ name: String, _ value: String) {
+        if name == "link", let earlier = headers[name], earlier.utf8.count < 16_384 {
+            headers[name] = earlier + ", " + value
+        } else {
+            headers[name] = value
+        }
     }
 
     private static func statusCode(_ digits: Substring.UTF8View) -> Int {

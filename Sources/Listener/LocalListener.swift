@@ -6,7 +6,8 @@ import ServiceLifecycle
 /// The daemon's one local HTTP server (`settings.listen`). It answers:
 /// - `GET /healthz`: 200 while the process runs;
 /// - `GET /readyz`: 200 when `readiness` says ready, else 503 with its reason;
-/// - `GET /metrics`: the Prometheus text exposition format (version 0.0.4).
+/// - `GET /metrics`: the Prometheus text exposition format (version 0.0.4);
+/// - `GET` and `POST /websub/{token}`: the WebSub callback (`WebSubRoutes`), when set.
 /// It knows the daemon only through these closures, so that it stays a thin wall
 /// around Hummingbird; `Daemon` wires it.
 public struct LocalListener: Sendable {
@@ -15,10 +16,14 @@ public struct LocalListener: Sendable {
         public var metrics: @Sendable () -> [UInt8]
         /// nil when ready, else why not (one line).
         public var readiness: @Sendable () -> String?
+        /// The WebSub callback, when the daemon subscribes to hubs.
+        public var webSub: WebSubRoutes?
 
-        public init(metrics: @escaping @Sendable () -> [UInt8], readiness: @escaping @Sendable () -> String?) {
+        public init(metrics: @escaping @Sendable () -> [UInt8], readiness: @escaping @Sendable () -> String?,
+                    webSub: WebSubRoutes? = nil) {
             self.metrics = metrics
             self.readiness = readiness
+            self.webSub = webSub
         }
     }
 
@@ -44,6 +49,7 @@ public struct LocalListener: Sendable {
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: ResponseBody(byteBuffer: ByteBuffer(bytes: endpoints.metrics())))
         }
+        if let webSub = endpoints.webSub { Self.route(webSub, on: router) }
         let address = self.address
         let application = Application(
             router: router,
@@ -64,6 +70,28 @@ public struct LocalListener: Sendable {
             } catch {
                 throw ListenerError(address: address, reason: "\(error)")
             }
+        }
+    }
+
+    private static func route(_ webSub: WebSubRoutes, on router: Router<BasicRequestContext>) {
+        router.get("websub/:token") { request, context in
+            let token = context.parameters.get("token") ?? ""
+            var query: [String: String] = [:]
+            for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
+            let answer = webSub.verify(token, query)
+            return text(answer.body, status: .init(code: answer.status))
+        }
+        router.post("websub/:token") { request, context in
+            let token = context.parameters.get("token") ?? ""
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: webSub.maxBodyBytes)
+            } catch {
+                return text("too large\n", status: .contentTooLarge)
+            }
+            var headers: [String: String] = [:]
+            for field in request.headers { headers[field.name.canonicalName] = field.value }
+            return text("", status: .init(code: webSub.receive(token, headers, Array(buffer: body))))
         }
     }
 

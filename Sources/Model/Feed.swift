@@ -19,6 +19,11 @@ public struct Feed: Sendable, Equatable {
     /// How long the feed says it stays fresh: RSS `<ttl>`, or `sy:updatePeriod` divided by
     /// `sy:updateFrequency`. Not part of the feed JSON; the scheduler reads it.
     public var ttl: TimeInterval?
+    /// WebSub (W3C Recommendation §4): the hubs the feed names (`atom:link rel="hub"`, JSON
+    /// Feed `hubs`) and its own URL (`rel="self"`, `feed_url`), the topic to subscribe to.
+    /// Not part of the feed JSON either.
+    public var hubs: [String] = []
+    public var selfLink: String?
 
     public init(format: FeedFormat = .unknown) {
         self.format = format

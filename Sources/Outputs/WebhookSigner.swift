@@ -1,5 +1,4 @@
 import Foundation
-internal import CLibCrypto
 
 /// Standard Webhooks signatures: `v1,` + base64(HMAC-SHA256(secret, "{id}.{timestamp}.{body}")).
 /// During a key rotation there are several secrets, and one signature per secret,
@@ -46,19 +45,6 @@ public struct WebhookSigner: Sendable {
 
     /// The MAC, or nil when HMAC(3) fails or the key is too long for its `int` length.
     static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8]? {
-        guard let keyLength = Int32(exactly: key.count) else { return nil }
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        let ok = key.withUnsafeBytes { keyBytes in
-            message.withUnsafeBytes { messageBytes in
-                digest.withUnsafeMutableBytes { out in
-                    HMAC(EVP_sha256(), keyBytes.baseAddress, keyLength,
-                         messageBytes.baseAddress?.assumingMemoryBound(to: UInt8.self), messageBytes.count,
-                         out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length) != nil
-                }
-            }
-        }
-        guard ok, length == 32 else { return nil }
-        return Array(digest.prefix(Int(length)))
+        HMACDigest.mac(.sha256, key: key, message: message)
     }
 }

@@ -225,6 +225,11 @@ public protocol StateStore {
     /// Counts for the daemon's gauges.
     func gauges() throws(StoreError) -> StoreGauges
 
+    /// WebSub subscriptions, one per feed at most.
+    func webSubSubscriptions() throws(StoreError) -> [WebSubSubscription]
+    func saveWebSub(_ subscription: WebSubSubscription) throws(StoreError)
+    func removeWebSub(feedID: String) throws(StoreError)
+
     /// At most `limit` groups whose held alerts are due at `now`, with those alerts.
     func dueGroups(now: Date, limit: Int) throws(StoreError) -> [HeldGroup]
     /// In one transaction: the group's notification queued for its outputs, its alerts no

@@ -16,7 +16,8 @@ enum StoreSchema {
     /// 7: the stories alerts told (`settings.dedup`). 8: groups of batching rules and the
     /// alerts they hold (`Batching`). 9: why each feed's next poll is when it is. 10: where a
     /// feed moved for good (301/308), since when it fails, and when it was last polled.
-    static let version = 10
+    /// 11: WebSub subscriptions, one per feed.
+    static let version = 11
 
     static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
         var current = 0
@@ -49,6 +50,7 @@ enum StoreSchema {
                 try db.execute("ALTER TABLE feeds ADD COLUMN failing_since REAL")
                 try db.execute("ALTER TABLE feeds ADD COLUMN polled_at REAL")
             }
+            if current < 11 { try db.execute(webSub) }
             try db.execute("PRAGMA user_version = \(version)")
         }
         if (1..<3).contains(current) {  // (the outbox rebuilt for version 4 needs no vacuum of its own)
@@ -117,6 +119,12 @@ enum StoreSchema {
         CREATE TABLE story_bands(band INTEGER NOT NULL, mark INTEGER NOT NULL);
         CREATE INDEX story_bands_band ON story_bands(band);
         CREATE INDEX story_bands_mark ON story_bands(mark);
+        """
+
+    private static let webSub = """
+        CREATE TABLE websub(
+          feed_id TEXT PRIMARY KEY, hub TEXT NOT NULL, topic TEXT NOT NULL, token TEXT NOT NULL UNIQUE,
+          secret TEXT NOT NULL, state TEXT NOT NULL, requested_at REAL NOT NULL, lease_until REAL, renew_at REAL) WITHOUT ROWID;
         """
 
     private static let groups = """

@@ -43,8 +43,9 @@ struct Run: AsyncParsableCommand {
         let readiness = Readiness(fetchAlive: { engine.isAlive() })
         let daemon = Daemon(configuration: configuration, store: store, engine: engine, logger: logger,
                             metrics: exposition.factory, readiness: readiness, options: .init(once: once))
+        let webSub = daemon.webSubRoutes
         let listener = configuration.settings.listen.map {
-            LocalListener(address: $0, endpoints: .init(metrics: exposition.text, readiness: readiness.reason))
+            LocalListener(address: $0, endpoints: .init(metrics: exposition.text, readiness: readiness.reason, webSub: webSub))
         }
         do {
             try await DaemonService.group(daemon, listener: listener, logger: logger).run()

@@ -50,6 +50,11 @@ struct ConfigLoaderTests {
         (#""concurrency": 99999999999999999999"#, "settings.concurrency: expected a whole number from 1 to 1024"),
         (#""maxFeedBytes": -1"#, "settings.maxFeedBytes: expected a whole number from 1024 to 1073741824"),
         (#""jitter": 1e308"#, "settings.jitter: expected a fraction from 0 to 0.5"),
+        (#""listen": "127.0.0.1:99999""#, #"settings.listen: expected host:port, like "127.0.0.1:8480""#),
+        (#""listen": "localhost""#, #"settings.listen: expected host:port, like "127.0.0.1:8480""#),
+        (#""websub": {"callback": "https://pub.example.org/websub"}"#, "settings.websub: needs settings.listen: hubs push to the local listener, behind the public callback"),
+        (#""listen": "[::1]:8480", "websub": {"callback": "ftp://pub.example.org/"}"#, #"settings.websub.callback: expected an http(s) URL, like "https://public.example.org/websub""#),
+        (#""listen": "127.0.0.1:0", "websub": {"callback": "https://p.example.org/w", "lease": "90d"}"#, #"settings.websub.lease: duration "90d" out of range (from 1h to 30d)"#),
     ])
     func bounds(setting: String, problem: String) throws {
         let found = try Self.problems(#"{"feeds": [], "settings": {\#(setting)}}"#)

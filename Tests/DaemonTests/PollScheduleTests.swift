@@ -28,6 +28,14 @@ struct PollScheduleTests {
         #expect(wait(PollHints(maxAge: 7200, retryAfter: 3600, ttl: 1800)).1 == "Cache-Control or Expires")
     }
 
+    @Test("a feed a WebSub hub pushes is polled only at maxInterval, as a safety net")
+    func pushed() {
+        var hints = PollHints(maxAge: 60)
+        hints.pushed = true
+        #expect(wait(hints) == (6 * 3600, "WebSub pushes it; polled at maxInterval as a safety net"))
+        #expect(wait(hints, interval: 12 * 3600).0 == 12 * 3600)
+    }
+
     @Test("everything is held to maxInterval; an interval longer than maxInterval stays")
     func clamped() {
         #expect(wait(PollHints(maxAge: 86_400)) == (6 * 3600, "Cache-Control or Expires, held to maxInterval"))

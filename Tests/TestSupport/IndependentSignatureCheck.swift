@@ -28,3 +28,25 @@ public enum IndependentSignatureCheck {
         return answer.trimmingCharacters(in: .whitespacesAndNewlines) == "ok"
     }
 }
+
+/// HMAC in hex by Python's hmac module, as a WebSub hub signs its pushes (`X-Hub-Signature`):
+/// the signer is independent of the verifier under test (OpenSSL via feedwatch).
+public enum IndependentHMAC {
+    public static func hex(_ algorithm: String, key: String, message: [UInt8]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", """
+            import hashlib, hmac, sys
+            print(hmac.new(sys.argv[1].encode(), sys.stdin.buffer.read(), getattr(hashlib, sys.argv[2])).hexdigest())
+            """, key, algorithm]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(message))
+        try input.fileHandleForWriting.close()
+        let answer = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return answer.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -19,5 +19,7 @@ enum ConfigBounds {
     /// How long state is kept: at least a day (an item must outlive its feed's poll interval).
     static let retention: ClosedRange<TimeInterval> = 86_400...Bounds.longestDuration
     static let dedupWindow: ClosedRange<TimeInterval> = 60...(30 * 86_400)
+    /// The WebSub lease asked of hubs: an hour to 30 days (hubs bound what they grant too).
+    static let webSubLease: ClosedRange<TimeInterval> = 3600...(30 * 86_400)
     // The bounds of rules' own durations are the rules' (`RuleBounds`).
 }

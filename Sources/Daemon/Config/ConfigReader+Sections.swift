@@ -8,7 +8,7 @@ extension ConfigReader {
         guard let object = object(value, at: "settings", allowed: [
             "interval", "backfill", "concurrency", "userAgent", "timeout", "connectTimeout", "maxFeedBytes",
             "maxRedirects", "jitter", "maxFeedBackoff", "retryBase", "maxRetryDelay", "onceDeliveryTimeout", "retention", "dedup",
-            "maxInterval", "adaptive", "perSite", "failingAfter", "selfAlerts", "listen",
+            "maxInterval", "adaptive", "perSite", "failingAfter", "selfAlerts", "listen", "websub",
         ]) else { return settings }
         if let v = duration(object["interval"], at: "settings.interval", range: ConfigBounds.interval) { settings.interval = max(v, ConfigBounds.shortestInterval) }
         if let v = backfill(object["backfill"], at: "settings.backfill") { settings.backfill = v }
@@ -40,6 +40,10 @@ extension ConfigReader {
             }
         }
         if let v = duration(object["failingAfter"], at: "settings.failingAfter", range: ConfigBounds.interval) { settings.failingAfter = v }
+        if let value = object["websub"] { settings.webSub = readWebSub(value) }
+        if settings.webSub != nil, settings.listen == nil {
+            fail("settings.websub", "needs settings.listen: hubs push to the local listener, behind the public callback")
+        }
         switch object["adaptive"] {
         case nil: break
         case let .bool(on)?: settings.adaptive = on
@@ -121,6 +125,21 @@ extension ConfigReader {
     }
 
     /// {"window": "48h", "similarity": 0.9}, or false for every item on its own.
+    private mutating func readWebSub(_ value: JSONValue) -> Configuration.WebSub? {
+        guard let object = object(value, at: "settings.websub", allowed: ["callback", "lease"]) else { return nil }
+        guard let callback = string(object["callback"], at: "settings.websub.callback") else {
+            fail("settings.websub.callback", "required: the public URL that reaches the listener's /websub")
+            return nil
+        }
+        guard let url = URL(string: callback), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            fail("settings.websub.callback", "expected an http(s) URL, like \"https://public.example.org/websub\"")
+            return nil
+        }
+        var webSub = Configuration.WebSub(callback: callback.hasSuffix("/") ? String(callback.dropLast()) : callback)
+        if let v = duration(object["lease"], at: "settings.websub.lease", range: ConfigBounds.webSubLease) { webSub.lease = v }
+        return webSub
+    }
+
     private mutating func readDedup(_ value: JSONValue) -> Configuration.StoryDedup? {
         if value == .bool(false) { return nil }
         guard let object = object(value, at: "settings.dedup", allowed: ["window", "similarity"]) else { return Configuration.StoryDedup() }

@@ -39,9 +39,19 @@ public struct Configuration: Sendable {
         /// One story once: within `window`, a copy of a story that fired a rule does not
         /// fire it again (nil: every item alerts on its own).
         public var dedup: StoryDedup? = StoryDedup()
-        /// The local HTTP listener's address (`/metrics`, `/healthz`, `/readyz`); none when unset.
+        /// The local HTTP listener's address (`/metrics`, `/healthz`, `/readyz`, `/websub/…`); none when unset.
         public var listen: ListenAddress?
+        /// WebSub push: subscribe to the hubs feeds name (nil: poll only).
+        public var webSub: WebSub?
         public init() {}
+    }
+
+    public struct WebSub: Sendable, Equatable {
+        /// The public base URL that reaches the listener's `/websub`; a subscription's
+        /// callback is this plus `/` and its token.
+        public var callback: String
+        /// The lease asked of hubs (`hub.lease_seconds`); a hub may grant another.
+        public var lease: TimeInterval = 10 * 86_400
     }
 
     public struct StoryDedup: Sendable, Equatable {

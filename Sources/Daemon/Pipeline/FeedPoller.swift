@@ -9,7 +9,9 @@ import Store
 struct FeedPoller: Sendable {
     enum Result: Sendable {
         /// `movedTo`: the URL a chain of permanent redirects (301, 308) ended at.
-        case feed(Feed, etag: String?, lastModified: String?, fetched: ItemAnalyzer.Fetch, hints: PollHints, movedTo: String?)
+        /// `hub`: where the feed says it is pushed from (WebSub), if anywhere.
+        case feed(Feed, etag: String?, lastModified: String?, fetched: ItemAnalyzer.Fetch, hints: PollHints, movedTo: String?,
+                  hub: HubDiscovery?)
         case notModified(PollHints, movedTo: String?)
         /// `kind` stays the same while the failure does (for logging once per change).
         case failed(kind: String, message: String, retryAfter: TimeInterval?)
@@ -64,8 +66,9 @@ struct FeedPoller: Sendable {
             let fetched = ItemAnalyzer.Fetch(at: Date(), status: response.status > 0 ? response.status : nil, url: response.effectiveURL)
             hints.ttl = feed.ttl
             hints.itemDates = feed.entries.compactMap(\.date)
+            let hub = HubDiscovery.find(linkHeader: response.headers["link"], feed: feed, url: response.effectiveURL)
             return .feed(feed, etag: response.validators.etag, lastModified: response.validators.lastModified, fetched: fetched,
-                         hints: hints, movedTo: movedTo)
+                         hints: hints, movedTo: movedTo, hub: hub)
         } catch {
             return .failed(kind: "not-a-feed", message: "\(error) (\(url))", retryAfter: nil)
         }

@@ -9,6 +9,8 @@ struct PollHints: Sendable, Equatable {
     var ttl: TimeInterval?
     /// The publication dates of the items the feed lists (for the adaptive rhythm).
     var itemDates: [Date] = []
+    /// A WebSub hub pushes the feed: polls are only a safety net, at `maxInterval`.
+    var pushed = false
 }
 
 extension PollSchedule {
@@ -32,6 +34,7 @@ extension PollSchedule {
             stretch(rhythm.wait, rhythm.reason)
         }
         stretch(hints.retryAfter, "Retry-After")
+        if hints.pushed { stretch(maxInterval, "WebSub pushes it; polled at maxInterval as a safety net") }
         let ceiling = max(interval, maxInterval)
         if wait > ceiling {
             wait = ceiling

@@ -15,6 +15,14 @@ enum JSONFeedParser {
         var feed = Feed(format: version.hasSuffix("/1") ? .json10 : .json11)
         let base = root["feed_url"]?.stringValue ?? url
         feed.title = root["title"]?.stringValue.map(HTMLText.fold)
+        feed.selfLink = root["feed_url"]?.stringValue.flatMap { URLResolver.resolve($0, against: url) }
+        if case let .array(hubs)? = root["hubs"] {
+            // JSON Feed 1.1 "hubs": [{"type": "WebSub", "url": …}]
+            feed.hubs = hubs.prefix(8).compactMap { hub in
+                guard hub["type"]?.stringValue?.lowercased() == "websub" else { return nil }
+                return hub["url"]?.stringValue.flatMap { URLResolver.resolve($0, against: url) }
+            }
+        }
         feed.link = root["home_page_url"]?.stringValue.flatMap { URLResolver.resolve($0, against: base) }
         feed.description = root["description"]?.stringValue
         feed.language = root["language"]?.stringValue

@@ -177,6 +177,10 @@ extension XMLFeedReader {
             if feed.link == nil || type == "text/html" { feed.link = href }
         case ("alternate", false):
             if entry?.link == nil || type == "text/html" { entry?.link = href }
+        case ("hub", true):
+            if !feed.hubs.contains(href), feed.hubs.count < 8 { feed.hubs.append(href) }
+        case ("self", true):
+            if feed.selfLink == nil { feed.selfLink = href }
         case ("enclosure", false):
             let length = tag.attribute("length").flatMap(Self.byteCount)
             addEnclosure(Enclosure(url: href, type: type, length: length), unique: false)
