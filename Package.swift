@@ -86,7 +86,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // libFuzzer targets (`make fuzz`); built normally, feedwatch-fuzz replays inputs.
-        .target(name: "FuzzTargets", dependencies: ["Bounds", "Model", "Fetch", "Parse", "Extract", "Rules", "Outputs", "Daemon"]),
+        .target(name: "FuzzTargets", dependencies: ["Bounds", "Model", "Fetch", "Parse", "Extract", "Rules", "Outputs", "Daemon", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "feedwatch-fuzz", dependencies: ["FuzzTargets", "Parse"]),
         .executableTarget(
             name: "feedwatch-train",

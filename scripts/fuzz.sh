@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse http-head webhook-answer config extract)
+[ ${#targets[@]} -gt 0 ] || targets=(parse http-head webhook-answer config extract websub-callback)
 
 # ld.gold cannot link AddressSanitizer's Swift output here; lld can.
 swift build -c release --product feedwatch-fuzz --scratch-path .build-fuzz \

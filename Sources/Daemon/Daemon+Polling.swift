@@ -111,7 +111,7 @@ extension Daemon {
                        group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         let cutoff = clock().addingTimeInterval(-configuration.backfill(of: source))
         var fresh: [Entry] = []
-        var backfilled: [(key: String, hash: Int64)] = []
+        var backfilled: [(key: String, hash: Int64, entry: Entry)] = []
         var edited = Set<String>()
         var keys = Set<String>()
         for entry in feed.entries {
@@ -124,7 +124,7 @@ extension Daemon {
                 edited.insert(key)
                 fresh.append(entry)
             } else if !state.polledOnce, let date = entry.date, date < cutoff {
-                backfilled.append((key, hash))
+                backfilled.append((key, hash, entry))
             } else {
                 fresh.append(entry)
             }
@@ -144,11 +144,13 @@ extension Daemon {
             let decisions = fresh.map {
                 analyzer.decide($0, feedID: feedID, feedURL: url, feedTitle: title, now: now, fetched: fetched, tags: tags)
             }
+            let keep = configuration.settings.keepItems > 0
             let records = backfilled.map { item in
                 var record = ItemRecord(feedID: feedID, itemKey: item.key, alerts: [])
                 record.contentHash = item.hash
+                if keep { (record.keptEntry, record.feedTitle) = (item.entry.keptJSON, title) }
                 return record
-            } + Daemon.records(decisions, feedID: feedID, configuration: configuration, edited: edited)
+            } + Daemon.records(decisions, feedID: feedID, feedTitle: title, configuration: configuration, edited: edited)
             return .analyzed(AnalyzedPoll(feedID: feedID, decisions: decisions, records: records, listed: listed, etag: etag,
                                           lastModified: lastModified, hints: hints, pushed: pushed))
         }
@@ -157,8 +159,9 @@ extension Daemon {
     /// What the store keeps of a poll's decided items: each alert serialised once, with
     /// the outputs its rule notifies.
     /// An edited item's mentions were counted when it was first seen: they are not again.
-    static func records(_ decisions: [ItemDecision], feedID: String, configuration: Configuration,
+    static func records(_ decisions: [ItemDecision], feedID: String, feedTitle: String?, configuration: Configuration,
                         edited: Set<String> = []) -> [ItemRecord] {
+        let keep = configuration.settings.keepItems > 0
         let rules = Dictionary(configuration.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // A spike alert names the latest items of its watch; other watches' items need not be kept.
         let spiking = Set(configuration.rules.compactMap(\.spike?.watch))
@@ -176,6 +179,7 @@ extension Daemon {
             }, mentions: mentioned.sorted(), listedMentions: mentioned.intersection(spiking).sorted(),
                title: decision.entry.title, link: decision.entry.link)
             record.contentHash = ItemIdentity.contentHash(of: decision.entry)
+            if keep { (record.keptEntry, record.feedTitle) = (decision.entry.keptJSON, feedTitle) }
             return record
         }
     }
@@ -239,6 +243,7 @@ extension Daemon {
         lastRetentionPrune = now
         let report = try store.prune(before: now.addingTimeInterval(-configuration.settings.retention))
         try store.pruneStories(before: now.addingTimeInterval(-(configuration.settings.dedup?.window ?? 0)))
+        try store.pruneKeptItems(before: now.addingTimeInterval(-configuration.settings.keepItems))
         if report != PruneReport() {
             logger.info("state pruned", metadata: ["prune.seen": "\(report.seenItems)", "prune.alerts": "\(report.alerts)",
                                                    "prune.deliveries": "\(report.deliveries)"])

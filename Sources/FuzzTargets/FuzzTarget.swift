@@ -14,6 +14,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case config
     /// Text (first line a title, the rest a body) → entities, watched names, rules, alert.
     case extract
+    /// A hub's request at the WebSub callback: a query (first line), an X-Hub-Signature
+    /// (second line) and a pushed body (the rest) → the answer and the news for the loop.
+    case webSubCallback = "websub-callback"
 
     /// Runs one input; a trap here is a finding.
     public func run(_ bytes: UnsafeRawBufferPointer) {
@@ -23,6 +26,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .webhookAnswer: ResponseFuzzing.runWebhookAnswer(bytes)
         case .config: ConfigFuzzing.run(bytes)
         case .extract: TextFuzzing.run(bytes)
+        case .webSubCallback: ResponseFuzzing.runWebSubCallback(bytes)
         }
     }
 

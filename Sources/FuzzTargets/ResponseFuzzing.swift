@@ -3,6 +3,7 @@ import Outputs
 import Bounds
 import Daemon
 import Fetch
+import Logging
 import Model
 
 /// Raw HTTP answers → what the fetcher, the scheduler and webhook delivery
@@ -23,6 +24,36 @@ enum ResponseFuzzing {
                                                  cap: 3600, now: now, random: 1)
             precondition(next.timeIntervalSince(now) <= Bounds.longestWait, "a server parked a feed past the longest wait")
             _ = Timestamp.rfc3339(next)
+        }
+        // WebSub discovery from the Link header, against a feed that names hubs of its own.
+        var feed = Feed(format: .atom10)
+        feed.hubs = ["https://hub.fuzz.example/"]
+        if let found = HubDiscovery.find(linkHeader: response.headers["link"], feed: feed, url: "https://fuzz.example/feed") {
+            precondition(found.hub.lowercased().hasPrefix("http"), "a hub that is not a web URL")
+        }
+    }
+
+    static let inbox: WebSubInbox = {
+        let inbox = WebSubInbox(logger: Logger(label: "fuzz", factory: { _ in SwiftLogNoOpLogHandler() }))
+        inbox.put(WebSubSubscription(feedID: "f", hub: "https://hub.fuzz.example/", topic: "https://fuzz.example/feed", token: "t",
+                                     secret: "s", state: .active, requestedAt: now))
+        return inbox
+    }()
+
+    static func runWebSubCallback(_ bytes: UnsafeRawBufferPointer) {
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
+        var query: [String: String] = [:]
+        for pair in (lines.first.map { String(decoding: $0, as: UTF8.self) } ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.count == 2 { query[String(parts[0])] = String(parts[1]) }
+        }
+        let answer = inbox.verify(token: "t", query: query)
+        precondition([200, 404].contains(answer.status), "an unexpected answer to a verification")
+        let signature = lines.count > 1 ? String(decoding: lines[1], as: UTF8.self) : nil
+        let body = lines.count > 2 ? Array(lines[2]) : []
+        precondition(inbox.receive(token: "t", headers: ["x-hub-signature": signature ?? ""], body: body) == 202)
+        for news in inbox.take() {
+            if case let .verified(_, _, lease?) = news { precondition((5...(366 * 86_400)).contains(lease), "an unbounded lease") }
         }
     }
 

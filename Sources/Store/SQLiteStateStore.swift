@@ -175,6 +175,7 @@ public final class SQLiteStateStore: StateStore {
         let legacy = try LegacyAlertIDs(db)
         let queue = try db.prepare("INSERT INTO outbox(alert_id, output, next_attempt_at, alert_row) VALUES (?, ?, ?, ?)")
         let mentions = try MentionStatements(db)
+        let keep = try db.prepare("INSERT OR REPLACE INTO kept_items(feed_id, item_key, kept_at, feed_title, entry) VALUES (?, ?, ?, ?, ?)")
         return try db.transaction { () throws(StoreError) -> [String] in
             for listing in listings {
                 let stale = SQLiteValue.real(now.timeIntervalSince1970 - listing.resolution)
@@ -188,6 +189,9 @@ public final class SQLiteStateStore: StateStore {
             for item in items {
                 try seen.run(.text(item.feedID), .text(item.itemKey), time, time, .int(Int(item.contentHash)))
                 try mentions.count(item, now: now)
+                if let entry = item.keptEntry {
+                    try keep.run(.text(item.feedID), .text(item.itemKey), time, .text(item.feedTitle), .text(entry))
+                }
                 for alert in item.alerts {
                     guard try !legacy.contains(alert.id) else { continue }
                     // An alert every output takes inline is kept for its identity, not its text;

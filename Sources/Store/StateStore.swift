@@ -69,6 +69,10 @@ public struct ItemRecord: Sendable, Equatable {
     public var link: String?
     /// A hash of the item's title and summary as recorded: an edit changes it.
     public var contentHash: Int64 = 0
+    /// The item as `feedwatch replay` reads it again (`Entry.keptJSON`), with its feed's
+    /// title; nil when items are not kept (`settings.keepItems` "0").
+    public var keptEntry: String?
+    public var feedTitle: String?
 
     public init(feedID: String, itemKey: String, alerts: [QueuedAlert], mentions: [String] = [], listedMentions: [String]? = nil,
                 title: String? = nil, link: String? = nil) {
@@ -229,6 +233,9 @@ public protocol StateStore {
     func webSubSubscriptions() throws(StoreError) -> [WebSubSubscription]
     func saveWebSub(_ subscription: WebSubSubscription) throws(StoreError)
     func removeWebSub(feedID: String) throws(StoreError)
+
+    /// Kept items older than `before` go (`settings.keepItems`).
+    func pruneKeptItems(before: Date) throws(StoreError)
 
     /// At most `limit` groups whose held alerts are due at `now`, with those alerts.
     func dueGroups(now: Date, limit: Int) throws(StoreError) -> [HeldGroup]

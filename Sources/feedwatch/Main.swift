@@ -25,7 +25,7 @@ struct Feedwatch: AsyncParsableCommand {
         commandName: "feedwatch",
         abstract: "Watches RSS, Atom and JSON feeds for people and organisations, and alerts when they appear.",
         version: FetchEngine.version,
-        subcommands: [Run.self, Check.self, Status.self, Deliveries.self, Import.self, Export.self, Parse.self, Extract.self, Test.self, Explain.self, Secret.self])
+        subcommands: [Run.self, Check.self, Status.self, Deliveries.self, Import.self, Export.self, Parse.self, Extract.self, Test.self, Explain.self, ReplayCommand.self, Secret.self])
 }
 
 /// Exit statuses from sysexits(3), as the contract uses them.

@@ -33,7 +33,7 @@ struct MetricsEndpointTests {
 
     /// Scrapes until `done` holds for the figures (the gauges are read from the store every few seconds).
     static func scrape(_ engine: FetchEngine, port: Int, until done: ([String: Double]) -> Bool) async throws -> [String: Double] {
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(90)
         var figures: [String: Double] = [:]
         while Date() < deadline {
             figures = series(try await get(engine, "http://127.0.0.1:\(port)/metrics").text)
@@ -93,7 +93,7 @@ struct MetricsEndpointTests {
         let running = Task { try await group.run() }
 
         var bound: Int?
-        for _ in 0..<100 where bound == nil {
+        for _ in 0..<1800 where bound == nil {
             try await Task.sleep(for: .milliseconds(50))
             bound = port.withLock { $0 }
         }
@@ -149,7 +149,7 @@ struct MetricsEndpointTests {
         let group = ServiceGroup(services: [service], logger: Logger(label: "test"))
         let running = Task { try await group.run() }
         var bound: Int?
-        for _ in 0..<100 where bound == nil {
+        for _ in 0..<1800 where bound == nil {
             try await Task.sleep(for: .milliseconds(50))
             bound = port.withLock { $0 }
         }

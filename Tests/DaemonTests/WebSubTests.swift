@@ -25,7 +25,7 @@ struct WebSubTests {
         return fields
     }
 
-    static func until(_ seconds: TimeInterval = 20, _ condition: () throws -> Bool) async throws -> Bool {
+    static func until(_ seconds: TimeInterval = 90, _ condition: () throws -> Bool) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try condition() { return true }

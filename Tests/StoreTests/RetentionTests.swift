@@ -118,4 +118,31 @@ struct RetentionTests {
         try store.db.prepare("PRAGMA auto_vacuum").query { mode = $0.int(0) }
         #expect(mode == 2)
     }
+
+    @Test("kept items are read back oldest first from a time on, and pruned by keepItems")
+    func keptItems() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fw-kept-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SQLiteStateStore(directory: directory)
+        for day in 0..<10 {
+            var entry = Entry()
+            entry.title = "Item of day \(day) \u{2014} ünïcode"
+            entry.published = Self.start.addingTimeInterval(Double(day) * Self.day)
+            entry.content = String(repeating: "x", count: Entry.keptContentBytes + 100)
+            var record = ItemRecord(feedID: "f", itemKey: "k\(day)", alerts: [])
+            (record.keptEntry, record.feedTitle) = (entry.keptJSON, "Feed")
+            _ = try store.record([record], listings: [], now: Self.start.addingTimeInterval(Double(day) * Self.day))
+        }
+        var read: [KeptItem] = []
+        try store.forEachKeptItem(since: Self.start.addingTimeInterval(7 * Self.day)) { read.append($0) }
+        #expect(read.map(\.itemKey) == ["k7", "k8", "k9"])
+        let entry = try #require(read.first.flatMap { Entry(kept: $0.entry) })
+        #expect(entry.title == "Item of day 7 \u{2014} ünïcode")
+        #expect(entry.published == Self.start.addingTimeInterval(7 * Self.day))
+        #expect(entry.content?.utf8.count == Entry.keptContentBytes)
+        try store.pruneKeptItems(before: Self.start.addingTimeInterval(8 * Self.day))
+        read = []
+        try store.forEachKeptItem(since: Self.start) { read.append($0) }
+        #expect(read.map(\.itemKey) == ["k8", "k9"])
+    }
 }

@@ -18,6 +18,8 @@ enum ConfigBounds {
     static let retryBase: ClosedRange<TimeInterval> = 0.1...3600
     /// How long state is kept: at least a day (an item must outlive its feed's poll interval).
     static let retention: ClosedRange<TimeInterval> = 86_400...Bounds.longestDuration
+    /// Items kept for replay: an hour to a year (and never past the retention).
+    static let keepItems: ClosedRange<TimeInterval> = 3600...(366 * 86_400)
     static let dedupWindow: ClosedRange<TimeInterval> = 60...(30 * 86_400)
     /// The WebSub lease asked of hubs: an hour to 30 days (hubs bound what they grant too).
     static let webSubLease: ClosedRange<TimeInterval> = 3600...(30 * 86_400)

@@ -8,7 +8,7 @@ extension ConfigReader {
         guard let object = object(value, at: "settings", allowed: [
             "interval", "backfill", "concurrency", "userAgent", "timeout", "connectTimeout", "maxFeedBytes",
             "maxRedirects", "jitter", "maxFeedBackoff", "retryBase", "maxRetryDelay", "onceDeliveryTimeout", "retention", "dedup",
-            "maxInterval", "adaptive", "perSite", "failingAfter", "selfAlerts", "listen", "websub",
+            "maxInterval", "adaptive", "perSite", "failingAfter", "selfAlerts", "listen", "websub", "keepItems",
         ]) else { return settings }
         if let v = duration(object["interval"], at: "settings.interval", range: ConfigBounds.interval) { settings.interval = max(v, ConfigBounds.shortestInterval) }
         if let v = backfill(object["backfill"], at: "settings.backfill") { settings.backfill = v }
@@ -41,6 +41,14 @@ extension ConfigReader {
         }
         if let v = duration(object["failingAfter"], at: "settings.failingAfter", range: ConfigBounds.interval) { settings.failingAfter = v }
         if let value = object["websub"] { settings.webSub = readWebSub(value) }
+        if case .string("0")? = object["keepItems"] {
+            settings.keepItems = 0
+        } else if let v = duration(object["keepItems"], at: "settings.keepItems", range: ConfigBounds.keepItems) {
+            settings.keepItems = v
+        }
+        if settings.keepItems > settings.retention {
+            fail("settings.keepItems", "must be at most the retention (\(DurationText.text(settings.retention)))")
+        }
         if settings.webSub != nil, settings.listen == nil {
             fail("settings.websub", "needs settings.listen: hubs push to the local listener, behind the public callback")
         }

@@ -41,6 +41,8 @@ public struct Configuration: Sendable {
         public var dedup: StoryDedup? = StoryDedup()
         /// The local HTTP listener's address (`/metrics`, `/healthz`, `/readyz`, `/websub/…`); none when unset.
         public var listen: ListenAddress?
+        /// How long the text of items is kept for `feedwatch replay` (0: not kept).
+        public var keepItems: TimeInterval = 7 * 86_400
         /// WebSub push: subscribe to the hubs feeds name (nil: poll only).
         public var webSub: WebSub?
         public init() {}

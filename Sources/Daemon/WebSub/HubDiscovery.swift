@@ -6,11 +6,11 @@ import Parse
 /// URL), from the HTTP Link header first, else from the document's own links
 /// (`atom:link rel="hub"`, JSON Feed `hubs`). Without a self link the topic is the URL
 /// the feed was fetched from.
-struct HubDiscovery: Sendable, Equatable {
-    var hub: String
-    var topic: String
+package struct HubDiscovery: Sendable, Equatable {
+    package var hub: String
+    package var topic: String
 
-    static func find(linkHeader: String?, feed: Feed, url: String) -> HubDiscovery? {
+    package static func find(linkHeader: String?, feed: Feed, url: String) -> HubDiscovery? {
         let resolve = { (target: String) in URLResolver.resolve(target, against: url) }
         if let header = linkHeader, let hub = LinkHeader.targets("hub", in: header).lazy.compactMap(resolve).first(where: isWeb) {
             let topic = LinkHeader.targets("self", in: header).lazy.compactMap(resolve).first(where: isWeb)

@@ -12,8 +12,8 @@ import Synchronization
 /// - A push (§7) with a missing or wrong `X-Hub-Signature` is acknowledged, as §8 asks,
 ///   and dropped. A push to a token we do not know is answered 410 Gone, which hubs
 ///   take as the end of that subscription.
-final class WebSubInbox: Sendable {
-    enum News: Sendable, Equatable {
+package final class WebSubInbox: Sendable {
+    package enum News: Sendable, Equatable {
         case verified(token: String, mode: String, lease: TimeInterval?)
         case denied(token: String, reason: String?)
         case pushed(token: String, body: [UInt8])
@@ -27,14 +27,14 @@ final class WebSubInbox: Sendable {
     private let state = Mutex(State())
     private let logger: Logger
 
-    init(logger: Logger) { self.logger = logger }
+    package init(logger: Logger) { self.logger = logger }
 
-    func put(_ subscription: WebSubSubscription) { state.withLock { $0.subscriptions[subscription.token] = subscription } }
+    package func put(_ subscription: WebSubSubscription) { state.withLock { $0.subscriptions[subscription.token] = subscription } }
 
     func remove(token: String) { _ = state.withLock { $0.subscriptions.removeValue(forKey: token) } }
 
     /// The news since the last call, oldest first.
-    func take() -> [News] {
+    package func take() -> [News] {
         state.withLock { state in
             defer { state.news.removeAll() }
             return state.news
@@ -47,7 +47,7 @@ final class WebSubInbox: Sendable {
                      maxBodyBytes: maxBodyBytes)
     }
 
-    func verify(token: String, query: [String: String]) -> (status: Int, body: String) {
+    package func verify(token: String, query: [String: String]) -> (status: Int, body: String) {
         let mode = query["hub.mode"] ?? ""
         return state.withLock { state -> (status: Int, body: String) in
             guard let subscription = state.subscriptions[token] else { return (404, "unknown subscription\n") }
@@ -68,7 +68,7 @@ final class WebSubInbox: Sendable {
         }
     }
 
-    func receive(token: String, headers: [String: String], body: [UInt8]) -> Int {
+    package func receive(token: String, headers: [String: String], body: [UInt8]) -> Int {
         state.withLock { state in
             guard let subscription = state.subscriptions[token], subscription.state != .unsubscribing else { return 410 }
             guard HubSignature.isValid(headers["x-hub-signature"], secret: subscription.secret, body: body) else {
