@@ -33,6 +33,7 @@ func callback(for target: FuzzTarget) -> @convention(c) (UnsafePointer<UInt8>?, 
     case .webhookAnswer: { data, size in FuzzTarget.webhookAnswer.run(UnsafeRawBufferPointer(start: data, count: size)); return 0 }
     case .config: { data, size in FuzzTarget.config.run(UnsafeRawBufferPointer(start: data, count: size)); return 0 }
     case .extract: { data, size in FuzzTarget.extract.run(UnsafeRawBufferPointer(start: data, count: size)); return 0 }
+    case .webSubCallback: { data, size in FuzzTarget.webSubCallback.run(UnsafeRawBufferPointer(start: data, count: size)); return 0 }
     }
 }
 
