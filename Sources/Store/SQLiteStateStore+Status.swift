@@ -13,6 +13,9 @@ public struct StatusReport: Sendable, Equatable {
         public var error: String?
         public var failingSince: Date?
         public var moved: Bool
+        /// Items of the feed in the state (seen, within the retention), and alerts they fired.
+        public var items = 0
+        public var alerts = 0
     }
 
     public struct OutputLine: Sendable, Equatable {
@@ -45,16 +48,20 @@ extension SQLiteStateStore {
         var report = StatusReport()
         try db.prepare("""
             SELECT id, coalesce(moved_to, url), polled_at, next_poll_at, poll_reason, failures, last_error, failing_since,
-                   moved_to IS NOT NULL FROM feeds ORDER BY id
+                   moved_to IS NOT NULL, alerts_fired FROM feeds ORDER BY id
             """).query { row in
             let date = { (column: Int32) -> Date? in row.text(column) == nil ? nil : Date(timeIntervalSince1970: row.real(column)) }
             report.feeds.append(.init(id: row.text(0) ?? "", url: row.text(1) ?? "", polledAt: date(2),
                                       nextPollAt: Date(timeIntervalSince1970: row.real(3)), reason: row.text(4), failures: row.int(5),
-                                      error: row.text(6), failingSince: date(7), moved: row.int(8) != 0))
+                                      error: row.text(6), failingSince: date(7), moved: row.int(8) != 0, alerts: row.int(9)))
         }
+        var items: [String: Int] = [:]
+        try db.prepare("SELECT feed_id, COUNT(*) FROM seen_items GROUP BY feed_id").query { row in items[row.text(0) ?? ""] = row.int(1) }
+        for index in report.feeds.indices { report.feeds[index].items = items[report.feeds[index].id] ?? 0 }
         var outputs: [String: StatusReport.OutputLine] = [:]
         try db.prepare("""
-            SELECT output, state, COUNT(*), MIN(CASE WHEN state = 'pending' THEN next_attempt_at END) FROM outbox GROUP BY output, state
+            SELECT o.output, o.state, COUNT(*), MIN(CASE WHEN o.state = 'pending' THEN a.fired_at END)
+            FROM outbox o LEFT JOIN alerts a ON a.rowid = o.alert_row GROUP BY o.output, o.state
             """).query { row in
             let name = row.text(0) ?? ""
             var line = outputs[name] ?? .init(output: name, pending: 0, dead: 0, oldestPending: nil)

@@ -175,6 +175,7 @@ public final class SQLiteStateStore: StateStore {
         let legacy = try LegacyAlertIDs(db)
         let queue = try db.prepare("INSERT INTO outbox(alert_id, output, next_attempt_at, alert_row) VALUES (?, ?, ?, ?)")
         let mentions = try MentionStatements(db)
+        let counted = try db.prepare("UPDATE feeds SET alerts_fired = alerts_fired + 1 WHERE id = ?")
         let keep = try db.prepare("INSERT OR REPLACE INTO kept_items(feed_id, item_key, kept_at, feed_title, entry) VALUES (?, ?, ?, ?, ?)")
         return try db.transaction { () throws(StoreError) -> [String] in
             for listing in listings {
@@ -201,6 +202,7 @@ public final class SQLiteStateStore: StateStore {
                                         time, .text(keepText ? alert.payload : ""), .text(keepText ? alert.line : ""))
                     guard db.changes == 1 else { continue }  // fired before: by (rule, identity), or by (rule, link)
                     let row = db.lastInsertRowID
+                    try counted.run(.text(item.feedID))
                     if let story = alert.story { try insertStory(story, at: time) }
                     if let key = alert.group, let admission,
                        try admit(alert, row: row, group: key, admission: admission, cache: &groups) {

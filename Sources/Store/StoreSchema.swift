@@ -17,7 +17,8 @@ enum StoreSchema {
     /// alerts they hold (`Batching`). 9: why each feed's next poll is when it is. 10: where a
     /// feed moved for good (301/308), since when it fails, and when it was last polled.
     /// 11: WebSub subscriptions, one per feed. 12: the text of recent items, for replay.
-    static let version = 12
+    /// 13: how many alerts each feed's items fired (for `status`).
+    static let version = 13
 
     static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
         var current = 0
@@ -52,6 +53,7 @@ enum StoreSchema {
             }
             if current < 11 { try db.execute(webSub) }
             if current < 12 { try db.execute(keptItems) }
+            if current < 13 { try db.execute("ALTER TABLE feeds ADD COLUMN alerts_fired INTEGER NOT NULL DEFAULT 0") }
             try db.execute("PRAGMA user_version = \(version)")
         }
         if (1..<3).contains(current) {  // (the outbox rebuilt for version 4 needs no vacuum of its own)

@@ -46,11 +46,18 @@ struct StatusCommandTests {
         #expect(byID["broken"]?["state"]?.stringValue == "failing")
         #expect(byID["broken"]?["error"]?.stringValue == "http-500")
         #expect(byID["later"]?["state"]?.stringValue == "new")
+        #expect(byID["good"]?["items"]?.intValue == 1 && byID["good"]?["alerts"]?.intValue == 1)
+        #expect(byID["broken"]?["items"]?.intValue == 0 && byID["broken"]?["alerts"]?.intValue == 0)
         #expect(outbox.first?["output"]?.stringValue == "ops")
         #expect(outbox.first?["pending"]?.intValue == 1)
         let (_, table, _) = try await FeedwatchProcess.run(["status", "--config", "feeds2.json", "--state-dir", "state"], in: fixture.scratch)
         #expect(table.contains("feeds: 4 (1 ok, 1 failing, 1 parked, 1 not taken up yet)"), "\(table)")
         #expect(table.contains("Cache-Control or Expires"))
+        // Fits 100 columns, failing feeds first, then parked, new, ok.
+        let lines = table.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 100 }, "\(table)")
+        let order = ["broken", "gone", "later", "good"].compactMap { id in lines.firstIndex { $0.hasPrefix(id + " ") } }
+        #expect(order.count == 4 && order == order.sorted(), "\(table)")
     }
 
     @Test("no state yet is a clear error, not a crash")

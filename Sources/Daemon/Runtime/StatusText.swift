@@ -20,13 +20,17 @@ public enum StatusText {
         }
         if !waiting.isEmpty { parts.append("\(waiting.count) not taken up yet") }
         var lines = ["feeds: \(report.feeds.count + waiting.count) (" + parts.joined(separator: ", ") + ")"]
-        var rows = [["FEED", "STATE", "LAST POLL", "NEXT POLL", "WHY", "ERROR"]]
-        for feed in report.feeds {
-            let error = feed.error.map { error in feed.failingSince.map { "\(error) since \(Timestamp.rfc3339($0))" } ?? error } ?? ""
-            rows.append([feed.id + (feed.moved ? " (moved)" : ""), state(of: feed), feed.polledAt.map(Timestamp.rfc3339) ?? "-",
-                         Timestamp.rfc3339(feed.nextPollAt), feed.reason ?? "", error])
+        var rows = [["FEED", "STATE", "LAST POLL", "NEXT POLL", "ITEMS", "ALERTS", "WHY, OR THE ERROR SINCE WHEN"]]
+        // The feeds that need a look first: failing, then parked, then new, then the rest; each by id.
+        let order = ["failing": 0, "parked": 1, "new": 2, "ok": 3]
+        var feeds: [(rank: Int, id: String, row: [String])] = report.feeds.map { feed in
+            let error = feed.error.map { error in feed.failingSince.map { "since \(short($0)): \(error)" } ?? error }
+            return (order[state(of: feed)] ?? 4, feed.id,
+                    [cut(feed.id + (feed.moved ? " (moved)" : ""), 24), state(of: feed), feed.polledAt.map(short) ?? "-",
+                     short(feed.nextPollAt), "\(feed.items)", "\(feed.alerts)", error ?? feed.reason ?? ""])
         }
-        for feed in waiting { rows.append([feed.id, "new", "-", "-", "", ""]) }
+        feeds += waiting.map { (2, $0.id, [cut($0.id, 24), "new", "-", "-", "0", "0", "in feeds.json, not taken up yet"]) }
+        rows += feeds.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }.map(\.row)
         lines += aligned(rows)
         lines.append("")
         if report.outputs.isEmpty {
@@ -34,7 +38,7 @@ public enum StatusText {
         } else {
             var outbox = [["OUTPUT", "PENDING", "DEAD", "OLDEST PENDING"]]
             for output in report.outputs {
-                outbox.append([output.output, "\(output.pending)", "\(output.dead)", output.oldestPending.map(Timestamp.rfc3339) ?? "-"])
+                outbox.append([cut(output.output, 40), "\(output.pending)", "\(output.dead)", output.oldestPending.map(short) ?? "-"])
             }
             lines += aligned(outbox)
         }
@@ -59,6 +63,8 @@ public enum StatusText {
                             out.key("error"); out.string(feed.error)
                             out.key("failingSince"); out.date(feed.failingSince)
                             out.key("moved"); out.bool(feed.moved)
+                            out.key("items"); out.int(feed.items)
+                            out.key("alerts"); out.int(feed.alerts)
                         }
                     }
                 }
@@ -85,13 +91,28 @@ public enum StatusText {
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
+    /// The table is read in a terminal: at most `width` columns, the last cell cut to fit.
+    static let width = 100
+
+    /// "12-08 14:05" (UTC): a time in the table, short enough for five columns beside it.
+    static func short(_ date: Date) -> String {
+        let utf8 = Array(Timestamp.rfc3339(date).utf8)  // 2026-12-08T14:05:00Z
+        guard utf8.count >= 16 else { return Timestamp.rfc3339(date) }
+        return String(decoding: utf8[5..<10], as: UTF8.self) + " " + String(decoding: utf8[11..<16], as: UTF8.self)
+    }
+
+    private static func cut(_ text: String, _ limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "\u{2026}"
+    }
+
     private static func aligned(_ rows: [[String]]) -> [String] {
         guard let columns = rows.map(\.count).max() else { return [] }
         let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
         return rows.map { row in
-            row.enumerated().map { index, cell in
+            let line = row.enumerated().map { index, cell in
                 index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            return cut(line, width)
         }
     }
 }
