@@ -107,6 +107,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Model"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Fetch", "Listener", "Model", "Store", "TestSupport", "feedwatch",
                                                      .product(name: "Logging", package: "swift-log"),
+                                                     .product(name: "InMemoryLogging", package: "swift-log"),
                                                      .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
                     exclude: ["AlertCases"]),
     ],

@@ -17,11 +17,11 @@ import Store
 public final class Daemon {
     public struct Options: Sendable {
         public var once = false
-        public var tick: TimeInterval = 0.25
         public init(once: Bool = false) { self.once = once }
     }
 
     enum Event: Sendable {
+        /// The loop's wait ended: its deadline came, or something woke it (`Wakeup`).
         case tick
         /// `state`: the feed's state when its poll started (only the loop changes it meanwhile).
         case polled(state: FeedState, result: FeedPoller.Result)
@@ -62,7 +62,13 @@ public final class Daemon {
     var metrics: DaemonMetrics
     let readiness: Readiness?
     let options: Options
+    /// The clock the loop waits on; `clock()` reads it as a `Date` for every decision.
+    let daemonClock: any DaemonClock
     let clock: @Sendable () -> Date
+    /// When the loop's current wait ends, if one is armed.
+    var armedWake: Date?
+    /// `--once`: when it stops retrying deliveries.
+    var deliveryDeadline: Date?
 
     var busyFeeds = Set<String>()
     var busyDeliveries = Set<String>()
@@ -105,7 +111,7 @@ public final class Daemon {
     public init(configuration: Configuration, store: any StateStore, engine: FetchEngine, logger: Logger,
                 notifier: SystemdNotifier = SystemdNotifier(), events: DaemonEvents = DaemonEvents(),
                 metrics: any MetricsFactory = NOOPMetricsHandler.instance, readiness: Readiness? = nil,
-                options: Options = Options(), clock: @escaping @Sendable () -> Date = { Date() }) {
+                options: Options = Options(), clock: any DaemonClock = SystemClock()) {
         self.configuration = configuration
         feedsByID = Self.index(configuration)
         siteOf = Self.sites(configuration)
@@ -116,9 +122,10 @@ public final class Daemon {
         self.events = events
         self.metrics = DaemonMetrics(factory: metrics)
         self.readiness = readiness
-        webSubInbox = WebSubInbox(logger: logger)
+        webSubInbox = WebSubInbox(logger: logger, wakeup: events.wakeup)
         self.options = options
-        self.clock = clock
+        daemonClock = clock
+        self.clock = { clock.now.date }
         analyzer = ItemAnalyzer(watch: configuration.watch, rules: configuration.rules, storyText: configuration.settings.dedup != nil)
         outputs = OutputSet(configuration.outputs, engine: engine)
         self.metrics.declare(rules: configuration.rules.map(\.id), outputs: configuration.outputs.map(\.name))
@@ -144,7 +151,6 @@ public final class Daemon {
         notifier.ready(status: "watching \(configuration.feeds.count) feeds")
         readiness?.started()
         defer { readiness?.stopped() }
-        var deliveryDeadline: Date?
         try await withThrowingTaskGroup(of: Event.self) { group in
             group.addChild { .tick }
             loop: while let event = try await group.next() {
@@ -161,6 +167,7 @@ public final class Daemon {
                     deliveryDeadline = deadline
                     if busyDeliveries.isEmpty, try store.pendingDeliveries() == 0 || clock() >= deadline { break loop }
                 }
+                armWake(group: &group)
             }
             notifier.stopping()
             group.cancelAll()
@@ -183,12 +190,7 @@ public final class Daemon {
     private func handle(_ event: Event, group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         switch event {
         case .tick:
-            let interval = options.tick
-            group.addChild {
-                // Cancelled on stop: the sleep ends at once.
-                try? await Task.sleep(nanoseconds: UInt64(nanosecondsIn: interval))
-                return .tick
-            }
+            armedWake = nil
         case let .polled(state, result):
             try handlePoll(state, result: result, group: &group)
         case let .analyzed(poll):

@@ -108,3 +108,14 @@ extension SQLiteStateStore {
         return gauges
     }
 }
+
+extension SQLiteStateStore {
+    public func nextDue() throws(StoreError) -> Date? {
+        var due: Double?
+        try db.prepare("""
+            SELECT MIN(t) FROM (SELECT MIN(next_poll_at) AS t FROM feeds
+                                UNION ALL SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending')
+            """).query { row in if row.text(0) != nil { due = row.real(0) } }
+        return due.map(Date.init(timeIntervalSince1970:))
+    }
+}

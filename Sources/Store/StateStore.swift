@@ -226,6 +226,8 @@ public protocol StateStore {
     /// Many deliveries' outcomes in one transaction (a batch of an alert storm).
     func settle(_ settlements: [Settlement]) throws(StoreError)
     func pendingDeliveries() throws(StoreError) -> Int
+    /// When the next feed is due, or the next delivery (nil: none at all): the daemon waits until then.
+    func nextDue() throws(StoreError) -> Date?
     /// Counts for the daemon's gauges.
     func gauges() throws(StoreError) -> StoreGauges
 

@@ -12,14 +12,6 @@ import Store
 /// real webhook receiver and a real state directory.
 @Suite("Grouped, cooled-down and digested rules")
 struct BatchingTests {
-    /// A clock the test sets; the daemon reads it for every decision.
-    final class TestClock: Sendable {
-        private let current: Mutex<Date>
-        init(_ start: Date) { current = Mutex(start) }
-        func now() -> Date { current.withLock { $0 } }
-        func advance(_ seconds: TimeInterval) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
-    }
-
     /// A daemon running in a task of its own until `stop`.
     struct Running {
         let task: Task<Void, any Error>
@@ -39,7 +31,7 @@ struct BatchingTests {
             let engine = FetchEngine(maxConnections: 8)
             defer { engine.shutdown() }
             let daemon = Daemon(configuration: configuration, store: store, engine: engine, logger: Logger(label: "test"),
-                                events: events, clock: { clock.now() })
+                                events: events, clock: clock)
             try await daemon.run()
         }
         return Running(task: task, events: events)

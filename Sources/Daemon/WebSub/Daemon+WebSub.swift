@@ -67,15 +67,14 @@ extension Daemon {
                        metadata: ["feed.id": "\(feedID)", "websub.mode": "\(mode.rawValue)", "websub.error": "\(failure)"])
     }
 
-    /// Once a second: the callback's news, pushes whose feed is free, renewals, retries
-    /// and unsubscriptions.
+    /// The callback's news and the pushes whose feed is free, at each wake; at most once a
+    /// second, renewals, retries and unsubscriptions.
     func manageWebSubs(group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         let now = clock()
-        guard now.timeIntervalSince(lastWebSubCheck) >= 1 || now < lastWebSubCheck else { return }
-        lastWebSubCheck = now
         for news in webSubInbox.take() { try take(news, now: now) }
         startPushes(group: &group)
-        guard !storeTroubleHolds(now) else { return }
+        guard now.timeIntervalSince(lastWebSubCheck) >= 1 || now < lastWebSubCheck, !storeTroubleHolds(now) else { return }
+        lastWebSubCheck = now
         for subscription in webSubs.values {
             let configured = configuration.settings.webSub != nil && feedsByID[subscription.feedID] != nil
             switch subscription.state {
@@ -90,6 +89,24 @@ extension Daemon {
             default: break
             }
         }
+    }
+
+    /// When `manageWebSubs` has work next: pushes waiting for their feed, a subscription to
+    /// renew, ask again, forget, or end because its feed left the configuration.
+    func nextWebSubWork() -> Date? {
+        if !pushes.isEmpty { return clock() }  // (held to `shortestWait` by the loop)
+        var next: Date?
+        for subscription in webSubs.values {
+            let configured = configuration.settings.webSub != nil && feedsByID[subscription.feedID] != nil
+            let due: Date? = switch subscription.state {
+            case .active where !configured, .requested where !configured: lastWebSubCheck.addingTimeInterval(1)
+            case .active: subscription.renewAt
+            case .requested: subscription.requestedAt.addingTimeInterval(Self.webSubRetry)
+            case .unsubscribing: subscription.requestedAt.addingTimeInterval(Self.webSubForget)
+            }
+            if let due, next.map({ due < $0 }) ?? true { next = due }
+        }
+        return next
     }
 
     private func take(_ news: WebSubInbox.News, now: Date) throws(StoreError) {

@@ -26,8 +26,12 @@ package final class WebSubInbox: Sendable {
 
     private let state = Mutex(State())
     private let logger: Logger
+    private let wakeup: Wakeup
 
-    package init(logger: Logger) { self.logger = logger }
+    package init(logger: Logger, wakeup: Wakeup = Wakeup()) {
+        self.logger = logger
+        self.wakeup = wakeup
+    }
 
     package func put(_ subscription: WebSubSubscription) { state.withLock { $0.subscriptions[subscription.token] = subscription } }
 
@@ -53,6 +57,7 @@ package final class WebSubInbox: Sendable {
             guard let subscription = state.subscriptions[token] else { return (404, "unknown subscription\n") }
             if mode == "denied" {
                 state.news.append(.denied(token: token, reason: query["hub.reason"]))
+                wakeup.signal()
                 return (200, "")
             }
             let asked = switch subscription.state {
@@ -64,6 +69,7 @@ package final class WebSubInbox: Sendable {
             // hub.lease_seconds: digits only, held to [5 s, a year] like every number from outside.
             let lease = query["hub.lease_seconds"].flatMap { Int($0) }.map { TimeInterval(min(max($0, 5), 366 * 86_400)) }
             state.news.append(.verified(token: token, mode: mode, lease: lease))
+            wakeup.signal()
             return (200, challenge)
         }
     }
@@ -76,6 +82,7 @@ package final class WebSubInbox: Sendable {
                 return 202
             }
             state.news.append(.pushed(token: token, body: body))
+            wakeup.signal()
             return 202
         }
     }
