@@ -27,12 +27,16 @@ extension AliasMatcher {
     }
 
     /// The first word of a Chinese or Korean person's name of two or three words: the
-    /// family name, which comes first ("Xi Jinping", "Kim Jong Un").
+    /// family name, which comes first ("Xi Jinping", "Kim Jong Un"). A family name we do
+    /// not list counts when the given name is written as one hyphenated word with a
+    /// lower-case second syllable, the way Taiwanese and Korean names are romanised
+    /// ("Lai Ching-te", "Tsai Ing-wen", "Moon Jae-in").
     static func shortForm(of entry: WatchEntry) -> String? {
         guard entry.kind == .person else { return nil }
         let tokenized = Tokenizer.tokenize(entry.name)
         let words = tokenized.tokens.filter(\.isWord)
-        guard (2...3).contains(words.count), NameWords.isFamilyNameFirst(words[0]), words[0].isCapitalized,
+        let hyphenatedGivenName = words.count == 3 && words[1].isCapitalized && words[2].joinedToPrevious && words[2].shape == .lower
+        guard (2...3).contains(words.count), NameWords.isFamilyNameFirst(words[0]) || hyphenatedGivenName, words[0].isCapitalized,
               !words[1].joinedToPrevious else { return nil }
         return tokenized.text(from: words[0], to: words[0])
     }

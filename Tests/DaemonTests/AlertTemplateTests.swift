@@ -23,7 +23,9 @@ struct AlertTemplateTests {
         switch watch.kind {
         case .person:
             let words = name.split(separator: " ").map(String.init)
-            let familyFirst = ["Xi", "Kim", "Yoon"].contains(words[0])
+            // Family name first: the listed ones, and any before a hyphenated given name ("Lai Ching-te").
+            let hyphenatedGiven = words.count == 2 && words[1].contains("-") && words[1].split(separator: "-").last?.first?.isLowercase == true
+            let familyFirst = ["Xi", "Kim", "Yoon"].contains(words[0]) || hyphenatedGiven
             let surname = familyFirst ? words[0] : words[words.count - 1]
             let bare = surname.split(separator: "-").last.map(String.init) ?? surname
             return [

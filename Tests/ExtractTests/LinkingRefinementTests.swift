@@ -32,6 +32,8 @@ struct LinkingRefinementTests {
         WatchEntry(id: "bojo", name: "Boris Johnson", kind: .person),
         WatchEntry(id: "visa", name: "Visa Inc.", kind: .organization, aliases: ["Visa"]),
         WatchEntry(id: "nice", name: "Nice", kind: .location),
+        WatchEntry(id: "delta", name: "Delta Air Lines", kind: .organization, aliases: ["Delta"]),
+        WatchEntry(id: "lai", name: "Lai Ching-te", kind: .person),
     ])
 
     static func found(_ fields: String...) -> [String] {
@@ -161,5 +163,20 @@ struct LinkingRefinementTests {
     func acronymOfSomeWords() {
         #expect(Self.found("NICE GUIDELINES ON JABS", "The National Institute for Health and Care Excellence (NICE) published guidelines.") == [])
         #expect(Self.found("NICE, France - The city of Nice held a ceremony on Sunday.") == ["nice"])
+    }
+
+    @Test("a family name before a hyphenated given name stands for the person: \"President Lai\", not \"Ching-te\" alone")
+    func hyphenatedGivenName() {
+        #expect(Self.found("Beijing condemns stopover", "China criticised President Lai's stopover in the United States.") == ["lai"])
+        #expect(Self.found("Lai wins badminton title", "Malaysia's Lai Pei Jing won the mixed doubles final.") == [])
+        #expect(Self.found("Aide speaks", "A Ching-te aide said talks would go on.") == [])
+    }
+
+    @Test("\"the Delta variant\" is a virus variant, and \"DELTA\" in a capitals headline over \"the Mekong Delta\" is that delta")
+    func variantAndDelta() {
+        #expect(Self.found("Delta variant spreads in Asia", "The Delta variant of the virus accounted for most new cases.") == [])
+        #expect(Self.found("DELTA FLOODS DISPLACE THOUSANDS", "Floods in the Mekong Delta displaced thousands of families.") == [])
+        #expect(Self.found("DELTA TO CUT FLIGHTS", "Delta said on Monday it would cut 200 flights.") == ["delta"])
+        #expect(Self.found("Delta cancels 500 flights", "ATLANTA - Delta Air Lines cancelled hundreds of flights.") == ["delta"])
     }
 }

@@ -97,6 +97,7 @@ struct EntityLinker {
         // if the item also names it where case means something. A company's name that is
         // not an acronym counts there when the item calls something "the company".
         if token.shape == .upper, marks.capitals.contains(index), !item.outsideCapitals.contains(hit.watchIndex) {
+            if let name = item.casedOnlyInside[hit.watchIndex] { return .itemSaysOtherwise("part of \u{201C}\(name)\u{201D}") }
             if kind == .organization, item.describesCompany, !isAcronym(hit) { return nil }
             // A name that is no common word ("MOLDOVA'S SANDU WINS"), read by the tagger as
             // the watched kind, is no acronym by chance.

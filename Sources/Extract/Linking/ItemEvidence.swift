@@ -14,6 +14,10 @@ struct ItemEvidence {
     var midSentence = Set<Int>()
     /// Watches the item mentions outside lines written wholly in capitals.
     var outsideCapitals = Set<Int>()
+    /// Company and place watches whose one word the item writes, outside capitals, only
+    /// inside a longer name of another kind ("the Mekong Delta"), with that name: what an
+    /// all-capitals headline's "DELTA" means too.
+    var casedOnlyInside: [Int: String] = [:]
     /// People the item names by a full spelling, not by a surname or short form alone.
     var namedInFull = Set<Int>()
     /// Countries whose name the item's other places say means a place in another
@@ -29,6 +33,15 @@ struct ItemEvidence {
     var acronymDefinedOtherwise: [Int: String] = [:]
     /// The item calls something "the company", "the carmaker" ….
     var describesCompany = false
+
+    /// The longer name of another kind a one-word company or place hit sits inside, if any.
+    private static func longerNameOfAnotherKind(_ hit: AliasMatcher.Hit, _ field: EntityLinker.Field, _ entries: [WatchEntry]) -> String? {
+        let kind = entries[hit.watchIndex].kind
+        guard kind != .person, hit.tokenRange.count == 1 else { return nil }
+        return EntityLinker.overlapping(field.entities, hit.start, hit.end).first {
+            ($0.start < hit.start || $0.end > hit.end) && $0.type != kind.entityType && $0.type != .misc
+        }?.text
+    }
 
     init(_ fields: [EntityLinker.Field], marks: [FieldMarks], entries: [WatchEntry], nameWords: [Set<UInt64>], gazetteer: Gazetteer? = nil) {
         defer { if let gazetteer { placeElsewhere = Self.placesElsewhere(fields, entries: entries, gazetteer: gazetteer) } }
@@ -51,7 +64,13 @@ struct ItemEvidence {
                     personSurnames[last.hash] = entity.text
                 }
             }
-            for hit in field.hits where !marks.capitals.contains(hit.tokenRange.lowerBound) { outsideCapitals.insert(hit.watchIndex) }
+            for hit in field.hits where !marks.capitals.contains(hit.tokenRange.lowerBound) {
+                if let name = Self.longerNameOfAnotherKind(hit, field, entries) {
+                    casedOnlyInside[hit.watchIndex] = name
+                } else {
+                    outsideCapitals.insert(hit.watchIndex)
+                }
+            }
             // "the river Rio Tinto": a company of several words named after a river is that river here.
             for hit in field.hits where entries[hit.watchIndex].kind == .organization && hit.tokenRange.count > 1
                 && WordCues.namesGeography(field.text, hit.tokenRange) {

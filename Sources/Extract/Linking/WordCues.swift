@@ -12,6 +12,7 @@ enum WordCues {
         if namesGeography(text, range) { return "geography" }
         if kind == .organization, isTraversed(text, range) { return "a place one travels (\u{201C}on the …\u{201D})" }
         if kind == .organization, isUnit(text, range) { return "a unit after a number" }
+        if kind == .organization, namesVariant(text, range) { return "a variant or strain (\u{201C}the … variant\u{201D})" }
         if isPersonWithAge(text, range) { return "a person with an age" }
         if kind != .location, isDescribedAsPlace(text, range) { return "a place (\u{201C}…, a seaside suburb\u{201D})" }
         if kind == .location, isPersonBySpeech(text, range) { return "a person who speaks (\u{201C}said he\u{201D})" }
@@ -19,6 +20,16 @@ enum WordCues {
         if kind == .location, isTeam(text, range) { return "a team named after the place" }
         return nil
     }
+
+    /// "The Delta variant", "an Omicron subvariant": a virus variant named with the word.
+    private static func namesVariant(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
+        guard let next = separateWord(text, at: range.upperBound) else { return false }
+        return next.shape == .lower && variantNouns.contains(next.hash)
+    }
+
+    private static let variantNouns: Set<UInt64> = Set([
+        "variant", "variants", "subvariant", "subvariants", "strain", "strains", "lineage", "mutation",
+    ].map { FNV.hash($0) })
 
     private static let speech: Set<UInt64> = Set(["said", "says", "told", "added", "insisted", "argued", "wrote"].map { FNV.hash($0) })
     private static let personalPronouns: Set<UInt64> = Set(["he", "she"].map { FNV.hash($0) })
