@@ -63,6 +63,7 @@ def main():
     parser.add_argument("--feeds", type=int, default=1000)
     parser.add_argument("--items", type=int, default=40)
     parser.add_argument("--binary", default=".build/release/feedwatch")
+    parser.add_argument("--settings", default="{}", help="JSON merged into feeds.json's settings, e.g. '{\"keepItems\": \"0\"}'")
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -93,7 +94,7 @@ http {{ access_log off; gzip_static on; etag on; keepalive_requests 100000;
         time.sleep(0.3)
         urls = [f"http://127.0.0.1:{port}/f{f}.xml" for f in range(args.feeds)]
         watch = [{"id": f"w{i}", "name": f"Nobody Neverheard{i}", "type": "person"} for i in range(40)]
-        config = {"settings": {"concurrency": 64, "perSite": 64, "backfill": "0"},
+        config = {"settings": {"concurrency": 64, "perSite": 64, "backfill": "0", **json.loads(args.settings)},
                   "feeds": [{"id": f"f{i}", "url": u} for i, u in enumerate(urls)], "watch": watch,
                   "outputs": {"archive": {"type": "file", "path": "alerts.jsonl"}}}
         with open(os.path.join(work, "feeds.json"), "w") as out:

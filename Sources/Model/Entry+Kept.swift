@@ -3,8 +3,10 @@ import Foundation
 /// An item as the state keeps it for `feedwatch replay` (`settings.keepItems`): the fields
 /// rules read, its dates as Unix seconds, its content cut at `Entry.keptContentBytes`.
 extension Entry {
-    /// Content past this many UTF-8 bytes is not kept (a feed may carry whole articles).
-    public static let keptContentBytes = 32 << 10
+    /// A summary past this many UTF-8 bytes is cut, and content past `keptContentBytes`
+    /// (a feed may carry whole articles): a week of 10,000 feeds stays a few gigabytes.
+    public static let keptSummaryBytes = 1 << 10
+    public static let keptContentBytes = 2 << 10
 
     public var keptJSON: String {
         var out = JSONWriter(capacity: 1024)
@@ -14,7 +16,7 @@ extension Entry {
             out.key("link"); out.string(link)
             out.key("published"); published.map { out.double($0.timeIntervalSince1970) } ?? out.null()
             out.key("updated"); updated.map { out.double($0.timeIntervalSince1970) } ?? out.null()
-            out.key("summary"); out.string(summary)
+            out.key("summary"); out.string(summary.map { Self.cut($0, Self.keptSummaryBytes) })
             out.key("content"); out.string(content.map { Self.cut($0, Self.keptContentBytes) })
             out.key("authors"); out.strings(authors.compactMap(\.name))
             out.key("categories"); out.strings(categories)

@@ -12,19 +12,16 @@ public struct KeptItem: Sendable {
 }
 
 extension SQLiteStateStore {
-    /// Every item kept since `since`, oldest first, one at a time (a week of 10,000 feeds
-    /// does not fit in memory at once).
+    /// Every item kept since `since`, in the order kept, one at a time (a week of 10,000
+    /// feeds does not fit in memory at once); an item kept again after an edit comes twice.
     public func forEachKeptItem(since: Date, _ body: (KeptItem) -> Void) throws(StoreError) {
-        try db.prepare("""
-            SELECT feed_id, item_key, kept_at, feed_title, entry FROM kept_items WHERE kept_at >= ? ORDER BY kept_at
-            """).query(.real(since.timeIntervalSince1970)) { row in
-            body(KeptItem(feedID: row.text(0) ?? "", itemKey: row.text(1) ?? "", keptAt: Date(timeIntervalSince1970: row.real(2)),
-                          feedTitle: row.text(3), entry: row.text(4) ?? ""))
-        }
+        keptWriter?.flush()
+        guard FileManager.default.fileExists(atPath: KeptItems.path(in: directory)) else { return }
+        try KeptItems(directory: directory, readOnly: true).forEach(since: since, body)
     }
 
     public func pruneKeptItems(before: Date) throws(StoreError) {
-        try db.prepare("DELETE FROM kept_items WHERE kept_at < ?").run(.real(before.timeIntervalSince1970))
+        keptWriter?.prune(before: before)
     }
 
     /// Whether the rule fired on this item already: by its identity, or by its link (the

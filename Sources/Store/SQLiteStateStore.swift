@@ -5,7 +5,9 @@ import Model
 /// transaction survives a power cut). Not Sendable: owned by the daemon loop.
 public final class SQLiteStateStore: StateStore {
     private(set) var db: SQLiteDatabase
-    private let directory: String
+    let directory: String
+    /// `items.db`, written on a thread of its own (nil when read only).
+    let keptWriter: KeptItemsWriter?
 
     /// Opens or creates `state.db` in `directory`.
     public convenience init(directory: String) throws(StoreError) {
@@ -14,6 +16,7 @@ public final class SQLiteStateStore: StateStore {
 
     init(directory: String, readOnly: Bool) throws(StoreError) {
         self.directory = directory
+        keptWriter = readOnly ? nil : KeptItemsWriter(directory: directory)
         if readOnly {
             db = try Self.openToRead(directory)
             return
@@ -176,8 +179,7 @@ public final class SQLiteStateStore: StateStore {
         let queue = try db.prepare("INSERT INTO outbox(alert_id, output, next_attempt_at, alert_row) VALUES (?, ?, ?, ?)")
         let mentions = try MentionStatements(db)
         let counted = try db.prepare("UPDATE feeds SET alerts_fired = alerts_fired + 1 WHERE id = ?")
-        let keep = try db.prepare("INSERT OR REPLACE INTO kept_items(feed_id, item_key, kept_at, feed_title, entry) VALUES (?, ?, ?, ?, ?)")
-        return try db.transaction { () throws(StoreError) -> [String] in
+        let fired = try db.transaction { () throws(StoreError) -> [String] in
             for listing in listings {
                 let stale = SQLiteValue.real(now.timeIntervalSince1970 - listing.resolution)
                 for key in listing.itemKeys { try present.run(time, .text(listing.feedID), .text(key), stale) }
@@ -190,9 +192,6 @@ public final class SQLiteStateStore: StateStore {
             for item in items {
                 try seen.run(.text(item.feedID), .text(item.itemKey), time, time, .int(Int(item.contentHash)))
                 try mentions.count(item, now: now)
-                if let entry = item.keptEntry {
-                    try keep.run(.text(item.feedID), .text(item.itemKey), time, .text(item.feedTitle), .text(entry))
-                }
                 for alert in item.alerts {
                     guard try !legacy.contains(alert.id) else { continue }
                     // An alert every output takes inline is kept for its identity, not its text;
@@ -223,5 +222,9 @@ public final class SQLiteStateStore: StateStore {
             }
             return fresh.map(\.alert.id) + held
         }
+        // The replay cache follows the state; losing it never loses state (`KeptItems`).
+        let kept = items.filter { $0.keptEntry != nil }
+        if !kept.isEmpty { keptWriter?.append(kept, at: now) }
+        return fired
     }
 }

@@ -16,9 +16,9 @@ enum StoreSchema {
     /// 7: the stories alerts told (`settings.dedup`). 8: groups of batching rules and the
     /// alerts they hold (`Batching`). 9: why each feed's next poll is when it is. 10: where a
     /// feed moved for good (301/308), since when it fails, and when it was last polled.
-    /// 11: WebSub subscriptions, one per feed. 12: the text of recent items, for replay.
-    /// 13: how many alerts each feed's items fired (for `status`).
-    static let version = 13
+    /// 11: WebSub subscriptions, one per feed. 12: how many alerts each feed's items fired
+    /// (for `status`). (The text of recent items, for replay, is a cache of its own: `KeptItems`.)
+    static let version = 12
 
     static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
         var current = 0
@@ -52,8 +52,7 @@ enum StoreSchema {
                 try db.execute("ALTER TABLE feeds ADD COLUMN polled_at REAL")
             }
             if current < 11 { try db.execute(webSub) }
-            if current < 12 { try db.execute(keptItems) }
-            if current < 13 { try db.execute("ALTER TABLE feeds ADD COLUMN alerts_fired INTEGER NOT NULL DEFAULT 0") }
+            if current < 12 { try db.execute("ALTER TABLE feeds ADD COLUMN alerts_fired INTEGER NOT NULL DEFAULT 0") }
             try db.execute("PRAGMA user_version = \(version)")
         }
         if (1..<3).contains(current) {  // (the outbox rebuilt for version 4 needs no vacuum of its own)
@@ -128,13 +127,6 @@ enum StoreSchema {
         CREATE TABLE websub(
           feed_id TEXT PRIMARY KEY, hub TEXT NOT NULL, topic TEXT NOT NULL, token TEXT NOT NULL UNIQUE,
           secret TEXT NOT NULL, state TEXT NOT NULL, requested_at REAL NOT NULL, lease_until REAL, renew_at REAL) WITHOUT ROWID;
-        """
-
-    private static let keptItems = """
-        CREATE TABLE kept_items(
-          feed_id TEXT NOT NULL, item_key TEXT NOT NULL, kept_at REAL NOT NULL, feed_title TEXT, entry TEXT NOT NULL);
-        CREATE UNIQUE INDEX kept_items_key ON kept_items(feed_id, item_key);
-        CREATE INDEX kept_items_at ON kept_items(kept_at);
         """
 
     private static let groups = """
