@@ -103,5 +103,8 @@ final class KeptItemsWriter: Sendable {
     /// Returns once everything handed over is written.
     func flush() { queue.sync {} }
 
-    deinit { flush() }
+    /// Writes what was handed over and closes the file (SQLite folds its WAL back in).
+    func close() { queue.sync { kept.withLock { $0 = nil } } }
+
+    deinit { close() }
 }

@@ -17,7 +17,9 @@ extension SQLiteStateStore {
     public func forEachKeptItem(since: Date, _ body: (KeptItem) -> Void) throws(StoreError) {
         keptWriter?.flush()
         guard FileManager.default.fileExists(atPath: KeptItems.path(in: directory)) else { return }
-        try KeptItems(directory: directory, readOnly: true).forEach(since: since, body)
+        // Opened to write, though only read: a reader of a WAL file needs its shared-memory
+        // index, which a read-only connection cannot make when the daemon is not running.
+        try KeptItems(directory: directory, readOnly: false).forEach(since: since, body)
     }
 
     public func pruneKeptItems(before: Date) throws(StoreError) {

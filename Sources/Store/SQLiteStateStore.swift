@@ -9,6 +9,8 @@ public final class SQLiteStateStore: StateStore {
     /// `items.db`, written on a thread of its own (nil when read only).
     let keptWriter: KeptItemsWriter?
 
+    deinit { keptWriter?.close() }
+
     /// Opens or creates `state.db` in `directory`.
     public convenience init(directory: String) throws(StoreError) {
         try self.init(directory: directory, readOnly: false)
