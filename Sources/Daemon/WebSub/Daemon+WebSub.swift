@@ -138,6 +138,12 @@ extension Daemon {
             try forget(subscription)
         case let .pushed(token, body):
             guard let subscription = webSubs.values.first(where: { $0.token == token }) else { return }
+            // A feed's pushes wait while it is polled; past four, the oldest goes (each push
+            // is the whole feed or its newest items, and the safety-net poll reads the rest).
+            if pushes.filter({ $0.feedID == subscription.feedID }).count >= 4,
+               let oldest = pushes.firstIndex(where: { $0.feedID == subscription.feedID }) {
+                pushes.remove(at: oldest)
+            }
             pushes.append((subscription.feedID, body))
         }
     }

@@ -25,6 +25,7 @@ package final class WebSubInbox: Sendable {
     }
 
     private let state = Mutex(State())
+    static let waitingPushes = 32
     private let logger: Logger
     private let wakeup: Wakeup
 
@@ -75,15 +76,21 @@ package final class WebSubInbox: Sendable {
     }
 
     package func receive(token: String, headers: [String: String], body: [UInt8]) -> Int {
-        state.withLock { state in
-            guard let subscription = state.subscriptions[token], subscription.state != .unsubscribing else { return 410 }
-            guard HubSignature.isValid(headers["x-hub-signature"], secret: subscription.secret, body: body) else {
-                logger.warning("WebSub push dropped: missing or wrong X-Hub-Signature", metadata: ["feed.id": "\(subscription.feedID)"])
-                return 202
-            }
-            state.news.append(.pushed(token: token, body: body))
-            wakeup.signal()
+        let subscription = state.withLock { $0.subscriptions[token] }
+        guard let subscription, subscription.state != .unsubscribing else { return 410 }
+        // The MAC of a body of megabytes is worked out outside the lock.
+        guard HubSignature.isValid(headers["x-hub-signature"], secret: subscription.secret, body: body) else {
+            logger.warning("WebSub push dropped: missing or wrong X-Hub-Signature", metadata: ["feed.id": "\(subscription.feedID)"])
             return 202
         }
+        // Memory stays bounded: past this many pushes waiting, a hub is asked to come back.
+        let taken = state.withLock { state -> Bool in
+            guard state.news.count < Self.waitingPushes else { return false }
+            state.news.append(.pushed(token: token, body: body))
+            return true
+        }
+        guard taken else { return 503 }
+        wakeup.signal()
+        return 202
     }
 }
