@@ -20,11 +20,11 @@ public enum StatusText {
         }
         if !waiting.isEmpty { parts.append("\(waiting.count) not taken up yet") }
         var lines = ["feeds: \(report.feeds.count + waiting.count) (" + parts.joined(separator: ", ") + ")"]
-        var rows = [["FEED", "STATE", "LAST POLL", "NEXT POLL", "ITEMS", "ALERTS", "WHY, OR THE ERROR SINCE WHEN"]]
+        var rows = [["FEED", "STATE", "LAST POLL", "NEXT POLL", "ITEMS", "ALERTS", "WHY, OR THE ERROR AND SINCE WHEN"]]
         // The feeds that need a look first: failing, then parked, then new, then the rest; each by id.
         let order = ["failing": 0, "parked": 1, "new": 2, "ok": 3]
         var feeds: [(rank: Int, id: String, row: [String])] = report.feeds.map { feed in
-            let error = feed.error.map { error in feed.failingSince.map { "since \(short($0)): \(error)" } ?? error }
+            let error = feed.error.map(readable).map { error in feed.failingSince.map { "\(error), since \(short($0))" } ?? error }
             return (order[state(of: feed)] ?? 4, feed.id,
                     [cut(feed.id + (feed.moved ? " (moved)" : ""), 24), state(of: feed), feed.polledAt.map(short) ?? "-",
                      short(feed.nextPollAt), "\(feed.items)", "\(feed.alerts)", error ?? feed.reason ?? ""])
@@ -89,6 +89,24 @@ public enum StatusText {
             out.key("held"); out.int(report.held)
         }
         return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// A failure's kind as the table says it ("curl-7" is "cannot connect (curl 7)").
+    static func readable(_ kind: String) -> String {
+        let curl: [String: String] = ["6": "cannot resolve the host", "7": "cannot connect", "28": "timed out", "35": "TLS handshake failed",
+                                      "37": "cannot read the file", "52": "empty answer", "56": "connection reset",
+                                      "60": "certificate not trusted"]
+        if kind.hasPrefix("curl-") {
+            let code = String(kind.dropFirst(5))
+            return curl[code].map { "\($0) (curl \(code))" } ?? "transfer failed (curl \(code))"
+        }
+        if kind.hasPrefix("http-") { return "HTTP " + kind.dropFirst(5) }
+        switch kind {
+        case "not-a-feed": return "not a feed"
+        case "too-large": return "larger than maxFeedBytes"
+        case "redirects": return "too many redirects"
+        default: return kind
+        }
     }
 
     /// The table is read in a terminal: at most `width` columns, the last cell cut to fit.
