@@ -34,6 +34,9 @@ struct LinkingRefinementTests {
         WatchEntry(id: "nice", name: "Nice", kind: .location),
         WatchEntry(id: "delta", name: "Delta Air Lines", kind: .organization, aliases: ["Delta"]),
         WatchEntry(id: "lai", name: "Lai Ching-te", kind: .person),
+        WatchEntry(id: "bush", name: "George W. Bush", kind: .person),
+        WatchEntry(id: "sec", name: "U.S. Securities and Exchange Commission", kind: .organization, aliases: ["SEC"]),
+        WatchEntry(id: "amd", name: "Advanced Micro Devices", kind: .organization, aliases: ["AMD"]),
     ])
 
     static func found(_ fields: String...) -> [String] {
@@ -178,5 +181,23 @@ struct LinkingRefinementTests {
         #expect(Self.found("DELTA FLOODS DISPLACE THOUSANDS", "Floods in the Mekong Delta displaced thousands of families.") == [])
         #expect(Self.found("DELTA TO CUT FLIGHTS", "Delta said on Monday it would cut 200 flights.") == ["delta"])
         #expect(Self.found("Delta cancels 500 flights", "ATLANTA - Delta Air Lines cancelled hundreds of flights.") == ["delta"])
+    }
+
+    @Test("\"George H.W. Bush\" is not George W. Bush, nor is a center named after him; \"George Walker Bush\" and \"Mr Bush\" are")
+    func initialsAndNamedAfter() {
+        #expect(Self.found("George H.W. Bush remembered", "Former President George H.W. Bush was remembered in Houston.") == [])
+        #expect(Self.found("Exhibit", "The George W. Bush Presidential Center opened an exhibit on Monday.") == [])
+        #expect(Self.found("Speech", "George Walker Bush spoke in Dallas on Monday.") == ["bush"])
+        #expect(Self.found("Former president stays out", "Mr Bush said he would not endorse a candidate.") == ["bush"])
+        #expect(Self.found("Bush: Iraq war was justified", "Former President George W. Bush defended the invasion.") == ["bush"])
+    }
+
+    @Test("letters spelled out in lower case (\"age-related macular degeneration (AMD)\") and letters in a sports report are not the company")
+    func acronymsOtherwise() {
+        #expect(Self.found("New drug", "Patients with age-related macular degeneration (AMD) saw slower vision loss.") == [])
+        #expect(Self.found("AMD unveils chips", "Advanced Micro Devices unveiled its latest processors.") == ["amd"])
+        #expect(Self.found("SEC championship set for Atlanta", "Georgia will face Alabama in the SEC title game.") == [])
+        #expect(Self.found("SEC sues exchange", "The SEC sued the exchange on Tuesday, the regulator said.") == ["sec"])
+        #expect(Self.found("SEC fines club", "The U.S. Securities and Exchange Commission fined the football club's owner; the SEC said the league was told.") == ["sec"])
     }
 }

@@ -21,6 +21,7 @@ extension EntityLinker {
     /// that the company's own name does not have.
     func namedAfter(_ hit: AliasMatcher.Hit, _ field: Field) -> LinkReason? {
         if entries[hit.watchIndex].kind == .person, let firm = joinedByAmpersand(hit, field) { return .namedAfter(firm) }
+        if entries[hit.watchIndex].kind == .person, let place = namedAfterPerson(hit, field) { return .namedAfter(place) }
         guard entries[hit.watchIndex].kind == .organization else { return nil }
         let tokens = field.text.tokens
         let next = hit.tokenRange.upperBound
@@ -29,6 +30,21 @@ extension EntityLinker {
               Self.namedAfterHeads.contains(tokens[next].hash),
               !nameWords[hit.watchIndex].contains(NameKey.key(tokens[next], in: field.text)) else { return nil }
         return .namedAfter(field.text.text(from: tokens[hit.tokenRange.lowerBound], to: tokens[next]))
+    }
+
+    /// "The George W. Bush Presidential Center", "the Martin Luther King Jr. Memorial": a
+    /// person's name before an institution's head, one capitalised word between allowed.
+    private func namedAfterPerson(_ hit: AliasMatcher.Hit, _ field: Field) -> String? {
+        let tokens = field.text.tokens
+        var next = hit.tokenRange.upperBound
+        if next < tokens.count, field.text.foldedString(tokens[next]) == "." { next += 1 }  // "… Jr." ended the name
+        for head in next..<min(next + 2, tokens.count) {
+            guard tokens[head].isCapitalized, !tokens[head].startsSentence else { return nil }
+            if Self.namedAfterHeads.contains(tokens[head].hash) {
+                return field.text.text(from: tokens[hit.tokenRange.lowerBound], to: tokens[head])
+            }
+        }
+        return nil
     }
 
     /// "Johnson & Johnson", "Marks & Spencer": a surname joined to another name by an

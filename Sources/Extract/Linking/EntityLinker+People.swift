@@ -78,9 +78,15 @@ extension EntityLinker {
     /// or the watched name with at most two middle names added ("Yoweri Kaguta Museveni").
     func names(_ person: PeopleIndex.Mention, _ watch: Int) -> Bool {
         if person.words.isSubset(of: nameWords[watch]) { return true }
-        guard let ends = nameEnds[watch] else { return false }
-        return person.first == ends.first && person.last == ends.last && person.words.subtracting(nameWords[watch]).count <= 2
+        guard let ends = nameEnds[watch], person.first == ends.first, person.last == ends.last else { return false }
+        let extra = person.words.subtracting(nameWords[watch])
+        // Middle names may be added ("Yoweri Kaguta Museveni"), but an initial the watched
+        // name does not have is another person: "George H.W. Bush" is not "George W. Bush".
+        return extra.count <= 2 && extra.isDisjoint(with: Self.initials)
     }
+
+    /// The name keys of the single letters: a middle initial.
+    private static let initials: Set<UInt64> = Set("abcdefghijklmnopqrstuvwxyz".utf8.map { NameKey.key([$0][...]) })
 
     /// The person name the tagger found around the hit and longer than it, if any.
     private func enclosingPerson(_ hit: AliasMatcher.Hit, _ field: Field) -> Entity? {

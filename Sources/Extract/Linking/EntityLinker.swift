@@ -83,6 +83,11 @@ struct EntityLinker {
         // same word as a common noun elsewhere ("How to Roast a Turkey" beside "brine the turkey").
         if let places = item.placeElsewhere[hit.watchIndex] { return .placeInAnotherCountry(places) }
         if let letters = item.acronymDefinedOtherwise[hit.watchIndex] { return .acronymDefinedOtherwise(letters) }
+        // "The SEC title game": in a sports report, an organisation's letters alone name a league or a team.
+        if kind == .organization, item.sportsStory, !item.namedByWords.contains(hit.watchIndex), isAcronym(hit),
+           field.text.tokens[hit.tokenRange.lowerBound].shape == .upper {
+            return .itemSaysOtherwise("a sports report, where letters name a league or a team")
+        }
         // A spelling nobody listed that is an everyday word ("Schools" for "Scholz") is that word.
         if kind == .person, singleWord, hit.isVariant,
            gazetteer?.flags(field.text.tokens[hit.tokenRange.lowerBound].hash).contains(.commonWord) == true {

@@ -31,7 +31,11 @@ extension ItemEvidence {
                     found.append((acronym, run.map { NameKey.key($0, in: text) }))
                 } else {
                     let letters = inside[0].length
-                    let before = tokens[..<i].suffix(letters * 2).filter { $0.isWord && !skipped.contains($0.hash) }.suffix(letters)
+                    // A hyphenated compound gives one initial: "age-related macular degeneration (AMD)".
+                    let before = tokens[..<i].indices.suffix(letters * 3).filter { k in
+                        tokens[k].isWord && !skipped.contains(tokens[k].hash)
+                            && !(k >= 1 && tokens[k].joinedToPrevious && (tokens[k - 1].isWord || text.foldedString(tokens[k - 1]) == "-"))
+                    }.suffix(letters).map { tokens[$0] }
                     found.append(initials(Array(before), text))
                 }
             } else if inside.count > 1 {

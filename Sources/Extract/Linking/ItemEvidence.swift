@@ -33,6 +33,10 @@ struct ItemEvidence {
     var acronymDefinedOtherwise: [Int: String] = [:]
     /// The item calls something "the company", "the carmaker" ….
     var describesCompany = false
+    /// A sports report (`SportsStory`): letters there name leagues and teams ("the SEC title game").
+    var sportsStory = false
+    /// Company watches the item names by words, not only by capitals ("Securities and Exchange Commission").
+    var namedByWords = Set<Int>()
 
     /// The longer name of another kind a one-word company or place hit sits inside, if any.
     private static func longerNameOfAnotherKind(_ hit: AliasMatcher.Hit, _ field: EntityLinker.Field, _ entries: [WatchEntry]) -> String? {
@@ -47,6 +51,7 @@ struct ItemEvidence {
         defer { if let gazetteer { placeElsewhere = Self.placesElsewhere(fields, entries: entries, gazetteer: gazetteer) } }
         acronymDefinedOtherwise = Self.acronymsDefinedOtherwise(fields, entries: entries, nameWords: nameWords)
         describesCompany = Self.describesCompany(fields)
+        sportsStory = SportsStory.detect(texts: fields.map(\.text))
         for (field, marks) in zip(fields, marks) {
             for token in field.text.tokens where token.shape == .lower {
                 lowercase.insert(token.hash)
@@ -54,6 +59,9 @@ struct ItemEvidence {
                 if folded.count > 3, folded.last == UInt8(ascii: "s") { lowercase.insert(FNV.hash(folded.dropLast())) }
             }
             for hit in field.hits where !hit.isSurname && !hit.isShortForm { namedInFull.insert(hit.watchIndex) }
+            for hit in field.hits where hit.tokenRange.count > 1 || field.text.tokens[hit.tokenRange.lowerBound].shape != .upper {
+                namedByWords.insert(hit.watchIndex)
+            }
             for hit in field.hits where (hit.isSurname || hit.isShortForm) && Self.indefiniteApposition(after: hit, field.text) {
                 introducedAsSomeoneElse.insert(hit.watchIndex)
             }

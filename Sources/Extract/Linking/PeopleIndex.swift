@@ -51,7 +51,15 @@ struct PeopleIndex {
     func words(of entity: Entity, in text: TokenizedText) -> [UInt64] {
         let wordIndices = text.tokenRange(of: entity).filter { text.tokens[$0].isWord && !NameWords.isParticle(text.tokens, $0) }
         let leadingTitles = wordIndices.dropLast().prefix { cues.isTitle(text.tokens[$0]) }.count
-        return wordIndices.dropFirst(leadingTitles).map { NameKey.key(text.tokens[$0], in: text) }
+        return wordIndices.dropFirst(leadingTitles).flatMap { index -> [UInt64] in
+            // "H.W." is two initials, as "H. W." would be.
+            let folded = text.folded[Int(text.tokens[index].foldedStart)..<Int(text.tokens[index].foldedEnd)]
+            if folded.count <= 6, folded.dropLast().contains(UInt8(ascii: ".")) {  // (not "Jr.")
+                let letters = folded.filter { $0 != UInt8(ascii: ".") }
+                if (2...3).contains(letters.count) { return letters.map { NameKey.key([$0][...]) } }
+            }
+            return [NameKey.key(text.tokens[index], in: text)]
+        }
     }
 
 }

@@ -25,11 +25,13 @@ enum SportsStory {
     private static let opponents: Set<UInt64> = Set(["beat", "against", "defeated", "drew", "hosts", "host", "edged", "thrashed"].map { FNV.hash($0) })
     private static let placePrepositions: Set<UInt64> = Set(["in", "at", "from", "near", "to"].map { FNV.hash($0) })
 
-    static func detect(_ fields: [TaggedText]) -> Bool {
+    static func detect(_ fields: [TaggedText]) -> Bool { detect(texts: fields.map(\.text)) }
+
+    static func detect(texts: [TokenizedText]) -> Bool {
         var playCount = 0
-        for field in fields {
-            let tokens = field.text.tokens
-            if let first = tokens.first, sports.contains(first.hash), tokens.count > 1, field.text.foldedString(tokens[1]) == "-" {
+        for text in texts {
+            let tokens = text.tokens
+            if let first = tokens.first, sports.contains(first.hash), tokens.count > 1, text.foldedString(tokens[1]) == "-" {
                 return true
             }
             playCount += tokens.lazy.filter { playWords.contains($0.hash) }.count
