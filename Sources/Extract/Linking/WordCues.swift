@@ -132,9 +132,13 @@ enum WordCues {
 
     /// "7 Tesla", "1.5 Tesla": a number before the name makes it a unit; not when a
     /// model number follows ("171 Boeing 737 jets" are the company's aircraft).
+    /// "at 7 Tesla": the name counted by a number is a unit. Not when it goes on to a noun
+    /// it names: "160 Boeing jets" are the company's.
     private static func isUnit(_ text: TokenizedText, _ range: Range<Int>) -> Bool {
         guard range.lowerBound > 0, text.tokens[range.lowerBound - 1].shape == .number else { return false }
-        return range.upperBound >= text.tokens.count || text.tokens[range.upperBound].shape != .number
+        guard range.upperBound < text.tokens.count else { return true }
+        let next = text.tokens[range.upperBound]
+        return next.shape != .number && !(next.shape == .lower && next.isWord && !next.joinedToPrevious)
     }
 
     /// "Jordan, 24, of east London": the age after a comma is said of a person.
