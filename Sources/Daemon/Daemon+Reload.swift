@@ -25,6 +25,7 @@ extension Daemon {
         analyzer = ItemAnalyzer(watch: fresh.watch, rules: fresh.rules, storyText: fresh.settings.dedup != nil)
         outputs = OutputSet(fresh.outputs, engine: engine)
         deadOutputs = [:]  // a reload is the operator's word that an endpoint may live again
+        webSubDue = .distantPast  // feeds that left the configuration are unsubscribed at once
         metrics.declare(rules: fresh.rules.map(\.id), outputs: fresh.outputs.map(\.name))
         logger.info("configuration reloaded", metadata: ["feeds": "\(fresh.feeds.count)", "rules": "\(fresh.rules.count)"])
     }

@@ -107,6 +107,8 @@ public final class Daemon {
     let webSubInbox: WebSubInbox
     var pushes: [(feedID: String, body: [UInt8])] = []
     var lastWebSubCheck = Date.distantPast
+    /// When the soonest subscription has work (`manageWebSubs`); nil: none.
+    var webSubDue: Date?
 
     public init(configuration: Configuration, store: any StateStore, engine: FetchEngine, logger: Logger,
                 notifier: SystemdNotifier = SystemdNotifier(), events: DaemonEvents = DaemonEvents(),

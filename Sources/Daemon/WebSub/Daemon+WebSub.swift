@@ -27,6 +27,7 @@ extension Daemon {
             webSubs[subscription.feedID] = subscription
             webSubInbox.put(subscription)
         }
+        webSubDue = webSubs.values.compactMap(due).min()
     }
 
     /// After a fetched poll: subscribe when the feed names a hub it is not subscribed at.
@@ -52,6 +53,7 @@ extension Daemon {
         try store.saveWebSub(subscription)
         webSubs[subscription.feedID] = subscription
         webSubInbox.put(subscription)
+        noteWebSubDue(subscription)
         let (engine, userAgent) = (self.engine, configuration.settings.userAgent)
         let callback = settings.callback + "/" + subscription.token
         group.addChild {
@@ -67,13 +69,15 @@ extension Daemon {
                        metadata: ["feed.id": "\(feedID)", "websub.mode": "\(mode.rawValue)", "websub.error": "\(failure)"])
     }
 
-    /// The callback's news and the pushes whose feed is free, at each wake; at most once a
-    /// second, renewals, retries and unsubscriptions.
+    /// The callback's news and the pushes whose feed is free, at each wake; when one is due,
+    /// and at most once a second, renewals, retries and unsubscriptions. The subscriptions
+    /// are looked over only then: the loop wakes thousands of times a minute when busy.
     func manageWebSubs(group: inout ThrowingTaskGroup<Event, any Error>) throws(StoreError) {
         let now = clock()
         for news in webSubInbox.take() { try take(news, now: now) }
         startPushes(group: &group)
-        guard now.timeIntervalSince(lastWebSubCheck) >= 1 || now < lastWebSubCheck, !storeTroubleHolds(now) else { return }
+        guard let due = webSubDue, now >= due, now.timeIntervalSince(lastWebSubCheck) >= 1 || now < lastWebSubCheck,
+              !storeTroubleHolds(now) else { return }
         lastWebSubCheck = now
         for subscription in webSubs.values {
             let configured = configuration.settings.webSub != nil && feedsByID[subscription.feedID] != nil
@@ -89,24 +93,32 @@ extension Daemon {
             default: break
             }
         }
+        webSubDue = webSubs.values.compactMap(self.due).min()
     }
 
-    /// When `manageWebSubs` has work next: pushes waiting for their feed, a subscription to
-    /// renew, ask again, forget, or end because its feed left the configuration.
+    /// When `manageWebSubs` has work next: pushes waiting for their feed, or the soonest
+    /// subscription's (`webSubDue`), at most once a second.
     func nextWebSubWork() -> Date? {
         if !pushes.isEmpty { return clock() }  // (held to `shortestWait` by the loop)
-        var next: Date?
-        for subscription in webSubs.values {
-            let configured = configuration.settings.webSub != nil && feedsByID[subscription.feedID] != nil
-            let due: Date? = switch subscription.state {
-            case .active where !configured, .requested where !configured: lastWebSubCheck.addingTimeInterval(1)
-            case .active: subscription.renewAt
-            case .requested: subscription.requestedAt.addingTimeInterval(Self.webSubRetry)
-            case .unsubscribing: subscription.requestedAt.addingTimeInterval(Self.webSubForget)
-            }
-            if let due, next.map({ due < $0 }) ?? true { next = due }
+        return webSubDue.map { max($0, lastWebSubCheck.addingTimeInterval(1)) }
+    }
+
+    /// When a subscription has work next: to renew, ask again, forget, or end because its
+    /// feed left the configuration (at once).
+    private func due(_ subscription: WebSubSubscription) -> Date? {
+        let configured = configuration.settings.webSub != nil && feedsByID[subscription.feedID] != nil
+        return switch subscription.state {
+        case .active where !configured, .requested where !configured: .distantPast
+        case .active: subscription.renewAt
+        case .requested: subscription.requestedAt.addingTimeInterval(Self.webSubRetry)
+        case .unsubscribing: subscription.requestedAt.addingTimeInterval(Self.webSubForget)
         }
-        return next
+    }
+
+    /// A subscription changed: its work may come sooner than the soonest known.
+    private func noteWebSubDue(_ subscription: WebSubSubscription) {
+        guard let due = due(subscription) else { return }
+        webSubDue = min(webSubDue ?? due, due)
     }
 
     private func take(_ news: WebSubInbox.News, now: Date) throws(StoreError) {
@@ -130,6 +142,7 @@ extension Daemon {
             try store.saveWebSub(subscription)
             webSubs[subscription.feedID] = subscription
             webSubInbox.put(subscription)
+            noteWebSubDue(subscription)
         case let .denied(token, reason):
             guard let subscription = webSubs.values.first(where: { $0.token == token }) else { return }
             logger.warning("WebSub hub denied the subscription; the feed is polled", metadata: [
